@@ -1,0 +1,120 @@
+import { z } from "zod";
+import { isAdult, parseCalendarDate } from "../rules/age.ts";
+
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 200;
+
+export const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ message: "Enter a valid email address." }));
+
+export const BirthDate = z
+  .string()
+  .refine((value) => parseCalendarDate(value) !== null, { message: "Use a real date in the form YYYY-MM-DD." })
+  // ISO dates compare correctly as strings.
+  .refine((value) => value <= new Date().toISOString().slice(0, 10), { message: "A birth date cannot be in the future." })
+  .meta({ example: "1990-05-17", description: "Calendar date, YYYY-MM-DD" });
+
+export const DisplayName = z.string().trim().min(1, "Enter your name.").max(80, "Keep your name under 80 characters.");
+
+export const Password = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+  .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`);
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const TimeZone = z
+  .string()
+  .max(64)
+  .refine(isTimeZone, { message: "Use an IANA time zone such as Europe/Paris." });
+
+/** A language as a BCP 47 primary tag: "en", "fr", "pt". */
+export const LanguageTag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z]{2,3}$/, "Use a two- or three-letter language code such as en or fr.");
+
+export const Topic = z.string().trim().min(1).max(40);
+
+export const SUPPORTED_LOCALES = ["en", "fr", "de"] as const;
+export const Locale = z.enum(SUPPORTED_LOCALES);
+export type Locale = z.infer<typeof Locale>;
+
+export const SignupBody = z
+  .object({
+    email: Email,
+    password: Password,
+    displayName: DisplayName,
+    birthDate: BirthDate,
+    locale: Locale.optional(),
+  })
+  .meta({ id: "SignupBody" });
+export type SignupBody = z.infer<typeof SignupBody>;
+
+export const LoginBody = z
+  .object({
+    email: Email,
+    password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+  })
+  .meta({ id: "LoginBody" });
+export type LoginBody = z.infer<typeof LoginBody>;
+
+/** The signed-in user's own account, as `GET /api/me` returns it. */
+export const User = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    displayName: z.string(),
+    birthDate: z.string(),
+    about: z.string(),
+    topics: z.array(z.string()),
+    languages: z.array(z.string()),
+    timeZone: z.string().nullable(),
+    locale: Locale.nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: "User" });
+export type User = z.infer<typeof User>;
+
+/** What other members may see of someone: never the email or birth date. */
+export const PublicProfile = z
+  .object({
+    id: z.string(),
+    displayName: z.string(),
+    about: z.string(),
+    topics: z.array(z.string()),
+    languages: z.array(z.string()),
+    timeZone: z.string().nullable(),
+  })
+  .meta({ id: "PublicProfile" });
+export type PublicProfile = z.infer<typeof PublicProfile>;
+
+export const UpdateMeBody = z
+  .object({
+    displayName: DisplayName,
+    about: z.string().trim().max(2000, "Keep this under 2,000 characters."),
+    topics: z.array(Topic).max(20, "Choose up to 20 topics."),
+    languages: z.array(LanguageTag).max(10, "Choose up to 10 languages."),
+    timeZone: TimeZone.nullable(),
+    locale: Locale.nullable(),
+  })
+  .partial()
+  .strict()
+  .meta({ id: "UpdateMeBody" });
+export type UpdateMeBody = z.infer<typeof UpdateMeBody>;
+
+export const UserResponse = z.object({ user: User }).meta({ id: "UserResponse" });
+
+export { isAdult };

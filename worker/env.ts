@@ -1,0 +1,26 @@
+declare global {
+  namespace Cloudflare {
+    interface Env {
+      DB: D1Database;
+      ASSETS: Fetcher;
+      /** Comma-separated extra origins allowed to make state-changing requests. */
+      ALLOWED_ORIGINS?: string;
+    }
+  }
+}
+
+export type Env = Cloudflare.Env;
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  displayName: string;
+};
+
+export type AppEnv = {
+  Bindings: Env;
+  Variables: {
+    user: SessionUser | null;
+    sessionTokenHash: string | null;
+  };
+};

@@ -1,0 +1,41 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "./env.ts";
+import { loadSession } from "./auth/session.ts";
+import { errorBody, onError, validationHook } from "./http/errors.ts";
+import { originCheck, securityHeaders } from "./http/security.ts";
+import { authRoutes } from "./routes/auth.ts";
+import { meRoutes } from "./routes/me.ts";
+
+const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+api.use(originCheck, loadSession);
+
+const routes = api
+  .get("/health", (c) => c.json({ ok: true }))
+  .route("/", authRoutes)
+  .route("/", meRoutes);
+
+api.doc31("/openapi.json", (c) => ({
+  openapi: "3.1.0",
+  info: {
+    title: "Mentorship API",
+    version: "1",
+    description:
+      "Every error has the shape {\"error\": {\"code\", \"message\"}}. State-changing requests must come from the app's own Origin. Sessions use an HttpOnly cookie set by /api/auth/signup and /api/auth/login.",
+  },
+  servers: [{ url: new URL(c.req.url).origin + "/api" }],
+}));
+
+api.onError(onError);
+
+const app = new OpenAPIHono<AppEnv>()
+  .use(securityHeaders)
+  .route("/api", api)
+  .all("/api/*", (c) => c.json(errorBody("not_found", `No API route matches ${c.req.method} ${new URL(c.req.url).pathname}.`), 404))
+  // Everything outside /api is the SPA: a file from dist/web, or index.html for client-side routes.
+  .all("*", (c) => c.env.ASSETS.fetch(c.req.raw));
+
+app.onError(onError);
+
+/** The typed API, for `hc<AppType>` in the SPA and the tests. */
+export type AppType = typeof routes;
+export default app;
