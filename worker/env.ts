@@ -1,5 +1,8 @@
 declare global {
   namespace Cloudflare {
+    interface GlobalProps {
+      mainModule: typeof import("./index.ts");
+    }
     interface Env {
       DB: D1Database;
       ASSETS: Fetcher;

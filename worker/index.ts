@@ -4,7 +4,11 @@ import { loadSession } from "./auth/session.ts";
 import { errorBody, onError, validationHook } from "./http/errors.ts";
 import { originCheck, securityHeaders } from "./http/security.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { groupRoutes } from "./routes/groups.ts";
+import { inviteRoutes } from "./routes/invites.ts";
 import { meRoutes } from "./routes/me.ts";
+import { programRoutes } from "./routes/programs.ts";
+import { templateRoutes } from "./routes/templates.ts";
 
 const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 api.use(originCheck, loadSession);
@@ -12,7 +16,11 @@ api.use(originCheck, loadSession);
 const routes = api
   .get("/health", (c) => c.json({ ok: true }))
   .route("/", authRoutes)
-  .route("/", meRoutes);
+  .route("/", meRoutes)
+  .route("/", groupRoutes)
+  .route("/", inviteRoutes)
+  .route("/", templateRoutes)
+  .route("/", programRoutes);
 
 api.doc31("/openapi.json", (c) => ({
   openapi: "3.1.0",

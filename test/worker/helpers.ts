@@ -64,3 +64,36 @@ export async function signUp(label = "user", overrides: Record<string, unknown> 
   if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${res.text}`);
   return { client, user: res.json.user as { id: string; email: string; displayName: string }, email };
 }
+
+export type Person = Awaited<ReturnType<typeof signUp>>;
+
+/** A group with an owner, an admin, a plain member, and a signed-in outsider. */
+export async function groupWithRoles(name = "Women in Tech") {
+  const [owner, admin, member, outsider] = await Promise.all([signUp("owner"), signUp("admin"), signUp("member"), signUp("outsider")]);
+  const created = await owner.client.post("/groups", { name, description: "Peer mentoring for our community", focus: "professional" });
+  if (created.status !== 201) throw new Error(`group creation failed: ${created.status} ${created.text}`);
+  const groupId = created.json.group.id as string;
+  await Promise.all([joinGroup(owner, groupId, admin), joinGroup(owner, groupId, member)]);
+  const promoted = await owner.client.patch(`/groups/${groupId}/members/${admin.user.id}`, { role: "admin" });
+  if (promoted.status !== 200) throw new Error(`promotion failed: ${promoted.status} ${promoted.text}`);
+  return { groupId, owner, admin, member, outsider };
+}
+
+/** `inviter` (an admin) makes an invite link and `person` accepts it. */
+export async function joinGroup(inviter: Person, groupId: string, person: Person) {
+  const invite = await inviter.client.post(`/groups/${groupId}/invites`, {});
+  if (invite.status !== 201) throw new Error(`invite failed: ${invite.status} ${invite.text}`);
+  const accepted = await person.client.post(`/invites/${invite.json.token}/accept`);
+  if (accepted.status !== 200) throw new Error(`accept failed: ${accepted.status} ${accepted.text}`);
+}
+
+export async function createProgram(admin: Person, groupId: string, templateId = "career-advancement", open = true) {
+  const res = await admin.client.post(`/groups/${groupId}/programs`, { templateId, locale: "en" });
+  if (res.status !== 201) throw new Error(`program creation failed: ${res.status} ${res.text}`);
+  const programId = res.json.program.id as string;
+  if (open) {
+    const opened = await admin.client.post(`/programs/${programId}/status`, { status: "open" });
+    if (opened.status !== 200) throw new Error(`open failed: ${opened.status} ${opened.text}`);
+  }
+  return { programId, program: res.json.program };
+}

@@ -10,7 +10,7 @@ const getMe = createRoute({
   path: "/me",
   tags: ["Accounts"],
   summary: "The signed-in user",
-  middleware: [requireUser] as const,
+  middleware: [requireUser],
   responses: { 200: jsonResponse(UserResponse, "The signed-in user"), ...errorResponses(401) },
 });
 
@@ -20,7 +20,7 @@ const updateMe = createRoute({
   tags: ["Accounts"],
   summary: "Edit my profile",
   description: "Any subset of display name, about, topics, languages, time zone and interface language.",
-  middleware: [requireUser] as const,
+  middleware: [requireUser],
   request: jsonBody(UpdateMeBody),
   responses: { 200: jsonResponse(UserResponse, "The updated user"), ...errorResponses(400, 401, 403, 422) },
 });

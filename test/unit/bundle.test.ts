@@ -1,0 +1,28 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, it } from "vitest";
+import { OFFLINE_ENV, ROOT } from "../../worker/dev/wrangler-dev.ts";
+
+it("bundles the worker with `wrangler deploy --dry-run`, with no account and no network", () => {
+  const outdir = mkdtempSync(join(tmpdir(), "mentorship-bundle-"));
+  // The SPA's own build is checked by the browser tests; point assets at a stub so this test runs alone.
+  const assets = mkdtempSync(join(tmpdir(), "mentorship-assets-"));
+  writeFileSync(join(assets, "index.html"), "<!doctype html>");
+  try {
+    const args = ["deploy", "--dry-run", "--outdir", outdir, "--assets", assets];
+    const result = spawnSync(join(ROOT, "node_modules/.bin/wrangler"), args, {
+      cwd: ROOT,
+      env: { ...process.env, ...OFFLINE_ENV },
+      encoding: "utf8",
+    });
+    expect(result.status, result.stderr + result.stdout).toBe(0);
+    const bundle = join(outdir, "index.js");
+    expect(existsSync(bundle)).toBe(true);
+    expect(statSync(bundle).size).toBeGreaterThan(10_000);
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+    rmSync(assets, { recursive: true, force: true });
+  }
+}, 60_000);

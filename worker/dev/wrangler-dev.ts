@@ -1,0 +1,108 @@
+// Node-side tooling shared by `npm start`, the browser tests and the benchmarks: build the SPA, migrate
+// the local D1 database and run `wrangler dev` as a child process group that can be stopped as a whole.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { join } from "node:path";
+
+export const ROOT = join(import.meta.dirname, "..", "..");
+const BIN = join(ROOT, "node_modules", ".bin");
+
+/** wrangler must not try to reach the network: no telemetry, no Request.cf download, no prompts. */
+export const OFFLINE_ENV = {
+  WRANGLER_SEND_METRICS: "false",
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+  WRANGLER_NO_SKILLS_UPDATE_PROMPTS: "true",
+  NO_COLOR: "1",
+};
+
+function run(command: string, args: string[], label: string) {
+  const result = spawnSync(join(BIN, command), args, {
+    cwd: ROOT,
+    env: { ...process.env, ...OFFLINE_ENV },
+    encoding: "utf8",
+  });
+  if (result.status !== 0) {
+    throw new Error(`${label} failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+  }
+  return result.stdout;
+}
+
+export function buildSpa() {
+  run("vite", ["build", "--logLevel", "warn"], "vite build");
+}
+
+export function applyMigrations(persistTo?: string) {
+  const args = ["d1", "migrations", "apply", "DB", "--local"];
+  if (persistTo) args.push("--persist-to", persistTo);
+  return run("wrangler", args, "wrangler d1 migrations apply");
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+export type WranglerDev = { url: string; child: ChildProcess; output: () => string; stop: () => Promise<void> };
+
+/**
+ * Starts `wrangler dev` in its own process group (detached), so that stopping it also stops the two
+ * workerd processes it runs. Resolves once the API answers.
+ */
+export async function startWranglerDev(options: {
+  port: number;
+  persistTo?: string;
+  vars?: Record<string, string>;
+  inheritOutput?: boolean;
+}): Promise<WranglerDev> {
+  const args = ["dev", "--ip", "127.0.0.1", "--port", String(options.port), "--log-level", "warn", "--show-interactive-dev-session=false"];
+  if (options.persistTo) args.push("--persist-to", options.persistTo);
+  for (const [name, value] of Object.entries(options.vars ?? {})) args.push("--var", `${name}:${value}`);
+  const child = spawn(join(BIN, "wrangler"), args, {
+    cwd: ROOT,
+    env: { ...process.env, ...OFFLINE_ENV },
+    detached: true,
+    stdio: options.inheritOutput ? ["ignore", "inherit", "inherit"] : ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stdout?.on("data", (chunk) => (log += chunk));
+  child.stderr?.on("data", (chunk) => (log += chunk));
+  const url = `http://127.0.0.1:${options.port}`;
+
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {
+      return;
+    }
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {}
+    }, 5000);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited early (${child.exitCode}):\n${log}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return { url, child, output: () => log, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await stop();
+  throw new Error(`wrangler dev did not answer within 60 s:\n${log}`);
+}

@@ -1,0 +1,176 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import {
+  CreateGroupBody,
+  GroupDetailResponse,
+  GroupListResponse,
+  GroupResponse,
+  UpdateGroupBody,
+  UpdateMemberBody,
+} from "../../shared/api/groups.ts";
+import { currentUser, requireUser } from "../auth/session.ts";
+import {
+  addMemberStatement,
+  changeRoleKeepingAnOwner,
+  findGroup,
+  listMembers,
+  listMyGroups,
+  removeMemberKeepingAnOwner,
+  requireAdmin,
+  requireMember,
+  roleIn,
+} from "../db/groups.ts";
+import { ApiError, forbidden, notFound } from "../http/errors.ts";
+import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
+
+const GroupParams = z.object({ groupId: z.string() });
+const MemberParams = z.object({ groupId: z.string(), userId: z.string() });
+const lastOwner = () => new ApiError(409, "last_owner", "A group needs at least one owner. Make someone else an owner first.");
+
+const tags = ["Groups"];
+const auth = { middleware: [requireUser] };
+
+export const groupRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/groups",
+      tags,
+      summary: "Create a group; the creator becomes its owner",
+      ...auth,
+      request: jsonBody(CreateGroupBody),
+      responses: { 201: jsonResponse(GroupResponse, "The new group"), ...errorResponses(400, 401, 403, 422) },
+    }),
+    async (c) => {
+      const body = c.req.valid("json");
+      const userId = currentUser(c).id;
+      const groupId = crypto.randomUUID();
+      const now = new Date().toISOString();
+      await c.env.DB.batch([
+        c.env.DB.prepare(
+          "INSERT INTO groups (id, name, description, focus, created_by, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+        ).bind(groupId, body.name, body.description, body.focus, userId, now),
+        addMemberStatement(c.env.DB, groupId, userId, "owner"),
+      ]);
+      return c.json({ group: (await findGroup(c.env.DB, groupId))! }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/groups",
+      tags,
+      summary: "My groups, with my role in each",
+      ...auth,
+      responses: { 200: jsonResponse(GroupListResponse, "My groups"), ...errorResponses(401) },
+    }),
+    async (c) => c.json({ groups: await listMyGroups(c.env.DB, currentUser(c).id) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/groups/{groupId}",
+      tags,
+      summary: "A group, my role and its members (members only; anyone else gets 404)",
+      ...auth,
+      request: { params: GroupParams },
+      responses: { 200: jsonResponse(GroupDetailResponse, "The group"), ...errorResponses(401, 404) },
+    }),
+    async (c) => {
+      const { groupId } = c.req.valid("param");
+      const role = await requireMember(c.env.DB, groupId, currentUser(c).id);
+      const [group, members] = await Promise.all([findGroup(c.env.DB, groupId), listMembers(c.env.DB, groupId)]);
+      if (!group) throw notFound("This group");
+      return c.json({ group, role, members }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/groups/{groupId}",
+      tags,
+      summary: "Edit the group's name, description or focus (admins)",
+      ...auth,
+      request: { params: GroupParams, ...jsonBody(UpdateGroupBody) },
+      responses: { 200: jsonResponse(GroupResponse, "The updated group"), ...errorResponses(400, 401, 403, 404, 422) },
+    }),
+    async (c) => {
+      const { groupId } = c.req.valid("param");
+      const patch = c.req.valid("json");
+      await requireAdmin(c.env.DB, groupId, currentUser(c).id);
+      await c.env.DB.prepare(
+        `UPDATE groups SET name = COALESCE(?2, name), description = COALESCE(?3, description),
+           focus = COALESCE(?4, focus), updated_at = ?5 WHERE id = ?1`,
+      )
+        .bind(groupId, patch.name ?? null, patch.description ?? null, patch.focus ?? null, new Date().toISOString())
+        .run();
+      return c.json({ group: (await findGroup(c.env.DB, groupId))! }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/groups/{groupId}/members/{userId}",
+      tags,
+      summary: "Promote or demote a member (admins; only owners grant or take the owner role)",
+      ...auth,
+      request: { params: MemberParams, ...jsonBody(UpdateMemberBody) },
+      responses: {
+        200: jsonResponse(GroupDetailResponse, "The group with its members"),
+        ...errorResponses(400, 401, 403, 404, 409, 422),
+      },
+    }),
+    async (c) => {
+      const { groupId, userId } = c.req.valid("param");
+      const { role } = c.req.valid("json");
+      const myRole = await requireAdmin(c.env.DB, groupId, currentUser(c).id);
+      const theirRole = await roleIn(c.env.DB, groupId, userId);
+      if (!theirRole) throw notFound("This member");
+      if ((theirRole === "owner" || role === "owner") && myRole !== "owner") {
+        throw forbidden("Only an owner can make or unmake owners.");
+      }
+      if (!(await changeRoleKeepingAnOwner(c.env.DB, groupId, userId, role))) throw lastOwner();
+      const [group, members] = await Promise.all([findGroup(c.env.DB, groupId), listMembers(c.env.DB, groupId)]);
+      return c.json({ group: group!, role: myRole, members }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/groups/{groupId}/members/{userId}",
+      tags,
+      summary: "Remove a member (admins; only owners remove admins or owners)",
+      ...auth,
+      request: { params: MemberParams },
+      responses: { 204: { description: "Removed" }, ...errorResponses(401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const { groupId, userId } = c.req.valid("param");
+      const me = currentUser(c).id;
+      const myRole = await requireAdmin(c.env.DB, groupId, me);
+      const theirRole = await roleIn(c.env.DB, groupId, userId);
+      if (!theirRole) throw notFound("This member");
+      if (theirRole !== "member" && myRole !== "owner" && userId !== me) {
+        throw forbidden("Only an owner can remove an admin or an owner.");
+      }
+      if (!(await removeMemberKeepingAnOwner(c.env.DB, groupId, userId))) throw lastOwner();
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/groups/{groupId}/leave",
+      tags,
+      summary: "Leave a group (the last owner cannot leave)",
+      ...auth,
+      request: { params: GroupParams },
+      responses: { 204: { description: "Left the group" }, ...errorResponses(401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const { groupId } = c.req.valid("param");
+      const me = currentUser(c).id;
+      await requireMember(c.env.DB, groupId, me);
+      if (!(await removeMemberKeepingAnOwner(c.env.DB, groupId, me))) throw lastOwner();
+      return c.body(null, 204);
+    },
+  );
