@@ -6,6 +6,7 @@ declare global {
     interface Env {
       DB: D1Database;
       ASSETS: Fetcher;
+      PAIR_ROOM: DurableObjectNamespace<import("./pair-room/PairRoom.ts").PairRoom>;
       /** Comma-separated extra origins allowed to make state-changing requests. */
       ALLOWED_ORIGINS?: string;
     }

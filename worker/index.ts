@@ -4,10 +4,14 @@ import { loadSession } from "./auth/session.ts";
 import { errorBody, onError, validationHook } from "./http/errors.ts";
 import { originCheck, securityHeaders } from "./http/security.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { applicationRoutes } from "./routes/applications.ts";
 import { groupRoutes } from "./routes/groups.ts";
 import { inviteRoutes } from "./routes/invites.ts";
 import { meRoutes } from "./routes/me.ts";
+import { notificationRoutes } from "./routes/notifications.ts";
+import { pairRoutes } from "./routes/pairs.ts";
 import { programRoutes } from "./routes/programs.ts";
+import { suggestionRoutes } from "./routes/suggestions.ts";
 import { templateRoutes } from "./routes/templates.ts";
 
 const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -20,7 +24,11 @@ const routes = api
   .route("/", groupRoutes)
   .route("/", inviteRoutes)
   .route("/", templateRoutes)
-  .route("/", programRoutes);
+  .route("/", programRoutes)
+  .route("/", applicationRoutes)
+  .route("/", suggestionRoutes)
+  .route("/", pairRoutes)
+  .route("/", notificationRoutes);
 
 api.doc31("/openapi.json", (c) => ({
   openapi: "3.1.0",
@@ -43,6 +51,8 @@ const app = new OpenAPIHono<AppEnv>()
   .all("*", (c) => c.env.ASSETS.fetch(c.req.raw));
 
 app.onError(onError);
+
+export { PairRoom } from "./pair-room/PairRoom.ts";
 
 /** The typed API, for `hc<AppType>` in the SPA and the tests. */
 export type AppType = typeof routes;

@@ -97,3 +97,44 @@ export async function createProgram(admin: Person, groupId: string, templateId =
   }
   return { programId, program: res.json.program };
 }
+
+type QuestionLike = { id: string; kind: string; required: boolean; choices?: { id: string }[] };
+
+/** Answers every question of a role sensibly: text for text, the first choices for choice questions. */
+export function answersFor(questions: QuestionLike[], overrides: Record<string, string | string[]> = {}) {
+  const answers: Record<string, string | string[]> = {};
+  for (const q of questions) {
+    if (q.kind === "single_choice") answers[q.id] = q.choices![0]!.id;
+    else if (q.kind === "multiple_choice") answers[q.id] = q.choices!.slice(0, 2).map((c) => c.id);
+    else answers[q.id] = `An answer to ${q.id}`;
+  }
+  return { ...answers, ...overrides };
+}
+
+export async function apply(person: Person, programId: string, role: "mentor" | "mentee", extra: { capacity?: number; answers?: Record<string, string | string[]> } = {}) {
+  const program = (await person.client.get(`/programs/${programId}`)).json.program;
+  const res = await person.client.post(`/programs/${programId}/applications`, {
+    role,
+    answers: answersFor(program.questions[role], extra.answers),
+    ...(extra.capacity ? { capacity: extra.capacity } : {}),
+  });
+  if (res.status !== 201) throw new Error(`apply failed: ${res.status} ${res.text}`);
+  return res.json.application as { id: string; status: string };
+}
+
+/** A group with an open program, a mentor and a mentee who applied, and the admin. */
+export async function programWithApplicants(capacity = 2) {
+  const group = await groupWithRoles();
+  const { programId } = await createProgram(group.admin, group.groupId);
+  const [mentor, mentee] = await Promise.all([signUp("mentor"), signUp("mentee")]);
+  await Promise.all([joinGroup(group.admin, group.groupId, mentor), joinGroup(group.admin, group.groupId, mentee)]);
+  const mentorApplication = await apply(mentor, programId, "mentor", { capacity });
+  const menteeApplication = await apply(mentee, programId, "mentee");
+  return { ...group, programId, mentor, mentee, mentorApplication, menteeApplication };
+}
+
+export async function pairUp(admin: Person, programId: string, mentor: Person, mentee: Person) {
+  const res = await admin.client.post(`/programs/${programId}/pairs`, { mentorId: mentor.user.id, menteeId: mentee.user.id });
+  if (res.status !== 201) throw new Error(`pairing failed: ${res.status} ${res.text}`);
+  return res.json.pair as { id: string };
+}

@@ -11,6 +11,7 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly headers?: Record<string, string>,
+    readonly issues?: ErrorBody["error"]["issues"],
   ) {
     super(message);
   }
@@ -44,7 +45,7 @@ export function validationHook(
 export function onError(err: Error, c: Context) {
   if (err instanceof ApiError) {
     if (err.headers) for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
-    return c.json(errorBody(err.code, err.message), err.status);
+    return c.json(errorBody(err.code, err.message, err.issues), err.status);
   }
   if (err instanceof HTTPException) {
     // Hono's validator throws 400 for a body that is not JSON.

@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { ProgramStep } from "./programs.ts";
+import { PublicProfile } from "./users.ts";
+
+export const PAIR_STATUSES = ["active", "completed", "ended"] as const;
+export const PairStatus = z.enum(PAIR_STATUSES);
+export type PairStatus = z.infer<typeof PairStatus>;
+
+export const Pair = z
+  .object({
+    id: z.string(),
+    programId: z.string(),
+    groupId: z.string(),
+    status: PairStatus,
+    mentor: PublicProfile,
+    mentee: PublicProfile,
+    startedAt: z.string(),
+    endedAt: z.string().nullable(),
+    endReason: z.string().nullable(),
+  })
+  .meta({ id: "Pair" });
+export type Pair = z.infer<typeof Pair>;
+
+/** A pair as one of its two members sees it in their list. */
+export const MyPair = z
+  .object({
+    id: z.string(),
+    status: PairStatus,
+    myRole: z.enum(["mentor", "mentee"]),
+    other: PublicProfile,
+    program: z.object({ id: z.string(), title: z.string() }),
+    group: z.object({ id: z.string(), name: z.string() }),
+    startedAt: z.string(),
+    endedAt: z.string().nullable(),
+  })
+  .meta({ id: "MyPair" });
+export type MyPair = z.infer<typeof MyPair>;
+
+export const CreatePairBody = z
+  .object({ mentorId: z.string().min(1), menteeId: z.string().min(1) })
+  .strict()
+  .meta({ id: "CreatePairBody", description: "User ids of a mentor and a mentee who applied to this program" });
+
+export const EndPairBody = z
+  .object({
+    outcome: z.enum(["completed", "ended"]),
+    reason: z.string().trim().max(1000, "Keep the reason under 1,000 characters.").optional(),
+  })
+  .strict()
+  .meta({ id: "EndPairBody" });
+
+export const PairResponse = z.object({ pair: Pair }).meta({ id: "PairResponse" });
+export const MyPairListResponse = z.object({ pairs: z.array(MyPair) }).meta({ id: "MyPairListResponse" });
+export const ProgramPairListResponse = z.object({ pairs: z.array(Pair) }).meta({ id: "ProgramPairListResponse" });
+
+/** What a pair's room is created with: the two people and a snapshot of the program's steps. */
+export const RoomInit = z.object({
+  pairId: z.string(),
+  programId: z.string(),
+  groupId: z.string(),
+  programTitle: z.string(),
+  mentor: z.object({ id: z.string(), displayName: z.string() }),
+  mentee: z.object({ id: z.string(), displayName: z.string() }),
+  steps: z.array(ProgramStep),
+  checkinCadenceDays: z.number().int().min(1),
+  startedAt: z.string(),
+});
+export type RoomInit = z.infer<typeof RoomInit>;

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { apply, createProgram, groupWithRoles, joinGroup, signUp, type Person } from "./helpers.ts";
+
+async function person(label: string, profile: Record<string, unknown>) {
+  const p = await signUp(label);
+  await p.client.patch("/me", profile);
+  return p;
+}
+
+async function board() {
+  const group = await groupWithRoles();
+  const { programId } = await createProgram(group.admin, group.groupId);
+  const join = async (p: Person) => joinGroup(group.admin, group.groupId, p);
+  const berlin = await person("berlin-mentor", { topics: ["promotion", "backend"], languages: ["de", "en"], timeZone: "Europe/Berlin" });
+  const tokyo = await person("tokyo-mentor", { topics: ["design"], languages: ["ja"], timeZone: "Asia/Tokyo" });
+  const full = await person("full-mentor", { topics: ["promotion", "backend"], languages: ["en"], timeZone: "Europe/Paris" });
+  const lea = await person("lea", { topics: ["promotion", "backend"], languages: ["fr", "en"], timeZone: "Europe/Paris" });
+  const kai = await person("kai", { topics: ["design"], languages: ["ja", "en"], timeZone: "Asia/Tokyo" });
+  for (const p of [berlin, tokyo, full, lea, kai]) await join(p);
+  await apply(berlin, programId, "mentor", { capacity: 1, answers: { help_with: "Preparing promotion cases and interviews for backend engineers" } });
+  await apply(tokyo, programId, "mentor", { capacity: 1 });
+  await apply(full, programId, "mentor", { capacity: 1 });
+  await apply(lea, programId, "mentee", { answers: { mentor_wanted: "Someone who has done many interviews" } });
+  await apply(kai, programId, "mentee");
+  // `full` takes a mentee and has no capacity left.
+  const filler = await person("filler", { languages: ["en"] });
+  await join(filler);
+  await apply(filler, programId, "mentee");
+  await group.admin.client.post(`/programs/${programId}/pairs`, { mentorId: full.user.id, menteeId: filler.user.id });
+  return { ...group, programId, berlin, tokyo, full, lea, kai };
+}
+
+describe("match suggestions", () => {
+  it("ranks mentors with free capacity for a mentee, with human-readable reasons", async () => {
+    const b = await board();
+    const res = await b.admin.client.get(`/programs/${b.programId}/suggestions?menteeId=${b.lea.user.id}`);
+    expect(res.status).toBe(200);
+    const ids = res.json.suggestions.map((s: any) => s.mentor.userId);
+    expect(ids[0]).toBe(b.berlin.user.id);
+    expect(ids).not.toContain(b.full.user.id); // no capacity left
+    const top = res.json.suggestions[0];
+    const kinds = top.reasons.map((r: any) => r.kind);
+    expect(kinds).toEqual(expect.arrayContaining(["shared_topics", "shared_language", "time_zone", "asked_for"]));
+    expect(top.reasons.find((r: any) => r.kind === "asked_for").text).toMatch(/interview/);
+    expect(top.score).toBeGreaterThan(res.json.suggestions[1].score);
+  });
+
+  it("refuses a menteeId that is not a mentee of the program", async () => {
+    const b = await board();
+    const res = await b.admin.client.get(`/programs/${b.programId}/suggestions?menteeId=${b.berlin.user.id}`);
+    expect(res.status).toBe(422);
+  });
+
+  it("suggest-all proposes a pairing for every waiting mentee under capacity and changes nothing", async () => {
+    const b = await board();
+    const res = await b.admin.client.post(`/programs/${b.programId}/suggestions/all`);
+    expect(res.status).toBe(200);
+    const proposals = res.json.proposals.map((p: any) => [p.mentorId, p.menteeId]);
+    expect(proposals).toEqual(expect.arrayContaining([[b.berlin.user.id, b.lea.user.id], [b.tokyo.user.id, b.kai.user.id]]));
+    expect(proposals).toHaveLength(2);
+    expect(res.json.totalScore).toBe(res.json.proposals.reduce((sum: number, p: any) => sum + p.score, 0));
+    // Nothing was paired.
+    expect((await b.lea.client.get("/pairs")).json.pairs).toEqual([]);
+    // Accepting one proposal is an ordinary pairing.
+    const accept = await b.admin.client.post(`/programs/${b.programId}/pairs`, { mentorId: b.berlin.user.id, menteeId: b.lea.user.id });
+    expect(accept.status).toBe(201);
+    const next = await b.admin.client.post(`/programs/${b.programId}/suggestions/all`);
+    expect(next.json.proposals.map((p: any) => p.menteeId)).toEqual([b.kai.user.id]);
+  });
+});

@@ -1,0 +1,97 @@
+import type { MyPair, Pair, PairStatus } from "../../shared/api/pairs.ts";
+import { toPublicProfile } from "./users.ts";
+
+export type PairRow = {
+  id: string;
+  program_id: string;
+  group_id: string;
+  mentor_id: string;
+  mentee_id: string;
+  status: PairStatus;
+  end_reason: string | null;
+  ended_by: string | null;
+  started_at: string;
+  ended_at: string | null;
+};
+
+const PROFILE = (alias: string) =>
+  `${alias}.display_name AS ${alias}_display_name, ${alias}.about AS ${alias}_about, ${alias}.topics AS ${alias}_topics,
+   ${alias}.languages AS ${alias}_languages, ${alias}.time_zone AS ${alias}_time_zone`;
+
+type PairWithPeopleRow = PairRow & Record<string, string | null>;
+
+function profileOf(row: PairWithPeopleRow, alias: "mentor" | "mentee") {
+  return toPublicProfile({
+    id: alias === "mentor" ? row.mentor_id : row.mentee_id,
+    display_name: row[`${alias}_display_name`] ?? "",
+    about: row[`${alias}_about`] ?? "",
+    topics: row[`${alias}_topics`] ?? "[]",
+    languages: row[`${alias}_languages`] ?? "[]",
+    time_zone: row[`${alias}_time_zone`] ?? null,
+  });
+}
+
+export const PAIR_WITH_PEOPLE = `SELECT x.*, ${PROFILE("mentor")}, ${PROFILE("mentee")}
+  FROM pairs x JOIN users mentor ON mentor.id = x.mentor_id JOIN users mentee ON mentee.id = x.mentee_id`;
+
+export function toPair(row: PairWithPeopleRow): Pair {
+  return {
+    id: row.id,
+    programId: row.program_id,
+    groupId: row.group_id,
+    status: row.status,
+    mentor: profileOf(row, "mentor"),
+    mentee: profileOf(row, "mentee"),
+    startedAt: row.started_at,
+    endedAt: row.ended_at,
+    endReason: row.end_reason,
+  };
+}
+
+export async function findPairWithPeople(db: D1Database, pairId: string): Promise<Pair | null> {
+  const row = await db.prepare(`${PAIR_WITH_PEOPLE} WHERE x.id = ?1`).bind(pairId).first<PairWithPeopleRow>();
+  return row ? toPair(row) : null;
+}
+
+export function findPair(db: D1Database, pairId: string) {
+  return db.prepare("SELECT * FROM pairs WHERE id = ?1").bind(pairId).first<PairRow>();
+}
+
+export async function listPairsOfProgram(db: D1Database, programId: string): Promise<Pair[]> {
+  const { results } = await db.prepare(`${PAIR_WITH_PEOPLE} WHERE x.program_id = ?1 ORDER BY x.started_at DESC`).bind(programId).all<PairWithPeopleRow>();
+  return results.map(toPair);
+}
+
+export async function listMyPairs(db: D1Database, userId: string): Promise<MyPair[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT y.*, p.title AS program_title, g.name AS group_name FROM (${PAIR_WITH_PEOPLE} WHERE x.mentor_id = ?1 OR x.mentee_id = ?1) y
+       JOIN programs p ON p.id = y.program_id JOIN groups g ON g.id = y.group_id
+       ORDER BY CASE y.status WHEN 'active' THEN 0 ELSE 1 END, y.started_at DESC`,
+    )
+    .bind(userId)
+    .all<PairWithPeopleRow & { program_title: string; group_name: string }>();
+  return results.map((row) => {
+    const pair = toPair(row);
+    const myRole = row.mentor_id === userId ? "mentor" : "mentee";
+    return {
+      id: pair.id,
+      status: pair.status,
+      myRole,
+      other: myRole === "mentor" ? pair.mentee : pair.mentor,
+      program: { id: row.program_id, title: row.program_title },
+      group: { id: row.group_id, name: row.group_name },
+      startedAt: pair.startedAt,
+      endedAt: pair.endedAt,
+    };
+  });
+}
+
+/** True when either of the two has blocked the other. */
+export async function eitherBlocked(db: D1Database, a: string, b: string): Promise<boolean> {
+  const row = await db
+    .prepare("SELECT 1 AS x FROM blocks WHERE (blocker_id = ?1 AND blocked_id = ?2) OR (blocker_id = ?2 AND blocked_id = ?1)")
+    .bind(a, b)
+    .first();
+  return row !== null;
+}

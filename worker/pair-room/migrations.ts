@@ -1,0 +1,78 @@
+/**
+ * The room's SQLite schema, as an append-only list: never edit or reorder an entry once it has shipped,
+ * only add new ones. Each entry runs once, inside the object, recorded in `_migrations`.
+ */
+export const ROOM_MIGRATIONS: readonly { id: string; sql: string }[] = [
+  {
+    id: "001_initial",
+    sql: `
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE members (user_id TEXT PRIMARY KEY, role TEXT NOT NULL, display_name TEXT NOT NULL);
+      CREATE TABLE steps (
+        position INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        guidance TEXT NOT NULL,
+        activities TEXT NOT NULL,
+        done_at INTEGER,
+        done_by TEXT
+      );
+      CREATE TABLE activity_ticks (
+        step_id TEXT NOT NULL,
+        activity_id TEXT NOT NULL,
+        done_by TEXT NOT NULL,
+        done_at INTEGER NOT NULL,
+        PRIMARY KEY (step_id, activity_id)
+      );
+      CREATE TABLE messages (
+        seq INTEGER PRIMARY KEY,
+        client_id TEXT NOT NULL,
+        sender_id TEXT NOT NULL,
+        body TEXT NOT NULL,
+        sent_at INTEGER NOT NULL,
+        UNIQUE (sender_id, client_id)
+      );
+      CREATE TABLE posts (
+        id TEXT PRIMARY KEY,
+        client_id TEXT NOT NULL,
+        author_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        url TEXT,
+        created_at INTEGER NOT NULL,
+        UNIQUE (author_id, client_id)
+      );
+      CREATE TABLE comments (
+        id TEXT PRIMARY KEY,
+        client_id TEXT NOT NULL,
+        post_id TEXT NOT NULL REFERENCES posts(id),
+        author_id TEXT NOT NULL,
+        body TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        UNIQUE (author_id, client_id)
+      );
+      CREATE TABLE checkins (
+        id TEXT PRIMARY KEY,
+        client_id TEXT NOT NULL,
+        author_id TEXT NOT NULL,
+        mood INTEGER NOT NULL,
+        note TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        UNIQUE (author_id, client_id)
+      );
+      CREATE TABLE read_cursors (user_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, at INTEGER NOT NULL);
+      CREATE TABLE send_log (user_id TEXT NOT NULL, at INTEGER NOT NULL);
+      CREATE INDEX send_log_by_user ON send_log(user_id, at);
+    `,
+  },
+];
+
+export function runRoomMigrations(sql: SqlStorage): void {
+  sql.exec("CREATE TABLE IF NOT EXISTS _migrations (id TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)");
+  const applied = new Set(sql.exec<{ id: string }>("SELECT id FROM _migrations").toArray().map((row) => row.id));
+  for (const migration of ROOM_MIGRATIONS) {
+    if (applied.has(migration.id)) continue;
+    sql.exec(migration.sql);
+    sql.exec("INSERT INTO _migrations (id, applied_at) VALUES (?, ?)", migration.id, Date.now());
+  }
+}

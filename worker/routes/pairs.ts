@@ -1,0 +1,227 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { isGroupAdmin } from "../../shared/api/groups.ts";
+import { CreatePairBody, EndPairBody, MyPairListResponse, PairResponse, ProgramPairListResponse } from "../../shared/api/pairs.ts";
+import { isAdult } from "../../shared/rules/age.ts";
+import type { AppEnv } from "../env.ts";
+import { currentUser, requireUser } from "../auth/session.ts";
+import { roleIn } from "../db/groups.ts";
+import { notifyStatement } from "../db/notifications.ts";
+import { eitherBlocked, findPair, findPairWithPeople, listMyPairs, listPairsOfProgram, type PairRow } from "../db/pairs.ts";
+import { toProgram } from "../db/programs.ts";
+import { ApiError, forbidden, notFound } from "../http/errors.ts";
+import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
+import { pairRoom } from "../pair-room/stub.ts";
+import { loadProgram } from "./programs.ts";
+
+const tags = ["Pairs"];
+const auth = { middleware: [requireUser] };
+
+/**
+ * After the atomic insert refused a pair, find out which rule it broke, to say so. These reads cannot
+ * change the outcome: the decision was already taken by the single INSERT … SELECT.
+ */
+async function whyPairingFailed(db: D1Database, programId: string, groupId: string, mentorId: string, menteeId: string): Promise<ApiError> {
+  const application = (userId: string, role: string) =>
+    db
+      .prepare("SELECT status, capacity FROM applications WHERE program_id = ?1 AND user_id = ?2 AND role = ?3")
+      .bind(programId, userId, role)
+      .first<{ status: string; capacity: number | null }>();
+  const [mentorApp, menteeApp] = await Promise.all([application(mentorId, "mentor"), application(menteeId, "mentee")]);
+  if (!mentorApp || mentorApp.status === "withdrawn") return new ApiError(422, "not_an_applicant", "That person has not applied to this program as a mentor.");
+  if (!menteeApp || menteeApp.status === "withdrawn") return new ApiError(422, "not_an_applicant", "That person has not applied to this program as a mentee.");
+  const [mentorRole, menteeRole] = await Promise.all([roleIn(db, groupId, mentorId), roleIn(db, groupId, menteeId)]);
+  if (!mentorRole || !menteeRole) return new ApiError(409, "not_a_member", "Both people must still be members of the group.");
+  if (await eitherBlocked(db, mentorId, menteeId)) return new ApiError(409, "blocked", "These two people cannot be paired.");
+  const active = await db
+    .prepare("SELECT mentor_id FROM pairs WHERE program_id = ?1 AND mentee_id = ?2 AND status = 'active'")
+    .bind(programId, menteeId)
+    .first<{ mentor_id: string }>();
+  if (active?.mentor_id === mentorId) return new ApiError(409, "already_paired", "These two are already paired in this program.");
+  if (active) return new ApiError(409, "mentee_has_pair", "This mentee already has an active mentor in this program.");
+  return new ApiError(409, "capacity_full", "This mentor has no capacity left in this program.");
+}
+
+async function loadPairForMemberOrAdmin(c: Context<AppEnv>, pairId: string): Promise<{ pair: PairRow; asMember: boolean }> {
+  const me = currentUser(c).id;
+  const pair = await findPair(c.env.DB, pairId);
+  if (!pair) throw notFound("This pair");
+  if (pair.mentor_id === me || pair.mentee_id === me) return { pair, asMember: true };
+  const role = await roleIn(c.env.DB, pair.group_id, me);
+  if (isGroupAdmin(role)) return { pair, asMember: false };
+  throw notFound("This pair");
+}
+
+export const pairRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/programs/{programId}/pairs",
+      tags,
+      summary: "Pair a mentor with a mentee (admins)",
+      description: [
+        "`mentorId` and `menteeId` are user ids. Enforced on the server, in one atomic step:",
+        "both applied to this program in those roles (422 `not_an_applicant`); both are still members (409 `not_a_member`);",
+        "neither blocked the other (409 `blocked`); not already paired (409 `already_paired`); the mentee has no other",
+        "active pair here (409 `mentee_has_pair`); the mentor has capacity left (409 `capacity_full`); both are adults",
+        "(422 `underage`). Creates the pair's private room and notifies both people.",
+      ].join(" "),
+      ...auth,
+      request: { params: z.object({ programId: z.string() }), ...jsonBody(CreatePairBody) },
+      responses: { 201: jsonResponse(PairResponse, "The new pair"), ...errorResponses(400, 401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const { mentorId, menteeId } = c.req.valid("json");
+      const me = currentUser(c).id;
+      const { row, role } = await loadProgram(c, c.req.valid("param").programId);
+      if (!isGroupAdmin(role)) throw forbidden("Only the group's admins pair people.");
+      const program = toProgram(row);
+      if (program.status !== "open" && program.status !== "closed") {
+        throw new ApiError(409, "program_not_active", "People can only be paired in an open or closed program.");
+      }
+      if (mentorId === menteeId) throw new ApiError(422, "same_person", "A mentor cannot be their own mentee.");
+
+      // Adults only, checked again now: sign-up is not the only way an account's data could have changed.
+      const people = await c.env.DB.prepare("SELECT id, display_name, birth_date FROM users WHERE id IN (?1, ?2)")
+        .bind(mentorId, menteeId)
+        .all<{ id: string; display_name: string; birth_date: string }>();
+      const mentor = people.results.find((p) => p.id === mentorId);
+      const mentee = people.results.find((p) => p.id === menteeId);
+      if (!mentor || !mentee) throw new ApiError(422, "not_an_applicant", "Both people must have applied to this program.");
+      if (!isAdult(mentor.birth_date, new Date()) || !isAdult(mentee.birth_date, new Date())) {
+        throw new ApiError(422, "underage", "Only adults (18 and over) can be paired.");
+      }
+
+      const pairId = crypto.randomUUID();
+      const now = new Date().toISOString();
+      const db = c.env.DB;
+      const pairExists = "EXISTS (SELECT 1 FROM pairs WHERE id = ?1)";
+      // The capacity check and the insert are one statement, so two admins pairing at the same moment
+      // cannot both take a mentor's last place. The partial unique indexes on pairs refuse a second
+      // active pair for the mentee. Everything after it runs only if the pair was written.
+      const [insert] = await db.batch([
+        db
+          .prepare(
+            `INSERT INTO pairs (id, program_id, group_id, mentor_id, mentee_id, status, created_by, started_at)
+             SELECT ?1, p.id, p.group_id, ?2, ?3, 'active', ?4, ?5
+             FROM programs p
+             JOIN applications ma ON ma.program_id = p.id AND ma.user_id = ?2 AND ma.role = 'mentor' AND ma.status != 'withdrawn'
+             JOIN applications ea ON ea.program_id = p.id AND ea.user_id = ?3 AND ea.role = 'mentee' AND ea.status != 'withdrawn'
+             WHERE p.id = ?6 AND p.status IN ('open', 'closed')
+               AND EXISTS (SELECT 1 FROM group_members WHERE group_id = p.group_id AND user_id = ?2)
+               AND EXISTS (SELECT 1 FROM group_members WHERE group_id = p.group_id AND user_id = ?3)
+               AND NOT EXISTS (SELECT 1 FROM blocks WHERE (blocker_id = ?2 AND blocked_id = ?3) OR (blocker_id = ?3 AND blocked_id = ?2))
+               AND (SELECT COUNT(*) FROM pairs x WHERE x.program_id = p.id AND x.mentor_id = ?2 AND x.status = 'active')
+                   < COALESCE(ma.capacity, p.mentor_capacity_default)
+             ON CONFLICT DO NOTHING`,
+          )
+          .bind(pairId, mentorId, menteeId, me, now, program.id),
+        db
+          .prepare(
+            `UPDATE applications SET status = 'paired', updated_at = ?4
+             WHERE program_id = ?5 AND ((user_id = ?2 AND role = 'mentor') OR (user_id = ?3 AND role = 'mentee')) AND ${pairExists}`,
+          )
+          .bind(pairId, mentorId, menteeId, now, program.id),
+      ]);
+      if ((insert?.meta.changes ?? 0) === 0) throw await whyPairingFailed(db, program.id, program.groupId, mentorId, menteeId);
+
+      try {
+        await pairRoom(c.env, pairId).initialize({
+          pairId,
+          programId: program.id,
+          groupId: program.groupId,
+          programTitle: program.title,
+          mentor: { id: mentor.id, displayName: mentor.display_name },
+          mentee: { id: mentee.id, displayName: mentee.display_name },
+          steps: program.steps,
+          checkinCadenceDays: program.checkinCadenceDays,
+          startedAt: now,
+        });
+      } catch (error) {
+        // Without its room the pair is unusable: undo it so the admin can simply try again.
+        await db.batch([
+          db.prepare("DELETE FROM pairs WHERE id = ?1").bind(pairId),
+          db
+            .prepare(
+              `UPDATE applications SET status = 'waiting' WHERE program_id = ?1 AND status = 'paired'
+                 AND ((user_id = ?2 AND role = 'mentor' AND NOT EXISTS (SELECT 1 FROM pairs WHERE program_id = ?1 AND mentor_id = ?2 AND status = 'active'))
+                   OR (user_id = ?3 AND role = 'mentee' AND NOT EXISTS (SELECT 1 FROM pairs WHERE program_id = ?1 AND mentee_id = ?3 AND status = 'active')))`,
+            )
+            .bind(program.id, mentorId, menteeId),
+        ]);
+        console.error("pair room initialisation failed", pairId, error);
+        throw new ApiError(503, "room_unavailable", "The pair's space could not be created. Please try again.");
+      }
+
+      const base = { pairId, programId: program.id, programTitle: program.title };
+      await db.batch([
+        notifyStatement(db, mentor.id, "paired", { ...base, otherName: mentee.display_name, myRole: "mentor" }),
+        notifyStatement(db, mentee.id, "paired", { ...base, otherName: mentor.display_name, myRole: "mentee" }),
+      ]);
+      return c.json({ pair: (await findPairWithPeople(db, pairId))! }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/programs/{programId}/pairs",
+      tags,
+      summary: "The program's pairs and their status (admins)",
+      ...auth,
+      request: { params: z.object({ programId: z.string() }) },
+      responses: { 200: jsonResponse(ProgramPairListResponse, "Pairs"), ...errorResponses(401, 403, 404) },
+    }),
+    async (c) => {
+      const { row, role } = await loadProgram(c, c.req.valid("param").programId);
+      if (!isGroupAdmin(role)) throw forbidden("Only the group's admins see the program's pairs.");
+      return c.json({ pairs: await listPairsOfProgram(c.env.DB, row.id) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/pairs",
+      tags,
+      summary: "My pairs, with the other person, the program and the status",
+      ...auth,
+      responses: { 200: jsonResponse(MyPairListResponse, "My pairs"), ...errorResponses(401) },
+    }),
+    async (c) => c.json({ pairs: await listMyPairs(c.env.DB, currentUser(c).id) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/pairs/{pairId}/end",
+      tags,
+      summary: "End a mentorship: `completed`, or `ended` early with a reason (either member, or a group admin)",
+      description: "Frees the mentor's capacity. The pair keeps its history and its space stays readable to the two of them, read-only.",
+      ...auth,
+      request: { params: z.object({ pairId: z.string() }), ...jsonBody(EndPairBody) },
+      responses: { 200: jsonResponse(PairResponse, "The ended pair"), ...errorResponses(400, 401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const { outcome, reason } = c.req.valid("json");
+      const me = currentUser(c).id;
+      const { pair } = await loadPairForMemberOrAdmin(c, c.req.valid("param").pairId);
+      const now = new Date().toISOString();
+      const result = await c.env.DB.prepare(
+        "UPDATE pairs SET status = ?2, end_reason = ?3, ended_by = ?4, ended_at = ?5 WHERE id = ?1 AND status = 'active'",
+      )
+        .bind(pair.id, outcome, reason ?? null, me, now)
+        .run();
+      if (result.meta.changes === 0) throw new ApiError(409, "pair_ended", "This mentorship has already ended.");
+      await pairRoom(c.env, pair.id).end(outcome);
+      const ended = (await findPairWithPeople(c.env.DB, pair.id))!;
+      const notify = [pair.mentor_id, pair.mentee_id].filter((id) => id !== me);
+      await c.env.DB.batch(
+        notify.map((userId) =>
+          notifyStatement(c.env.DB, userId, "pair_ended", {
+            pairId: pair.id,
+            outcome,
+            otherName: userId === pair.mentor_id ? ended.mentee.displayName : ended.mentor.displayName,
+          }),
+        ),
+      );
+      return c.json({ pair: ended }, 200);
+    },
+  );
