@@ -5,12 +5,15 @@ import { errorBody, onError, validationHook } from "./http/errors.ts";
 import { originCheck, securityHeaders } from "./http/security.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { applicationRoutes } from "./routes/applications.ts";
+import { dashboardRoutes } from "./routes/dashboard.ts";
 import { groupRoutes } from "./routes/groups.ts";
 import { inviteRoutes } from "./routes/invites.ts";
 import { meRoutes } from "./routes/me.ts";
 import { notificationRoutes } from "./routes/notifications.ts";
 import { pairRoutes } from "./routes/pairs.ts";
+import { pairSpaceRoutes } from "./routes/pair-space.ts";
 import { programRoutes } from "./routes/programs.ts";
+import { safetyRoutes } from "./routes/safety.ts";
 import { suggestionRoutes } from "./routes/suggestions.ts";
 import { templateRoutes } from "./routes/templates.ts";
 
@@ -28,7 +31,10 @@ const routes = api
   .route("/", applicationRoutes)
   .route("/", suggestionRoutes)
   .route("/", pairRoutes)
-  .route("/", notificationRoutes);
+  .route("/", notificationRoutes)
+  .route("/", pairSpaceRoutes)
+  .route("/", safetyRoutes)
+  .route("/", dashboardRoutes);
 
 api.doc31("/openapi.json", (c) => ({
   openapi: "3.1.0",

@@ -39,6 +39,7 @@ export class TestClient {
   post = (path: string, body?: unknown) => this.fetch("POST", path, body);
   patch = (path: string, body?: unknown) => this.fetch("PATCH", path, body);
   delete = (path: string, body?: unknown) => this.fetch("DELETE", path, body);
+  put = (path: string, body?: unknown) => this.fetch("PUT", path, body);
 }
 
 let counter = 0;

@@ -1,0 +1,113 @@
+import { z } from "zod";
+import { ChatMessage, Checkin, Comment, Post, RoomStatus, StepProgress } from "../protocol.ts";
+import { Pair } from "./pairs.ts";
+import { PublicProfile } from "./users.ts";
+
+export const HEALTH_STATES = ["active", "quiet", "no_checkin_2_weeks", "ended"] as const;
+
+/** What admins may know about a pair: aggregates only, never content. */
+export const PairHealth = z
+  .object({
+    stepsDone: z.number().int(),
+    stepsTotal: z.number().int(),
+    activitiesDone: z.number().int(),
+    activitiesTotal: z.number().int(),
+    currentWeek: z.number().int(),
+    checkinStreak: z.number().int(),
+    lastCheckinAt: z.number().nullable(),
+    lastActivityAt: z.number().nullable(),
+    state: z.enum(HEALTH_STATES),
+  })
+  .meta({ id: "PairHealth" });
+export type PairHealth = z.infer<typeof PairHealth>;
+
+export const RoomSnapshot = z.object({
+  status: RoomStatus,
+  blocked: z.boolean(),
+  currentWeek: z.number().int(),
+  cadenceDays: z.number().int(),
+  lastSeq: z.number().int(),
+  readCursors: z.record(z.string(), z.number().int()),
+  steps: z.array(StepProgress),
+  checkins: z.array(Checkin),
+});
+export type RoomSnapshot = z.infer<typeof RoomSnapshot>;
+
+export const PairDetailResponse = z
+  .object({ pair: Pair, myRole: z.enum(["mentor", "mentee"]), other: PublicProfile, programTitle: z.string(), room: RoomSnapshot })
+  .meta({ id: "PairDetailResponse" });
+export type PairDetailResponse = z.infer<typeof PairDetailResponse>;
+
+export const MessagePage = z.object({ messages: z.array(ChatMessage), hasMore: z.boolean() }).meta({ id: "MessagePage" });
+export const PostListResponse = z.object({ posts: z.array(Post) }).meta({ id: "PostListResponse" });
+export const PostResponse = z.object({ post: Post }).meta({ id: "PostResponse" });
+export const CommentResponse = z.object({ comment: Comment }).meta({ id: "CommentResponse" });
+export const CheckinResponse = z.object({ checkin: Checkin }).meta({ id: "CheckinResponse" });
+export const StepsResponse = z.object({ steps: z.array(StepProgress) }).meta({ id: "StepsResponse" });
+
+const ClientIdField = z.string().min(1).max(64).describe("Chosen by the client; resending the same id stores nothing new");
+
+export const CreatePostBody = z
+  .object({
+    clientId: ClientIdField,
+    title: z.string().trim().min(1, "Give the post a title.").max(200),
+    body: z.string().trim().max(10_000).default(""),
+    url: z
+      .string()
+      .trim()
+      .max(2000)
+      .refine((value) => /^https?:\/\//i.test(value), { message: "Links must start with http:// or https://." })
+      .nullable()
+      .optional(),
+  })
+  .strict()
+  .meta({ id: "CreatePostBody" });
+
+export const CreateCommentBody = z
+  .object({ clientId: ClientIdField, body: z.string().trim().min(1, "Write a comment.").max(4000) })
+  .strict()
+  .meta({ id: "CreateCommentBody" });
+
+export const CreateCheckinBody = z
+  .object({
+    clientId: ClientIdField,
+    mood: z.number().int().min(1).max(5),
+    note: z.string().trim().max(1000).default(""),
+  })
+  .strict()
+  .meta({ id: "CreateCheckinBody" });
+
+export const SetDoneBody = z.object({ done: z.boolean() }).strict().meta({ id: "SetDoneBody" });
+
+export const CreateReportBody = z
+  .object({
+    pairId: z.string(),
+    seq: z.number().int().min(1).optional().describe("The reported message; omit to report the person"),
+    reason: z.string().trim().min(1, "Say what is wrong.").max(2000),
+  })
+  .strict()
+  .meta({ id: "CreateReportBody" });
+
+export const Report = z
+  .object({
+    id: z.string(),
+    groupId: z.string(),
+    pairId: z.string(),
+    reporter: z.object({ id: z.string(), displayName: z.string() }),
+    reported: z.object({ id: z.string(), displayName: z.string() }),
+    reason: z.string(),
+    message: z.object({ seq: z.number().int(), body: z.string(), sentAt: z.number() }).nullable(),
+    status: z.enum(["open", "resolved"]),
+    createdAt: z.string(),
+  })
+  .meta({ id: "Report" });
+export type Report = z.infer<typeof Report>;
+
+export const ReportResponse = z.object({ report: Report }).meta({ id: "ReportResponse" });
+export const ReportListResponse = z.object({ reports: z.array(Report) }).meta({ id: "ReportListResponse" });
+
+export const DashboardEntry = z.object({ pair: Pair, health: PairHealth }).meta({ id: "DashboardEntry" });
+export const DashboardResponse = z
+  .object({ program: z.object({ id: z.string(), title: z.string() }), pairs: z.array(DashboardEntry) })
+  .meta({ id: "DashboardResponse" });
+export type DashboardResponse = z.infer<typeof DashboardResponse>;

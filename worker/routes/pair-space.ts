@@ -1,0 +1,197 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import {
+  CheckinResponse,
+  CommentResponse,
+  CreateCheckinBody,
+  CreateCommentBody,
+  CreatePostBody,
+  MessagePage,
+  PairDetailResponse,
+  PostListResponse,
+  PostResponse,
+  SetDoneBody,
+  StepsResponse,
+} from "../../shared/api/room.ts";
+import { currentUser, requireUser } from "../auth/session.ts";
+import { findPairWithPeople } from "../db/pairs.ts";
+import { ApiError } from "../http/errors.ts";
+import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
+import { loadPairAsMember, unwrap } from "../pair-room/access.ts";
+
+const tags = ["Pair space"];
+const auth = { middleware: [requireUser] };
+const PairParams = z.object({ pairId: z.string() });
+
+export const pairSpaceRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/pairs/{pairId}",
+      tags,
+      summary: "The pair, the other person, and the steps with their progress (the pair only)",
+      ...auth,
+      request: { params: PairParams },
+      responses: { 200: jsonResponse(PairDetailResponse, "The pair space"), ...errorResponses(401, 404) },
+    }),
+    async (c) => {
+      const { pair, userId, room } = await loadPairAsMember(c, c.req.valid("param").pairId);
+      const [detail, snapshot, program] = await Promise.all([
+        findPairWithPeople(c.env.DB, pair.id),
+        room.snapshot(userId),
+        c.env.DB.prepare("SELECT title FROM programs WHERE id = ?1").bind(pair.program_id).first<{ title: string }>(),
+      ]);
+      const myRole = pair.mentor_id === userId ? "mentor" : "mentee";
+      return c.json(
+        {
+          pair: detail!,
+          myRole,
+          other: myRole === "mentor" ? detail!.mentee : detail!.mentor,
+          programTitle: program?.title ?? "",
+          room: unwrap(snapshot),
+        } as const,
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/pairs/{pairId}/messages",
+      tags,
+      summary: "Older chat history: messages before `before` (a seq), newest last",
+      ...auth,
+      request: {
+        params: PairParams,
+        query: z.object({
+          before: z.coerce.number().int().min(1).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+      },
+      responses: { 200: jsonResponse(MessagePage, "A page of messages"), ...errorResponses(401, 404, 422) },
+    }),
+    async (c) => {
+      const { before, limit } = c.req.valid("query");
+      const { userId, room } = await loadPairAsMember(c, c.req.valid("param").pairId);
+      return c.json(unwrap(await room.messagesBefore(userId, before ?? null, limit)), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/pairs/{pairId}/posts",
+      tags,
+      summary: "Posts with their comments, newest first",
+      ...auth,
+      request: { params: PairParams },
+      responses: { 200: jsonResponse(PostListResponse, "Posts"), ...errorResponses(401, 404) },
+    }),
+    async (c) => {
+      const { userId, room } = await loadPairAsMember(c, c.req.valid("param").pairId);
+      return c.json({ posts: unwrap(await room.listPosts(userId)) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/pairs/{pairId}/posts",
+      tags,
+      summary: "Share a link or a longer text (idempotent by clientId)",
+      ...auth,
+      request: { params: PairParams, ...jsonBody(CreatePostBody) },
+      responses: { 201: jsonResponse(PostResponse, "The post"), ...errorResponses(400, 401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const { userId, room } = await loadPairAsMember(c, c.req.valid("param").pairId);
+      return c.json({ post: unwrap(await room.createPost(userId, c.req.valid("json"))) }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/pairs/{pairId}/posts/{postId}/comments",
+      tags,
+      summary: "Comment on a post (idempotent by clientId)",
+      ...auth,
+      request: { params: z.object({ pairId: z.string(), postId: z.string() }), ...jsonBody(CreateCommentBody) },
+      responses: { 201: jsonResponse(CommentResponse, "The comment"), ...errorResponses(400, 401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const { pairId, postId } = c.req.valid("param");
+      const { userId, room } = await loadPairAsMember(c, pairId);
+      return c.json({ comment: unwrap(await room.createComment(userId, postId, c.req.valid("json"))) }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "put",
+      path: "/pairs/{pairId}/steps/{stepId}/activities/{activityId}",
+      tags,
+      summary: "Tick or untick one of a step's activities",
+      ...auth,
+      request: { params: z.object({ pairId: z.string(), stepId: z.string(), activityId: z.string() }), ...jsonBody(SetDoneBody) },
+      responses: { 200: jsonResponse(StepsResponse, "All steps with progress"), ...errorResponses(400, 401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const { pairId, stepId, activityId } = c.req.valid("param");
+      const { userId, room } = await loadPairAsMember(c, pairId);
+      return c.json({ steps: unwrap(await room.setActivityDone(userId, stepId, activityId, c.req.valid("json").done)) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "put",
+      path: "/pairs/{pairId}/steps/{stepId}",
+      tags,
+      summary: "Mark a step done (or not done)",
+      ...auth,
+      request: { params: z.object({ pairId: z.string(), stepId: z.string() }), ...jsonBody(SetDoneBody) },
+      responses: { 200: jsonResponse(StepsResponse, "All steps with progress"), ...errorResponses(400, 401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const { pairId, stepId } = c.req.valid("param");
+      const { userId, room } = await loadPairAsMember(c, pairId);
+      return c.json({ steps: unwrap(await room.setStepDone(userId, stepId, c.req.valid("json").done)) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/pairs/{pairId}/checkins",
+      tags,
+      summary: "The weekly check-in: a mood from 1 to 5 and a short note (idempotent by clientId)",
+      ...auth,
+      request: { params: PairParams, ...jsonBody(CreateCheckinBody) },
+      responses: { 201: jsonResponse(CheckinResponse, "The check-in"), ...errorResponses(400, 401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const { userId, room } = await loadPairAsMember(c, c.req.valid("param").pairId);
+      return c.json({ checkin: unwrap(await room.createCheckin(userId, c.req.valid("json"))) }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/pairs/{pairId}/ws",
+      tags,
+      summary: "The pair's live socket (WebSocket upgrade). See the README for the protocol.",
+      description:
+        "`after` is the last seq the client holds: the room first sends every later message (in `history` pages), then `synced`, then live frames. A foreign Origin gets 403; anyone but the pair gets 404; a blocked person gets 403 `blocked`.",
+      ...auth,
+      request: { params: PairParams, query: z.object({ after: z.coerce.number().int().min(0).optional() }) },
+      responses: { 101: { description: "Switching protocols" }, ...errorResponses(401, 403, 404, 422) },
+    }),
+    async (c) => {
+      if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") {
+        throw new ApiError(426, "upgrade_required", "This endpoint only speaks WebSocket.");
+      }
+      const { pair, userId, room } = await loadPairAsMember(c, c.req.valid("param").pairId);
+      const other = pair.mentor_id === userId ? pair.mentee_id : pair.mentor_id;
+      const blockedByOther = await c.env.DB.prepare("SELECT 1 AS x FROM blocks WHERE blocker_id = ?1 AND blocked_id = ?2").bind(other, userId).first();
+      if (blockedByOther) throw new ApiError(403, "blocked", "Contact in this pair is blocked.");
+      const headers = new Headers(c.req.raw.headers);
+      headers.set("X-Pair-User", currentUser(c).id);
+      // The response is the room's own 101; returning it untouched keeps the socket attached.
+      return room.fetch(new Request(c.req.raw, { headers })) as unknown as Response;
+    },
+  );
+
