@@ -9,6 +9,8 @@ declare global {
       PAIR_ROOM: DurableObjectNamespace<import("./pair-room/PairRoom.ts").PairRoom>;
       /** Comma-separated extra origins allowed to make state-changing requests. */
       ALLOWED_ORIGINS?: string;
+      /** New accounts per client address per hour (default 20). */
+      SIGNUPS_PER_HOUR_PER_CLIENT?: string;
     }
   }
 }

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { OFFLINE_ENV, ROOT } from "../../worker/dev/wrangler-dev.ts";
+import { ROOT, toolEnv } from "../../worker/dev/wrangler-dev.ts";
 
 it("bundles the worker with `wrangler deploy --dry-run`, with no account and no network", () => {
   const outdir = mkdtempSync(join(tmpdir(), "mentorship-bundle-"));
@@ -14,7 +14,7 @@ it("bundles the worker with `wrangler deploy --dry-run`, with no account and no 
     const args = ["deploy", "--dry-run", "--outdir", outdir, "--assets", assets];
     const result = spawnSync(join(ROOT, "node_modules/.bin/wrangler"), args, {
       cwd: ROOT,
-      env: { ...process.env, ...OFFLINE_ENV },
+      env: toolEnv(),
       encoding: "utf8",
     });
     expect(result.status, result.stderr + result.stdout).toBe(0);

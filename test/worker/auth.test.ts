@@ -102,6 +102,23 @@ describe("sign-up", () => {
   });
 });
 
+describe("sign-up limits", () => {
+  it("limits new accounts per client address (429 with Retry-After), not per person", async () => {
+    const client = () => new TestClient({ "CF-Connecting-IP": "198.18.0.1" });
+    for (let i = 0; i < 20; i++) {
+      const res = await client().post("/auth/signup", { email: uniqueEmail("bulk"), password: PASSWORD, displayName: "Bulk", birthDate: ADULT_BIRTH_DATE });
+      expect(res.status).toBe(201);
+    }
+    const email = uniqueEmail("one-too-many");
+    const refused = await client().post("/auth/signup", { email, password: PASSWORD, displayName: "Bulk", birthDate: ADULT_BIRTH_DATE });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("Retry-After")).toBeTruthy();
+    expect(await countUsers(email)).toBe(0);
+    const elsewhere = await new TestClient({ "CF-Connecting-IP": "198.18.0.2" }).post("/auth/signup", { email, password: PASSWORD, displayName: "Bulk", birthDate: ADULT_BIRTH_DATE });
+    expect(elsewhere.status).toBe(201);
+  });
+});
+
 describe("sign-in", () => {
   it("answers 200 with the user and a fresh session cookie", async () => {
     const { email, user } = await signUp("login");

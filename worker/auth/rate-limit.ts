@@ -6,7 +6,10 @@ export type Limit = { max: number; windowSeconds: number };
 
 export const LOGIN_FAILURES_PER_EMAIL: Limit = { max: 5, windowSeconds: 15 * 60 };
 export const LOGIN_FAILURES_PER_CLIENT: Limit = { max: 30, windowSeconds: 15 * 60 };
-export const SIGNUPS_PER_CLIENT: Limit = { max: 20, windowSeconds: 60 * 60 };
+export const signupsPerClient = (configured: string | undefined): Limit => ({
+  max: Number(configured) > 0 ? Number(configured) : 20,
+  windowSeconds: 60 * 60,
+});
 
 export async function currentCount(db: D1Database, bucket: string, limit: Limit, now = Date.now()): Promise<number> {
   const row = await db

@@ -88,4 +88,111 @@ export async function seedDemo(baseUrl: string): Promise<void> {
     });
     people[account.key] = person;
   }
+
+  // A group with its owner and three members, made the way people make it: by invite link.
+  const { group } = await people.admin.call("POST", "/groups", {
+    name: "Women in Tech Berlin",
+    description: "A community of engineers, designers and product people in Berlin. We run mentoring circles twice a year.",
+    focus: "professional",
+  });
+  const { token } = await people.admin.call("POST", `/groups/${group.id}/invites`, { expiresInDays: 90 });
+  for (const key of ["mentor", "mentee", "member"] as const) await people[key].call("POST", `/invites/${token}/accept`);
+
+  // An open program from the career advancement template, and a draft to show the editor.
+  const { program } = await people.admin.call("POST", `/groups/${group.id}/programs`, {
+    templateId: "career-advancement",
+    locale: "en",
+    title: "Spring mentoring circle",
+  });
+  await people.admin.call("POST", `/programs/${program.id}/status`, { status: "open" });
+  await people.admin.call("POST", `/groups/${group.id}/programs`, { templateId: "skill-development", locale: "en" });
+
+  // Applications on each side: Jonas and Amara mentor; Léa and Sam are mentees.
+  const answer = (questions: { id: string; kind: string; choices?: { id: string }[] }[], text: Record<string, string>) =>
+    Object.fromEntries(
+      questions.map((q) => [
+        q.id,
+        q.kind === "multiple_choice" ? q.choices!.slice(0, 2).map((c) => c.id) : q.kind === "single_choice" ? q.choices![0]!.id : (text[q.id] ?? "Happy to talk about it."),
+      ]),
+    );
+  const questions = program.questions as { mentor: any[]; mentee: any[] };
+  await people.mentor.call("POST", `/programs/${program.id}/applications`, {
+    role: "mentor",
+    capacity: 2,
+    answers: answer(questions.mentor, {
+      help_with: "Promotion cases, interview preparation and growing from mid-level to senior in backend teams.",
+      why_help: "Someone did this for me ten years ago and it changed my career.",
+      contact: "Chat here on weekday evenings; a video call every other week.",
+    }),
+  });
+  await people.admin.call("POST", `/programs/${program.id}/applications`, {
+    role: "mentor",
+    capacity: 1,
+    answers: answer(questions.mentor, {
+      help_with: "Moving into management, leading a team, career changes.",
+      why_help: "I learn as much as I teach.",
+      contact: "Chat any time; calls on Friday mornings.",
+    }),
+  });
+  await people.mentee.call("POST", `/programs/${program.id}/applications`, {
+    role: "mentee",
+    answers: answer(questions.mentee, {
+      need_help_with: "Preparing for a promotion to mid-level and speaking up in design reviews.",
+      mentor_wanted: "Someone senior in backend who has been through promotions and interviews.",
+      contact: "Chat in the evenings, Paris time.",
+    }),
+  });
+  await people.member.call("POST", `/programs/${program.id}/applications`, {
+    role: "mentee",
+    answers: answer(questions.mentee, {
+      need_help_with: "Building a portfolio and preparing for design interviews.",
+      mentor_wanted: "A designer or a manager who hires designers.",
+      contact: "Chat, weekends.",
+    }),
+  });
+
+  // One pair, with a short conversation and the first step finished.
+  const { pair } = await people.admin.call("POST", `/programs/${program.id}/pairs`, {
+    mentorId: (await people.mentor.call("GET", "/me")).user.id,
+    menteeId: (await people.mentee.call("GET", "/me")).user.id,
+  });
+  const conversation: [Key, string][] = [
+    ["mentor", "Hi Léa! Welcome to the circle. I read your application: promotion to mid-level is a great goal."],
+    ["mentee", "Hi Jonas, thank you! I am a bit nervous about the promotion case, I have never written one."],
+    ["mentor", "That is normal. This week, let's just get to know each other. What would make these eight weeks a success for you?"],
+    ["mentee", "A clear promotion case, and feeling confident enough to present it to my manager."],
+    ["mentor", "Perfect. Shall we talk on Tuesday evenings, 30 minutes, here or on a call?"],
+    ["mentee", "Tuesdays work. Let's start next week!"],
+  ];
+  for (const [index, [key, body]] of conversation.entries()) await sendOverSocket(baseUrl, people[key], pair.id, `seed-${index}`, body);
+  const detail = await people.mentee.call("GET", `/pairs/${pair.id}`);
+  const firstStep = detail.room.steps[0];
+  for (const activity of firstStep.activities) {
+    await people.mentee.call("PUT", `/pairs/${pair.id}/steps/${firstStep.id}/activities/${activity.id}`, { done: true });
+  }
+  await people.mentor.call("PUT", `/pairs/${pair.id}/steps/${firstStep.id}`, { done: true });
+  await people.mentee.call("POST", `/pairs/${pair.id}/checkins`, { clientId: "seed-checkin", mood: 4, note: "Great first conversation." });
+}
+
+/** Sends one chat message the way the SPA does: over the pair's socket, waiting for the ack. */
+async function sendOverSocket(baseUrl: string, person: Person, pairId: string, clientId: string, body: string): Promise<void> {
+  const ws = new WebSocket(`${baseUrl.replace(/^http/, "ws")}/api/pairs/${pairId}/ws`, {
+    headers: { Cookie: person.cookie, Origin: baseUrl },
+  } as unknown as string[]);
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("no ack from the pair room")), 10_000);
+    ws.addEventListener("open", () => ws.send(JSON.stringify({ type: "send", clientId, body })));
+    ws.addEventListener("message", (event) => {
+      const frame = JSON.parse(String(event.data));
+      if (frame.type === "ack" && frame.clientId === clientId) {
+        clearTimeout(timer);
+        ws.close();
+        resolve();
+      } else if (frame.type === "error") {
+        clearTimeout(timer);
+        reject(new Error(`${frame.code}: ${frame.message}`));
+      }
+    });
+    ws.addEventListener("error", () => reject(new Error("socket error")));
+  });
 }

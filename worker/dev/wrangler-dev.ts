@@ -15,10 +15,18 @@ export const OFFLINE_ENV = {
   NO_COLOR: "1",
 };
 
+/**
+ * The environment for the tools: offline, and with node_modules/.bin first on PATH so that wrangler and
+ * vite run on the project's own Node 22 even when this script was started by an older system Node.
+ */
+export function toolEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, ...OFFLINE_ENV, PATH: `${BIN}${process.platform === "win32" ? ";" : ":"}${process.env.PATH ?? ""}` };
+}
+
 function run(command: string, args: string[], label: string) {
   const result = spawnSync(join(BIN, command), args, {
     cwd: ROOT,
-    env: { ...process.env, ...OFFLINE_ENV },
+    env: toolEnv(),
     encoding: "utf8",
   });
   if (result.status !== 0) {
@@ -66,7 +74,7 @@ export async function startWranglerDev(options: {
   for (const [name, value] of Object.entries(options.vars ?? {})) args.push("--var", `${name}:${value}`);
   const child = spawn(join(BIN, "wrangler"), args, {
     cwd: ROOT,
-    env: { ...process.env, ...OFFLINE_ENV },
+    env: toolEnv(),
     detached: true,
     stdio: options.inheritOutput ? ["ignore", "inherit", "inherit"] : ["ignore", "pipe", "pipe"],
   });

@@ -7,7 +7,7 @@ import { hashPassword, burnPasswordCheck, needsRehash, verifyPassword } from "..
 import {
   LOGIN_FAILURES_PER_CLIENT,
   LOGIN_FAILURES_PER_EMAIL,
-  SIGNUPS_PER_CLIENT,
+  signupsPerClient,
   clearStatement,
   currentCount,
   incrementStatement,
@@ -58,6 +58,7 @@ export const authRoutes = createRouter()
   .openapi(signup, async (c) => {
     const body = c.req.valid("json");
     const signupBucket = `signup:client:${clientKey(c)}`;
+    const SIGNUPS_PER_CLIENT = signupsPerClient(c.env.SIGNUPS_PER_HOUR_PER_CLIENT);
     if ((await currentCount(c.env.DB, signupBucket, SIGNUPS_PER_CLIENT)) >= SIGNUPS_PER_CLIENT.max) {
       throw new ApiError(429, "rate_limited", "Too many sign-ups from this network. Try again later.", {
         "Retry-After": String(await retryAfterSeconds(c.env.DB, [signupBucket], SIGNUPS_PER_CLIENT)),

@@ -1,0 +1,26 @@
+// Starts the real app once for every browser test: SPA built by Vite, D1 migrated, `wrangler dev` on a
+// free port with its state in a temporary folder. Stops everything afterwards.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+import { applyMigrations, buildSpa, freePort, startWranglerDev } from "../../worker/dev/wrangler-dev.ts";
+import { MISSING_BROWSER_MESSAGE, findChromium } from "./browser.ts";
+
+export default async function setup(project: TestProject) {
+  const chromiumPath = findChromium();
+  if (!chromiumPath) {
+    if (process.env.CI === "true") throw new Error(`CI=true and no Chromium found.${MISSING_BROWSER_MESSAGE}`);
+    console.warn(MISSING_BROWSER_MESSAGE);
+  }
+  const state = mkdtempSync(join(tmpdir(), "mentorship-e2e-"));
+  buildSpa();
+  applyMigrations(state);
+  const server = await startWranglerDev({ port: await freePort(), persistTo: state, vars: { SIGNUPS_PER_HOUR_PER_CLIENT: "10000" } });
+  project.provide("baseURL", server.url);
+  project.provide("chromiumPath", chromiumPath);
+  return async () => {
+    await server.stop();
+    rmSync(state, { recursive: true, force: true });
+  };
+}
