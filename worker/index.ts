@@ -1,6 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "./env.ts";
 import { loadSession } from "./auth/session.ts";
+import { benchRoutes } from "./bench/routes.ts";
 import { errorBody, onError, validationHook } from "./http/errors.ts";
 import { originCheck, securityHeaders } from "./http/security.ts";
 import { authRoutes } from "./routes/auth.ts";
@@ -51,6 +52,7 @@ api.onError(onError);
 
 const app = new OpenAPIHono<AppEnv>()
   .use(securityHeaders)
+  .route("/api/bench", benchRoutes)
   .route("/api", api)
   .all("/api/*", (c) => c.json(errorBody("not_found", `No API route matches ${c.req.method} ${new URL(c.req.url).pathname}.`), 404))
   // Everything outside /api is the SPA: a file from dist/web, or index.html for client-side routes.
@@ -59,6 +61,7 @@ const app = new OpenAPIHono<AppEnv>()
 app.onError(onError);
 
 export { PairRoom } from "./pair-room/PairRoom.ts";
+export { BenchEcho } from "./bench/BenchEcho.ts";
 
 /** The typed API, for `hc<AppType>` in the SPA and the tests. */
 export type AppType = typeof routes;

@@ -14,9 +14,10 @@ export default async function setup(project: TestProject) {
     console.warn(MISSING_BROWSER_MESSAGE);
   }
   const state = mkdtempSync(join(tmpdir(), "mentorship-e2e-"));
-  buildSpa();
+  const assets = join(state, "web");
+  buildSpa(assets);
   applyMigrations(state);
-  const server = await startWranglerDev({ port: await freePort(), persistTo: state, vars: { SIGNUPS_PER_HOUR_PER_CLIENT: "10000" } });
+  const server = await startWranglerDev({ port: await freePort(), persistTo: state, assets, vars: { SIGNUPS_PER_HOUR_PER_CLIENT: "10000" } });
   project.provide("baseURL", server.url);
   project.provide("chromiumPath", chromiumPath);
   return async () => {

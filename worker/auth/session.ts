@@ -47,17 +47,57 @@ export async function startSession(c: Context<AppEnv>, userId: string): Promise<
 
 export async function endSession(c: Context<AppEnv>): Promise<void> {
   const token = readSessionToken(c);
-  if (token) await c.env.DB.prepare("DELETE FROM sessions WHERE token_hash = ?1").bind(await sha256Base64Url(token)).run();
+  if (token) {
+    const tokenHash = await sha256Base64Url(token);
+    forgetSession(tokenHash);
+    await c.env.DB.prepare("DELETE FROM sessions WHERE token_hash = ?1").bind(tokenHash).run();
+  }
   const { name, secure } = cookieSettings(c);
   deleteCookie(c, name, { path: "/", secure, httpOnly: true, sameSite: "Lax" });
 }
 
 /** Revokes every session of a user, for example when the account is deleted. */
 export async function endAllSessions(db: D1Database, userId: string): Promise<void> {
+  forgetUserSessions(userId);
   await db.prepare("DELETE FROM sessions WHERE user_id = ?1").bind(userId).run();
 }
 
-type SessionRow = { user_id: string; expires_at: number; renewed_at: number; email: string; display_name: string };
+type SessionRow = { user_id: string; expires_at: number; renewed_at: number };
+
+/**
+ * Sessions seen in the last few seconds, per isolate, so that a burst of requests (a page load, the
+ * dashboard refreshing) costs one D1 read instead of one each. Logout and revocation in this isolate
+ * drop the entry at once; another isolate of the same deployment may accept a revoked token for at most
+ * SESSION_CACHE_TTL_MS. Expiry is always checked against the stored expiry.
+ */
+export const SESSION_CACHE_TTL_MS = 10_000;
+const SESSION_CACHE_MAX = 5_000;
+const sessionCache = new Map<string, SessionRow & { cachedAt: number }>();
+
+function forgetSession(tokenHash: string) {
+  sessionCache.delete(tokenHash);
+}
+
+/** Drops every cached session of a user in this isolate (account deletion, "sign out everywhere"). */
+export function forgetUserSessions(userId: string) {
+  for (const [hash, row] of sessionCache) if (row.user_id === userId) sessionCache.delete(hash);
+}
+
+async function findSession(db: D1Database, tokenHash: string, now: number): Promise<SessionRow | null> {
+  const cached = sessionCache.get(tokenHash);
+  if (cached && now - cached.cachedAt < SESSION_CACHE_TTL_MS && cached.expires_at > now) return cached;
+  const row = await db
+    .prepare("SELECT user_id, expires_at, renewed_at FROM sessions WHERE token_hash = ?1 AND expires_at > ?2")
+    .bind(tokenHash, now)
+    .first<SessionRow>();
+  if (!row) {
+    sessionCache.delete(tokenHash);
+    return null;
+  }
+  if (sessionCache.size >= SESSION_CACHE_MAX) sessionCache.delete(sessionCache.keys().next().value!);
+  sessionCache.set(tokenHash, { ...row, cachedAt: now });
+  return row;
+}
 
 /** Resolves the session cookie (if any) to a user. Never fails the request by itself. */
 export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -67,17 +107,12 @@ export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (token && token.length <= 128) {
     const tokenHash = await sha256Base64Url(token);
     const now = Date.now();
-    const row = await c.env.DB.prepare(
-      `SELECT s.user_id, s.expires_at, s.renewed_at, u.email, u.display_name
-       FROM sessions s JOIN users u ON u.id = s.user_id
-       WHERE s.token_hash = ?1 AND s.expires_at > ?2`,
-    )
-      .bind(tokenHash, now)
-      .first<SessionRow>();
+    const row = await findSession(c.env.DB, tokenHash, now);
     if (row) {
-      c.set("user", { id: row.user_id, email: row.email, displayName: row.display_name } satisfies SessionUser);
+      c.set("user", { id: row.user_id } satisfies SessionUser);
       c.set("sessionTokenHash", tokenHash);
       if (now - row.renewed_at > SESSION_RENEW_AFTER_MS) {
+        forgetSession(tokenHash);
         const expiresAt = now + SESSION_TTL_MS;
         await c.env.DB.prepare("UPDATE sessions SET expires_at = ?2, renewed_at = ?3 WHERE token_hash = ?1")
           .bind(tokenHash, expiresAt, now)

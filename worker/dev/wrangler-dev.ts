@@ -20,7 +20,11 @@ export const OFFLINE_ENV = {
  * vite run on the project's own Node 22 even when this script was started by an older system Node.
  */
 export function toolEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, ...OFFLINE_ENV, PATH: `${BIN}${process.platform === "win32" ? ";" : ":"}${process.env.PATH ?? ""}` };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...OFFLINE_ENV, PATH: `${BIN}${process.platform === "win32" ? ";" : ":"}${process.env.PATH ?? ""}` };
+  // Started from inside Vitest, the child would inherit its markers and build as a test run.
+  for (const name of Object.keys(env)) if (name.startsWith("VITEST")) delete env[name];
+  if (env.NODE_ENV === "test") delete env.NODE_ENV;
+  return env;
 }
 
 function run(command: string, args: string[], label: string) {
@@ -35,8 +39,9 @@ function run(command: string, args: string[], label: string) {
   return result.stdout;
 }
 
-export function buildSpa() {
-  run("vite", ["build", "--logLevel", "warn"], "vite build");
+/** Builds the SPA into dist/web, or into `outDir` so that parallel test runs never share a folder. */
+export function buildSpa(outDir?: string) {
+  run("vite", ["build", "--logLevel", "warn", ...(outDir ? ["--outDir", outDir, "--emptyOutDir"] : [])], "vite build");
 }
 
 export function applyMigrations(persistTo?: string) {
@@ -66,11 +71,14 @@ export type WranglerDev = { url: string; child: ChildProcess; output: () => stri
 export async function startWranglerDev(options: {
   port: number;
   persistTo?: string;
+  /** A built SPA other than dist/web. */
+  assets?: string;
   vars?: Record<string, string>;
   inheritOutput?: boolean;
 }): Promise<WranglerDev> {
   const args = ["dev", "--ip", "127.0.0.1", "--port", String(options.port), "--log-level", "warn", "--show-interactive-dev-session=false"];
   if (options.persistTo) args.push("--persist-to", options.persistTo);
+  if (options.assets) args.push("--assets", options.assets);
   for (const [name, value] of Object.entries(options.vars ?? {})) args.push("--var", `${name}:${value}`);
   const child = spawn(join(BIN, "wrangler"), args, {
     cwd: ROOT,

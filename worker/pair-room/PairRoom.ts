@@ -15,6 +15,7 @@ import {
   type ServerFrame,
   type StepProgress,
 } from "../../shared/protocol.ts";
+import { computeHealth, currentWeek, type HealthInputs } from "../../shared/rules/health.ts";
 import type { Env } from "../env.ts";
 import { runRoomMigrations } from "./migrations.ts";
 
@@ -25,8 +26,8 @@ type Block = { blocker: string; blocked: string };
 export type RoomResult<T> = { ok: true; value: T } | { ok: false; code: RoomErrorCode; message: string };
 
 const DAY_MS = 86_400_000;
-const QUIET_AFTER_MS = 7 * DAY_MS;
-const NO_CHECKIN_AFTER_MS = 14 * DAY_MS;
+/** Chat activity reaches the dashboard's aggregates at most this often; other changes at once. */
+const HEALTH_PUBLISH_EVERY_MS = 60_000;
 
 const ok = <T>(value: T): RoomResult<T> => ({ ok: true, value });
 const fail = <T = never>(code: RoomErrorCode, message: string): RoomResult<T> => ({ ok: false, code, message });
@@ -50,11 +51,25 @@ const toMessage = (row: MessageRow): ChatMessage => ({
  */
 export class PairRoom extends DurableObject<Env> {
   private readonly sql: SqlStorage;
+  // Read on every frame, written only by this object: cached in memory, rebuilt after each wake-up.
+  private memberIds = new Set<string>();
+  private status_: RoomStatus = "active";
+  private blocks_: Block[] = [];
+  private lastHealthPublish = 0;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
-    ctx.blockConcurrencyWhile(async () => runRoomMigrations(this.sql));
+    ctx.blockConcurrencyWhile(async () => {
+      runRoomMigrations(this.sql);
+      this.loadCaches();
+    });
+  }
+
+  private loadCaches() {
+    this.memberIds = new Set(this.sql.exec<{ user_id: string }>("SELECT user_id FROM members").toArray().map((row) => row.user_id));
+    this.status_ = (this.meta("status") as RoomStatus | null) ?? "active";
+    this.blocks_ = JSON.parse(this.meta("blocks") ?? "[]") as Block[];
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -69,15 +84,20 @@ export class PairRoom extends DurableObject<Env> {
   }
 
   private isMember(userId: string): boolean {
-    return this.sql.exec("SELECT 1 FROM members WHERE user_id = ?", userId).toArray().length === 1;
+    return this.memberIds.has(userId);
   }
 
   private currentStatus(): RoomStatus {
-    return (this.meta("status") as RoomStatus | null) ?? "active";
+    return this.status_;
   }
 
   private blocks(): Block[] {
-    return JSON.parse(this.meta("blocks") ?? "[]") as Block[];
+    return this.blocks_;
+  }
+
+  private setBlocks(blocks: Block[]) {
+    this.setMeta("blocks", JSON.stringify(blocks));
+    this.blocks_ = blocks;
   }
 
   private cadenceMs(): number {
@@ -136,7 +156,9 @@ export class PairRoom extends DurableObject<Env> {
         );
       });
     });
+    this.loadCaches();
     await this.ctx.storage.setAlarm(Date.parse(init.startedAt) + init.checkinCadenceDays * DAY_MS);
+    await this.publishHealth();
     return { created: true };
   }
 
@@ -153,8 +175,15 @@ export class PairRoom extends DurableObject<Env> {
   async end(outcome: "completed" | "ended"): Promise<void> {
     if (!this.meta("pair_id")) return;
     this.setMeta("status", outcome);
+    this.status_ = outcome;
     await this.ctx.storage.deleteAlarm();
+    await this.publishHealth();
     this.broadcast({ type: "status", status: outcome, blocked: this.blocks().length > 0 });
+  }
+
+  /** For the fault test only (reachable through worker/bench/routes.ts when BENCH=1): simulate an eviction. */
+  abortForFaultTest(): void {
+    this.ctx.abort("fault test: evicted");
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -165,7 +194,7 @@ export class PairRoom extends DurableObject<Env> {
     if (!this.isMember(blockerId) || !this.isMember(blockedId)) return;
     const blocks = this.blocks().filter((b) => !(b.blocker === blockerId && b.blocked === blockedId));
     blocks.push({ blocker: blockerId, blocked: blockedId });
-    this.setMeta("blocks", JSON.stringify(blocks));
+    this.setBlocks(blocks);
     for (const ws of this.ctx.getWebSockets(blockedId)) {
       this.send(ws, { type: "error", code: "blocked", message: "Contact in this pair is blocked." });
       ws.close(CLOSE.blocked, "blocked");
@@ -175,7 +204,7 @@ export class PairRoom extends DurableObject<Env> {
 
   unblock(blockerId: string, blockedId: string): void {
     const blocks = this.blocks().filter((b) => !(b.blocker === blockerId && b.blocked === blockedId));
-    this.setMeta("blocks", JSON.stringify(blocks));
+    this.setBlocks(blocks);
     this.broadcast({ type: "status", status: this.currentStatus(), blocked: blocks.length > 0 });
   }
 
@@ -333,16 +362,19 @@ export class PairRoom extends DurableObject<Env> {
     const allowed = this.canWrite(userId);
     if (!allowed.ok) return allowed;
     const now = Date.now();
+    const limit = Number(this.env.CHAT_RATE_LIMIT_PER_10S) > 0 ? Number(this.env.CHAT_RATE_LIMIT_PER_10S) : RATE_LIMIT.messages;
     const recent = this.sql
       .exec<{ n: number }>("SELECT COUNT(*) AS n FROM messages WHERE sender_id = ? AND sent_at > ?", userId, now - RATE_LIMIT.windowMs)
       .one().n;
-    if (recent >= RATE_LIMIT.messages) {
-      return fail("rate_limited", `Slow down: at most ${RATE_LIMIT.messages} messages per ${RATE_LIMIT.windowMs / 1000} seconds.`);
+    if (recent >= limit) {
+      return fail("rate_limited", `Slow down: at most ${limit} messages per ${RATE_LIMIT.windowMs / 1000} seconds.`);
     }
     const row = this.sql
       .exec<MessageRow>("INSERT INTO messages (client_id, sender_id, body, sent_at) VALUES (?, ?, ?, ?) RETURNING *", clientId, userId, body, now)
       .one();
-    this.touch(now);
+    // Last activity for messages is read from the messages themselves; the dashboard hears of it at
+    // most once a minute, off the hot path.
+    if (now - this.lastHealthPublish > HEALTH_PUBLISH_EVERY_MS) this.ctx.waitUntil(this.publishHealth());
     return ok({ message: toMessage(row), created: true });
   }
 
@@ -380,8 +412,7 @@ export class PairRoom extends DurableObject<Env> {
 
   private currentWeek(now = Date.now()): number {
     const total = this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM steps").one().n;
-    const week = Math.floor((now - this.startedAt()) / this.cadenceMs()) + 1;
-    return Math.max(1, Math.min(total || 1, week));
+    return currentWeek(this.startedAt(), this.cadenceMs() / DAY_MS, total, now);
   }
 
   private steps(): StepProgress[] {
@@ -409,7 +440,7 @@ export class PairRoom extends DurableObject<Env> {
       }));
   }
 
-  setActivityDone(userId: string, stepId: string, activityId: string, done: boolean): RoomResult<StepProgress[]> {
+  async setActivityDone(userId: string, stepId: string, activityId: string, done: boolean): Promise<RoomResult<StepProgress[]>> {
     const allowed = this.canWrite(userId);
     if (!allowed.ok) return allowed;
     const step = this.sql.exec<{ activities: string }>("SELECT activities FROM steps WHERE id = ?", stepId).toArray()[0];
@@ -425,10 +456,11 @@ export class PairRoom extends DurableObject<Env> {
     this.touch(now);
     const steps = this.steps();
     this.broadcast({ type: "steps", steps });
+    await this.publishHealth();
     return ok(steps);
   }
 
-  setStepDone(userId: string, stepId: string, done: boolean): RoomResult<StepProgress[]> {
+  async setStepDone(userId: string, stepId: string, done: boolean): Promise<RoomResult<StepProgress[]>> {
     const allowed = this.canWrite(userId);
     if (!allowed.ok) return allowed;
     const now = Date.now();
@@ -441,6 +473,7 @@ export class PairRoom extends DurableObject<Env> {
     this.touch(now);
     const steps = this.steps();
     this.broadcast({ type: "steps", steps });
+    await this.publishHealth();
     return ok(steps);
   }
 
@@ -467,7 +500,7 @@ export class PairRoom extends DurableObject<Env> {
     return ok(ids.map(({ id }) => this.post(id, comments.filter((c) => c.postId === id))!));
   }
 
-  createPost(userId: string, input: { clientId: string; title: string; body: string; url?: string | null | undefined }): RoomResult<Post> {
+  async createPost(userId: string, input: { clientId: string; title: string; body: string; url?: string | null | undefined }): Promise<RoomResult<Post>> {
     const existing = this.sql.exec<{ id: string }>("SELECT id FROM posts WHERE author_id = ? AND client_id = ?", userId, input.clientId).toArray()[0];
     if (existing && this.isMember(userId)) return ok(this.post(existing.id, this.comments(existing.id))!);
     const allowed = this.canWrite(userId);
@@ -485,12 +518,13 @@ export class PairRoom extends DurableObject<Env> {
       now,
     );
     this.touch(now);
+    await this.publishHealth();
     const post = this.post(id, [])!;
     this.broadcast({ type: "post", post });
     return ok(post);
   }
 
-  createComment(userId: string, postId: string, input: { clientId: string; body: string }): RoomResult<Comment> {
+  async createComment(userId: string, postId: string, input: { clientId: string; body: string }): Promise<RoomResult<Comment>> {
     const existing = this.sql.exec<{ id: string }>("SELECT id FROM comments WHERE author_id = ? AND client_id = ?", userId, input.clientId).toArray()[0];
     if (existing && this.isMember(userId)) return ok(this.comments(postId).find((c) => c.id === existing.id)!);
     const allowed = this.canWrite(userId);
@@ -507,6 +541,7 @@ export class PairRoom extends DurableObject<Env> {
       comment.createdAt,
     );
     this.touch(comment.createdAt);
+    await this.publishHealth();
     this.broadcast({ type: "comment", comment });
     return ok(comment);
   }
@@ -540,6 +575,7 @@ export class PairRoom extends DurableObject<Env> {
     // The next reminder is due one cadence after this check-in.
     await this.ctx.storage.setAlarm(checkin.createdAt + this.cadenceMs());
     this.broadcast({ type: "checkin", checkin });
+    await this.publishHealth();
     return ok(checkin);
   }
 
@@ -595,46 +631,62 @@ export class PairRoom extends DurableObject<Env> {
     });
   }
 
-  /** Aggregates only: no message, post, note or title ever leaves through here. */
-  health(now = Date.now()): PairHealth {
+  private healthInputs(): HealthInputs {
     const steps = this.steps();
-    const cadence = this.cadenceMs();
-    const start = this.startedAt();
-    const lastCheckinAt = this.lastCheckinAt();
-    const lastActivity = this.meta("last_activity_at");
-    const lastActivityAt = lastActivity ? Number(lastActivity) : null;
-
-    // Consecutive cadence periods with at least one check-in, counting back from the current period
-    // (or the one before, while the current period is still open).
-    const periods = new Set(
-      this.sql
-        .exec<{ created_at: number }>("SELECT created_at FROM checkins")
-        .toArray()
-        .map((row) => Math.floor((row.created_at - start) / cadence)),
-    );
-    let period = Math.floor((now - start) / cadence);
-    if (!periods.has(period)) period -= 1;
-    let streak = 0;
-    while (period >= 0 && periods.has(period)) {
-      streak += 1;
-      period -= 1;
-    }
-
-    let state: PairHealth["state"] = "active";
-    if (this.currentStatus() !== "active") state = "ended";
-    else if (now - (lastCheckinAt ?? start) >= NO_CHECKIN_AFTER_MS) state = "no_checkin_2_weeks";
-    else if (now - (lastActivityAt ?? start) >= QUIET_AFTER_MS) state = "quiet";
-
+    const lastTouch = Number(this.meta("last_activity_at") ?? 0);
+    const lastMessage = this.sql.exec<{ at: number | null }>("SELECT MAX(sent_at) AS at FROM messages").one().at ?? 0;
+    const lastActivityAt = Math.max(lastTouch, lastMessage) || null;
     return {
+      active: this.currentStatus() === "active",
       stepsDone: steps.filter((s) => s.done).length,
       stepsTotal: steps.length,
       activitiesDone: steps.reduce((sum, s) => sum + s.activities.filter((a) => a.done).length, 0),
       activitiesTotal: steps.reduce((sum, s) => sum + s.activities.length, 0),
-      currentWeek: this.currentWeek(now),
-      checkinStreak: streak,
-      lastCheckinAt,
+      checkinTimes: this.sql.exec<{ created_at: number }>("SELECT created_at FROM checkins ORDER BY created_at DESC LIMIT 60").toArray().map((r) => r.created_at),
       lastActivityAt,
-      state,
+      startedAt: this.startedAt(),
+      cadenceDays: this.cadenceMs() / DAY_MS,
     };
+  }
+
+  /** Aggregates only: no message, post, note or title ever leaves through here. */
+  health(now = Date.now()): PairHealth {
+    return computeHealth(this.healthInputs(), now);
+  }
+
+  /**
+   * Publishes the aggregates to D1 (table pair_health), where the program dashboard reads every pair
+   * in one query. Numbers and times only.
+   */
+  async publishHealth(): Promise<void> {
+    const pairId = this.meta("pair_id");
+    if (!pairId) return;
+    this.lastHealthPublish = Date.now();
+    const h = this.healthInputs();
+    await this.env.DB.prepare(
+      `INSERT INTO pair_health (pair_id, steps_done, steps_total, activities_done, activities_total, checkin_times,
+         last_checkin_at, last_activity_at, started_at, cadence_days, updated_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+       ON CONFLICT (pair_id) DO UPDATE SET steps_done = excluded.steps_done, steps_total = excluded.steps_total,
+         activities_done = excluded.activities_done, activities_total = excluded.activities_total,
+         checkin_times = excluded.checkin_times, last_checkin_at = excluded.last_checkin_at,
+         last_activity_at = excluded.last_activity_at, started_at = excluded.started_at,
+         cadence_days = excluded.cadence_days, updated_at = excluded.updated_at`,
+    )
+      .bind(
+        pairId,
+        h.stepsDone,
+        h.stepsTotal,
+        h.activitiesDone,
+        h.activitiesTotal,
+        JSON.stringify(h.checkinTimes),
+        h.checkinTimes[0] ?? null,
+        h.lastActivityAt,
+        h.startedAt,
+        h.cadenceDays,
+        this.lastHealthPublish,
+      )
+      .run()
+      .catch((error) => console.error("publishing pair health failed", pairId, error));
   }
 }

@@ -61,9 +61,12 @@ export const ROOM_MIGRATIONS: readonly { id: string; sql: string }[] = [
         UNIQUE (author_id, client_id)
       );
       CREATE TABLE read_cursors (user_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, at INTEGER NOT NULL);
-      CREATE TABLE send_log (user_id TEXT NOT NULL, at INTEGER NOT NULL);
-      CREATE INDEX send_log_by_user ON send_log(user_id, at);
     `,
+  },
+  {
+    // The rate limit counts a sender's messages of the last 10 seconds on every send.
+    id: "002_messages_by_sender_time",
+    sql: "CREATE INDEX messages_by_sender_time ON messages(sender_id, sent_at)",
   },
 ];
 

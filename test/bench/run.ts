@@ -1,0 +1,264 @@
+// `npm run bench`: builds and starts the app under `wrangler dev` on a free port with its state in a
+// temporary folder, runs B1–B5, prints a table, writes the figures to test/.artifacts/bench-results.json,
+// and stops everything it started. Every latency is reported beside a baseline measured in the same run:
+// a bare hibernatable Durable Object that relays frames to the other socket in its room.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import { ROOT, applyMigrations, buildSpa, freePort, startWranglerDev, toolEnv } from "../../worker/dev/wrangler-dev.ts";
+import { ApiPerson, createPairs, openSocket, personHeaders, roomUrl, sleep, summarize } from "./lib.ts";
+
+const B1_MESSAGES = Number(process.env.B1_MESSAGES ?? 2000);
+const B2_PAIRS = Number(process.env.B2_PAIRS ?? 100);
+const B2_SECONDS = Number(process.env.B2_SECONDS ?? 20);
+/** Per socket: 2 messages a second, under the product's limit of 30 per 10 seconds. */
+const B2_RATE_PER_SECOND = 2;
+const B3_BEHIND = 1000;
+const B4_SECONDS = Number(process.env.B4_SECONDS ?? 10);
+const RESULTS = join(ROOT, "test", ".artifacts", "bench-results.json");
+
+/** A room with two sockets, 0 and 1; a frame sent from one side is delivered to the other. */
+type Duplex = {
+  send: (from: 0 | 1, body: string) => void;
+  onDelivered: (to: 0 | 1, handler: (body: string) => void) => void;
+  sockets: [WebSocket, WebSocket];
+  close: () => void;
+};
+
+/** Two sockets in one baseline room. */
+async function baselineRoom(baseUrl: string, room: string): Promise<Duplex> {
+  const url = `${baseUrl.replace(/^http/, "ws")}/api/bench/echo/${room}`;
+  const sockets: [WebSocket, WebSocket] = [await openSocket(url, { Origin: baseUrl }), await openSocket(url, { Origin: baseUrl })];
+  return {
+    sockets,
+    send: (from, body) => sockets[from].send(body),
+    onDelivered: (to, handler) => sockets[to].addEventListener("message", (event) => handler(String(event.data))),
+    close: () => sockets.forEach((ws) => ws.close()),
+  };
+}
+
+async function openRoomSocket(baseUrl: string, pairId: string, person: ApiPerson, after = 1e12) {
+  const ws = await openSocket(roomUrl(baseUrl, pairId, after), personHeaders(person));
+  await new Promise<void>((resolve) => {
+    const onMessage = (event: MessageEvent) => {
+      if (JSON.parse(String(event.data)).type !== "synced") return;
+      ws.removeEventListener("message", onMessage);
+      resolve();
+    };
+    ws.addEventListener("message", onMessage);
+  });
+  return ws;
+}
+
+/** The mentor's (0) and the mentee's (1) sockets in a real pair room: auth, validation and storage. */
+async function productRoom(baseUrl: string, pair: { pairId: string; mentor: ApiPerson; mentee: ApiPerson }): Promise<Duplex> {
+  const people = [pair.mentor, pair.mentee] as const;
+  const sockets: [WebSocket, WebSocket] = [await openRoomSocket(baseUrl, pair.pairId, pair.mentor), await openRoomSocket(baseUrl, pair.pairId, pair.mentee)];
+  // Client ids are unique per connection: a reused id would be taken for a resend and not delivered.
+  const prefix = crypto.randomUUID();
+  let counter = 0;
+  return {
+    sockets,
+    send: (from, body) => sockets[from].send(JSON.stringify({ type: "send", clientId: `${prefix}-${++counter}`, body })),
+    onDelivered: (to, handler) =>
+      sockets[to].addEventListener("message", (event) => {
+        const frame = JSON.parse(String(event.data));
+        if (frame.type === "message" && frame.senderId === people[to === 0 ? 1 : 0].userId) handler(frame.body);
+      }),
+    close: () => sockets.forEach((ws) => ws.close()),
+  };
+}
+
+/** B1: a closed loop, one message in flight; latency from send to delivery on the other socket. */
+async function closedLoop(room: Duplex, count: number) {
+  const samples: number[] = [];
+  let pending: ((body: string) => void) | null = null;
+  room.onDelivered(1, (body) => pending?.(body));
+  for (let i = 0; i < count; i++) {
+    const body = `closed-loop ${i} ${"x".repeat(40)}`;
+    const started = performance.now();
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`message ${i} not delivered within 5 s`)), 5000);
+      pending = (received) => {
+        if (received !== body) return;
+        clearTimeout(timer);
+        samples.push(performance.now() - started);
+        resolve();
+      };
+      room.send(0, body);
+    });
+  }
+  room.close();
+  return summarize(samples);
+}
+
+/** B2: both sockets of every room send at a steady rate for a fixed time. */
+async function steadyLoad(rooms: Duplex[], seconds: number) {
+  const samples: number[] = [];
+  let sent = 0;
+  let delivered = 0;
+  const record = (body: string) => {
+    delivered++;
+    samples.push(performance.now() - Number(body.split("|")[0]));
+  };
+  for (const room of rooms) {
+    room.onDelivered(0, record);
+    room.onDelivered(1, record);
+  }
+  const stopAt = performance.now() + seconds * 1000;
+  const interval = 1000 / B2_RATE_PER_SECOND;
+  const senders = rooms.flatMap((room, index) =>
+    ([0, 1] as const).map(async (side) => {
+      await sleep(((index * 2 + side) * interval) / (rooms.length * 2)); // spread the sends over the interval
+      while (performance.now() < stopAt) {
+        room.send(side, `${performance.now()}|load`);
+        sent++;
+        await sleep(interval);
+      }
+    }),
+  );
+  await Promise.all(senders);
+  await sleep(3000); // let the last frames land
+  rooms.forEach((room) => room.close());
+  return { sent, delivered, perSecond: delivered / seconds, ...summarize(samples) };
+}
+
+async function catchUp(baseUrl: string, pair: { pairId: string; mentor: ApiPerson; mentee: ApiPerson }) {
+  const { room } = await pair.mentee.call("GET", `/pairs/${pair.pairId}`);
+  const behind = room.lastSeq;
+  const writer = await openRoomSocket(baseUrl, pair.pairId, pair.mentor);
+  let acked = 0;
+  const allAcked = new Promise<void>((resolve) =>
+    writer.addEventListener("message", (event) => {
+      if (JSON.parse(String(event.data)).type === "ack" && ++acked === B3_BEHIND) resolve();
+    }),
+  );
+  for (let i = 0; i < B3_BEHIND; i++) writer.send(JSON.stringify({ type: "send", clientId: `catch-up-${i}`, body: `catch-up message ${i}` }));
+  await allAcked;
+  writer.close();
+  const timings: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    const started = performance.now();
+    const ws = new WebSocket(roomUrl(baseUrl, pair.pairId, behind), { headers: personHeaders(pair.mentee) } as unknown as string[]);
+    let held = 0;
+    await new Promise<void>((resolve, reject) => {
+      ws.addEventListener("message", (event) => {
+        const frame = JSON.parse(String(event.data));
+        if (frame.type === "history") held += frame.messages.length;
+        if (frame.type === "synced") (held >= B3_BEHIND ? resolve() : reject(new Error(`only ${held} caught up`)));
+      });
+    });
+    timings.push(performance.now() - started);
+    ws.close();
+  }
+  return summarize(timings);
+}
+
+async function requestsPerSecond(url: string, cookie: string) {
+  const result = await autocannon({ url, connections: 20, duration: B4_SECONDS, headers: { cookie } });
+  return { perSecond: result.requests.average, errors: result.errors + result.non2xx, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+function gzipSize(path: string) {
+  return gzipSync(readFileSync(path), { level: 9 }).byteLength;
+}
+
+function bundleSizes(dist: string) {
+  const html = readFileSync(join(dist, "index.html"), "utf8");
+  const js = [...html.matchAll(/<script[^>]+src="([^"]+)"|<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((m) => m[1] ?? m[2]!);
+  const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map((m) => m[1]!);
+  const outdir = mkdtempSync(join(tmpdir(), "mentorship-bundle-"));
+  const build = spawnSync(join(ROOT, "node_modules/.bin/wrangler"), ["deploy", "--dry-run", "--outdir", outdir, "--assets", dist], { cwd: ROOT, env: toolEnv(), encoding: "utf8" });
+  if (build.status !== 0) throw new Error(build.stderr);
+  const worker = gzipSize(join(outdir, "index.js"));
+  rmSync(outdir, { recursive: true, force: true });
+  return {
+    initialJsGzip: js.reduce((sum, file) => sum + gzipSize(join(dist, file)), 0),
+    initialCssGzip: css.reduce((sum, file) => sum + gzipSize(join(dist, file)), 0),
+    initialFiles: [...js, ...css],
+    workerGzip: worker,
+  };
+}
+
+const ratio = (value: number, base: number) => Math.round((value / base) * 100) / 100;
+const ms = (value: number) => `${value.toFixed(2)} ms`;
+
+async function main() {
+  console.log("Building the SPA and starting wrangler dev…");
+  const state = mkdtempSync(join(tmpdir(), "mentorship-bench-"));
+  const assets = join(state, "web");
+  buildSpa(assets);
+  applyMigrations(state);
+  const server = await startWranglerDev({
+    port: await freePort(),
+    persistTo: state,
+    assets,
+    vars: { BENCH: "1", SIGNUPS_PER_HOUR_PER_CLIENT: "100000", CHAT_RATE_LIMIT_PER_10S: "1000000" },
+  });
+  const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: (await import("node:os")).cpus().length };
+  try {
+    const base = server.url;
+    console.log(`Creating ${B2_PAIRS} pairs through the API…`);
+    const setup = await createPairs(base, B2_PAIRS);
+    const [firstPair] = setup.pairs;
+
+    console.log(`B1: ${B1_MESSAGES} messages, closed loop…`);
+    const b1Base = await closedLoop(await baselineRoom(base, "b1"), B1_MESSAGES);
+    const b1 = await closedLoop(await productRoom(base, firstPair!), B1_MESSAGES);
+    results.B1 = { baseline: b1Base, product: b1, ratio: { p50: ratio(b1.p50, b1Base.p50), p99: ratio(b1.p99, b1Base.p99), max: ratio(b1.max, b1Base.max) } };
+
+    console.log(`B2: ${B2_PAIRS} rooms, ${B2_PAIRS * 2} sockets, ${B2_RATE_PER_SECOND} msg/s each for ${B2_SECONDS} s…`);
+    const b2Base = await steadyLoad(await Promise.all(Array.from({ length: B2_PAIRS }, (_, i) => baselineRoom(base, `b2-${i}`))), B2_SECONDS);
+    const b2 = await steadyLoad(await Promise.all(setup.pairs.map((pair) => productRoom(base, pair))), B2_SECONDS);
+    results.B2 = {
+      baseline: b2Base,
+      product: b2,
+      deliveredRatio: b2.delivered / b2.sent,
+      lost: b2.sent - b2.delivered,
+      ratio: { p50: ratio(b2.p50, b2Base.p50), p99: ratio(b2.p99, b2Base.p99), throughput: ratio(b2.perSecond, b2Base.perSecond) },
+    };
+
+    console.log("B3: catch-up of 1,000 messages…");
+    results.B3 = await catchUp(base, setup.pairs[1] ?? firstPair!);
+
+    console.log(`B4: autocannon, 20 connections, ${B4_SECONDS} s per route…`);
+    const trivial = await requestsPerSecond(`${base}/api/health`, "");
+    const dashboard = await requestsPerSecond(`${base}/api/programs/${setup.program.id}/dashboard`, setup.admin.cookie);
+    const pairList = await requestsPerSecond(`${base}/api/pairs`, firstPair!.mentee.cookie);
+    results.B4 = {
+      trivial,
+      dashboard: { ...dashboard, pairs: B2_PAIRS, ratio: ratio(dashboard.perSecond, trivial.perSecond) },
+      pairList: { ...pairList, ratio: ratio(pairList.perSecond, trivial.perSecond) },
+    };
+
+    console.log("B5: sizes…");
+    results.B5 = bundleSizes(assets);
+  } finally {
+    await server.stop();
+    rmSync(state, { recursive: true, force: true });
+  }
+
+  const r = results as any;
+  const rows = [
+    ["B1 one pair, closed loop", `p50 ${ms(r.B1.product.p50)} p99 ${ms(r.B1.product.p99)} max ${ms(r.B1.product.max)}`, `p50 ${ms(r.B1.baseline.p50)} p99 ${ms(r.B1.baseline.p99)} max ${ms(r.B1.baseline.max)}`, `p50 ×${r.B1.ratio.p50} p99 ×${r.B1.ratio.p99}`, "p50 ≤ ×1.5, p99 ≤ ×2"],
+    ["B2 100 pairs, steady", `${r.B2.product.delivered}/${r.B2.product.sent} delivered, ${r.B2.product.perSecond.toFixed(0)} msg/s, p50 ${ms(r.B2.product.p50)} p99 ${ms(r.B2.product.p99)}`, `${r.B2.baseline.delivered}/${r.B2.baseline.sent}, p50 ${ms(r.B2.baseline.p50)} p99 ${ms(r.B2.baseline.p99)}`, `p50 ×${r.B2.ratio.p50} p99 ×${r.B2.ratio.p99}`, "0 lost, p99 ≤ ×2"],
+    ["B3 catch-up of 1,000", `median ${ms(r.B3.p50)} max ${ms(r.B3.max)}`, "", "", "< 100 ms"],
+    ["B4 dashboard (100 pairs)", `${r.B4.dashboard.perSecond.toFixed(0)} req/s`, `health ${r.B4.trivial.perSecond.toFixed(0)} req/s`, `×${r.B4.dashboard.ratio}`, "≥ ×0.5"],
+    ["B4 pair list", `${r.B4.pairList.perSecond.toFixed(0)} req/s`, `health ${r.B4.trivial.perSecond.toFixed(0)} req/s`, `×${r.B4.pairList.ratio}`, "≥ ×0.5"],
+    ["B5 initial JS / CSS (gzip)", `${(r.B5.initialJsGzip / 1024).toFixed(1)} KB / ${(r.B5.initialCssGzip / 1024).toFixed(1)} KB`, "", "", "JS < 60 KB"],
+    ["B5 worker bundle (gzip)", `${(r.B5.workerGzip / 1024).toFixed(1)} KB`, "", "", ""],
+  ];
+  console.log("\n| benchmark | product | baseline | ratio | target |\n|---|---|---|---|---|");
+  for (const row of rows) console.log(`| ${row.join(" | ")} |`);
+  mkdirSync(join(ROOT, "test", ".artifacts"), { recursive: true });
+  writeFileSync(RESULTS, JSON.stringify(results, null, 2) + "\n");
+  console.log(`\nFigures written to ${RESULTS}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

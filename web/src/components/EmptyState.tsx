@@ -1,0 +1,32 @@
+import type { JSX } from "solid-js";
+
+type EmptyStateProps = {
+  title: string;
+  /** The heading level that fits the page outline. */
+  level?: 2 | 3;
+  illustration?: JSX.Element;
+  children?: JSX.Element;
+  actions?: JSX.Element;
+  note?: JSX.Element;
+};
+
+/** What to show when there is nothing yet: why, and what to do next. */
+export function EmptyState(props: EmptyStateProps) {
+  return (
+    <section class="empty-state" aria-labelledby="empty-state-title">
+      {props.illustration}
+      {props.level === 3 ? (
+        <h3 id="empty-state-title" class="empty-state__title">
+          {props.title}
+        </h3>
+      ) : (
+        <h2 id="empty-state-title" class="empty-state__title">
+          {props.title}
+        </h2>
+      )}
+      <div class="empty-state__body">{props.children}</div>
+      {props.actions && <div class="empty-state__actions">{props.actions}</div>}
+      {props.note && <p class="empty-state__note">{props.note}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,190 @@
+// Translations. Adding a language is adding one file, web/src/i18n/locales/<code>.ts, that exports
+// `meta` (its native name) and a default dictionary typed as `Dictionary`.
+//
+// - The list of languages and their names comes from the files: `meta` is globbed eagerly with a
+//   `?meta` query, which makes it a separate module instance, so tree-shaking keeps only the tiny `meta`
+//   object of each locale in the entry chunk and none of its dictionary.
+// - Dictionaries other than English are globbed lazily: each becomes its own chunk, loaded only
+//   when that language is chosen. English is bundled, as the fallback for any missing entry.
+import { createSignal } from "solid-js";
+import en from "./locales/en.ts";
+
+export type LocaleMeta = {
+  /** The language's name in that language, as shown in the switcher: "Français", "Deutsch". */
+  name: string;
+  dir?: "ltr" | "rtl";
+};
+
+type PluralCategory = "zero" | "one" | "two" | "few" | "many" | "other";
+const PLURAL_CATEGORIES: readonly string[] = ["zero", "one", "two", "few", "many", "other"] satisfies PluralCategory[];
+/** A plural entry has "one" and "other", and may add the categories its language needs ("few", "many"…). */
+export type PluralForms = { one: string; other: string } & Partial<Record<PluralCategory, string>>;
+
+type Shape<T> = {
+  [K in keyof T]: T[K] extends string ? string : T[K] extends { one: string; other: string } ? PluralForms : Shape<T[K]>;
+};
+
+/** What every locale must provide: the same keys as English, with its own strings. */
+export type Dictionary = Shape<typeof en>;
+
+type Keys<T, Prefix extends string = ""> = {
+  [K in keyof T & string]: T[K] extends string | { one: string; other: string } ? `${Prefix}${K}` : Keys<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+
+export type MessageKey = Keys<typeof en>;
+export type MessageParams = Record<string, string | number>;
+
+const metas = import.meta.glob<LocaleMeta>("./locales/*.ts", { eager: true, import: "meta", query: "?meta" });
+const loaders = import.meta.glob<Dictionary>(["./locales/*.ts", "!./locales/en.ts"], { import: "default" });
+
+const codeOf = (path: string) => path.slice(path.lastIndexOf("/") + 1, -".ts".length);
+
+export const DEFAULT_LANGUAGE = "en";
+
+/** Every available language, by code, with its native name, sorted by that name. */
+export const languages: { code: string; name: string; dir: "ltr" | "rtl" }[] = Object.entries(metas)
+  .map(([path, meta]) => ({ code: codeOf(path), name: meta.name, dir: meta.dir ?? "ltr" }))
+  .sort((a, b) => a.name.localeCompare(b.name));
+
+const dictionaryLoaders = new Map(Object.entries(loaders).map(([path, load]) => [codeOf(path), load]));
+const cache = new Map<string, Dictionary>([[DEFAULT_LANGUAGE, en]]);
+
+const [language, setLanguageSignal] = createSignal(DEFAULT_LANGUAGE);
+const [dictionary, setDictionary] = createSignal<Dictionary>(en);
+export { language };
+
+/** The available language that best matches a BCP 47 tag ("de-AT" gives "de"), if any. */
+export function matchLanguage(tag: string | null | undefined): string | undefined {
+  if (!tag) return undefined;
+  const wanted = tag.toLowerCase();
+  const exact = languages.find((l) => l.code.toLowerCase() === wanted);
+  if (exact) return exact.code;
+  const primary = wanted.split("-")[0];
+  return languages.find((l) => l.code.toLowerCase() === primary || l.code.toLowerCase().split("-")[0] === primary)?.code;
+}
+
+const STORAGE_KEY = "lang";
+
+export function savedLanguage(): string | undefined {
+  try {
+    return matchLanguage(localStorage.getItem(STORAGE_KEY));
+  } catch {
+    return undefined; // storage can be disabled
+  }
+}
+
+export function saveLanguage(code: string) {
+  try {
+    localStorage.setItem(STORAGE_KEY, code);
+  } catch {
+    // Private modes may refuse storage; the choice then lasts for this page only.
+  }
+}
+
+export function browserLanguage(): string | undefined {
+  for (const tag of navigator.languages ?? [navigator.language]) {
+    const match = matchLanguage(tag);
+    if (match) return match;
+  }
+  return undefined;
+}
+
+async function loadDictionary(code: string): Promise<Dictionary> {
+  const cached = cache.get(code);
+  if (cached) return cached;
+  const load = dictionaryLoaders.get(code);
+  if (!load) return en;
+  const loaded = await load();
+  if (import.meta.env.DEV) warnAboutMissingKeys(code, loaded);
+  cache.set(code, loaded);
+  return loaded;
+}
+
+/** `satisfies Dictionary` in each locale file is what catches gaps; this also catches a file that forgot it. */
+function warnAboutMissingKeys(code: string, dict: unknown, reference: unknown = en, prefix = "") {
+  for (const [key, value] of Object.entries(reference as Record<string, unknown>)) {
+    const other = (dict as Record<string, unknown> | undefined)?.[key];
+    if (typeof value === "object" && value !== null && !isPlural(value)) {
+      warnAboutMissingKeys(code, other, value, `${prefix}${key}.`);
+    } else if (other === undefined) {
+      console.warn(`[i18n] ${code} has no "${prefix}${key}"; showing English.`);
+    }
+  }
+}
+
+/** Starts fetching a dictionary that will probably be needed soon. */
+export function preloadLanguage(code: string): Promise<unknown> {
+  const target = matchLanguage(code);
+  return target ? loadDictionary(target).catch(() => undefined) : Promise.resolve();
+}
+
+let pending = 0;
+
+/** Switches the interface language once its dictionary has loaded. Falls back to English if it cannot load. */
+export async function setLanguage(code: string): Promise<void> {
+  const ticket = ++pending;
+  const target = matchLanguage(code) ?? DEFAULT_LANGUAGE;
+  let dict: Dictionary;
+  let active = target;
+  try {
+    dict = await loadDictionary(target);
+  } catch {
+    dict = en;
+    active = DEFAULT_LANGUAGE;
+  }
+  // A later choice wins over one whose dictionary arrived late.
+  if (ticket !== pending) return;
+  setDictionary(dict);
+  setLanguageSignal(active);
+  const root = document.documentElement;
+  root.lang = active;
+  root.dir = languages.find((l) => l.code === active)?.dir ?? "ltr";
+}
+
+function lookup(dict: unknown, key: string): unknown {
+  let node: unknown = dict;
+  for (const part of key.split(".")) {
+    if (typeof node !== "object" || node === null) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
+
+function isPlural(value: unknown): value is PluralForms {
+  if (typeof value !== "object" || value === null) return false;
+  const keys = Object.keys(value);
+  return keys.includes("one") && keys.includes("other") && keys.every((key) => PLURAL_CATEGORIES.includes(key));
+}
+
+/** True when `key` names a message, for keys built at run time such as `errors.${code}`. */
+export function hasMessage(key: string): key is MessageKey {
+  const value = lookup(en, key);
+  return typeof value === "string" || isPlural(value);
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+function pluralCategory(lang: string, count: number): PluralCategory {
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+  return rules.select(count);
+}
+
+/**
+ * The message for `key` in the current language, with {name} placeholders filled from `params`.
+ * Reactive: used inside JSX or an effect, it updates when the language changes.
+ */
+export function t(key: MessageKey, params?: MessageParams): string {
+  const lang = language();
+  let value = lookup(dictionary(), key) ?? lookup(en, key);
+  if (isPlural(value)) {
+    const count = Number(params?.count ?? 0);
+    value = value[pluralCategory(lang, count)] ?? value.other;
+  }
+  if (typeof value !== "string") return key;
+  if (!params) return value;
+  return value.replace(/\{(\w+)\}/g, (match, name: string) => {
+    const param = params[name];
+    if (param === undefined) return match;
+    return typeof param === "number" ? param.toLocaleString(lang) : param;
+  });
+}
