@@ -25,10 +25,15 @@ export class ApiPerson {
     return (text ? JSON.parse(text) : null) as T;
   }
 
-  static async signUp(baseUrl: string, label: string): Promise<ApiPerson> {
+  email = "";
+  displayName = "";
+  static readonly PASSWORD = "benchmark-password";
+
+  static async signUp(baseUrl: string, label: string, displayName = label): Promise<ApiPerson> {
     const person = new ApiPerson(baseUrl);
-    const email = `${label}-${crypto.randomUUID().slice(0, 8)}@example.org`;
-    const { user } = await person.call("POST", "/auth/signup", { email, password: "benchmark-password", displayName: label, birthDate: "1990-01-01" });
+    person.email = `${label.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${crypto.randomUUID().slice(0, 8)}@example.org`;
+    person.displayName = displayName;
+    const { user } = await person.call("POST", "/auth/signup", { email: person.email, password: ApiPerson.PASSWORD, displayName, birthDate: "1990-01-01" });
     person.userId = user.id;
     return person;
   }
