@@ -15,6 +15,10 @@ export default {
   language: {
     label: "Sprache",
   },
+  confirm: {
+    cancel: "Abbrechen",
+    required: "Bitte fülle dieses Feld aus.",
+  },
   nav: {
     label: "Hauptnavigation",
     home: "Startseite",

@@ -17,6 +17,10 @@ export default {
   language: {
     label: "Language",
   },
+  confirm: {
+    cancel: "Cancel",
+    required: "Please fill this in.",
+  },
   nav: {
     label: "Main",
     home: "Home",

@@ -15,6 +15,10 @@ export default {
   language: {
     label: "Langue",
   },
+  confirm: {
+    cancel: "Annuler",
+    required: "Veuillez remplir ce champ.",
+  },
   nav: {
     label: "Navigation principale",
     home: "Accueil",
