@@ -56,6 +56,7 @@ export class PairRoom extends DurableObject<Env> {
   private status_: RoomStatus = "active";
   private blocks_: Block[] = [];
   private lastHealthPublish = 0;
+  private readonly recentSends = new Map<string, number[]>();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -256,7 +257,9 @@ export class PairRoom extends DurableObject<Env> {
 
   override async webSocketMessage(ws: WebSocket, raw: string | ArrayBuffer): Promise<void> {
     const { userId } = ws.deserializeAttachment() as Attachment;
-    const size = typeof raw === "string" ? new TextEncoder().encode(raw).byteLength : raw.byteLength;
+    // A UTF-16 code unit is at most 3 bytes of UTF-8: only long frames need measuring.
+    const size =
+      typeof raw !== "string" ? raw.byteLength : raw.length * 3 <= MAX_FRAME_BYTES ? raw.length : new TextEncoder().encode(raw).byteLength;
     if (size > MAX_FRAME_BYTES) {
       return this.send(ws, { type: "error", code: "frame_too_large", message: `Frames are limited to ${MAX_FRAME_BYTES} bytes.` });
     }
@@ -357,25 +360,59 @@ export class PairRoom extends DurableObject<Env> {
    * nothing. Seqs come from SQLite's rowid in write order, so they have no gaps.
    */
   private writeMessage(userId: string, clientId: string, body: string): RoomResult<{ message: ChatMessage; created: boolean }> {
-    const existing = this.sql.exec<MessageRow>("SELECT * FROM messages WHERE sender_id = ? AND client_id = ?", userId, clientId).toArray()[0];
-    if (existing) return ok({ message: toMessage(existing), created: false });
-    const allowed = this.canWrite(userId);
-    if (!allowed.ok) return allowed;
+    const refused = this.canWrite(userId);
     const now = Date.now();
-    const limit = Number(this.env.CHAT_RATE_LIMIT_PER_10S) > 0 ? Number(this.env.CHAT_RATE_LIMIT_PER_10S) : RATE_LIMIT.messages;
-    const recent = this.sql
-      .exec<{ n: number }>("SELECT COUNT(*) AS n FROM messages WHERE sender_id = ? AND sent_at > ?", userId, now - RATE_LIMIT.windowMs)
-      .one().n;
-    if (recent >= limit) {
+    const limited = refused.ok && !this.withinRateLimit(userId, now);
+    if (!refused.ok || limited) {
+      // A resend of a message that was already stored still gets its ack, even after the end or when
+      // the sender is over the limit: it was written, so it must not look lost.
+      const existing = this.sql.exec<MessageRow>("SELECT * FROM messages WHERE sender_id = ? AND client_id = ?", userId, clientId).toArray()[0];
+      if (existing) return ok({ message: toMessage(existing), created: false });
+      if (!refused.ok) return refused;
+      const limit = this.rateLimit();
       return fail("rate_limited", `Slow down: at most ${limit} messages per ${RATE_LIMIT.windowMs / 1000} seconds.`);
     }
+    // One statement for the common path; a duplicate clientId inserts nothing and is looked up instead.
     const row = this.sql
-      .exec<MessageRow>("INSERT INTO messages (client_id, sender_id, body, sent_at) VALUES (?, ?, ?, ?) RETURNING *", clientId, userId, body, now)
-      .one();
+      .exec<MessageRow>(
+        "INSERT INTO messages (client_id, sender_id, body, sent_at) VALUES (?, ?, ?, ?) ON CONFLICT (sender_id, client_id) DO NOTHING RETURNING *",
+        clientId,
+        userId,
+        body,
+        now,
+      )
+      .toArray()[0];
+    if (!row) {
+      const existing = this.sql.exec<MessageRow>("SELECT * FROM messages WHERE sender_id = ? AND client_id = ?", userId, clientId).one();
+      return ok({ message: toMessage(existing), created: false });
+    }
+    this.recentSends.get(userId)!.push(now);
     // Last activity for messages is read from the messages themselves; the dashboard hears of it at
     // most once a minute, off the hot path.
     if (now - this.lastHealthPublish > HEALTH_PUBLISH_EVERY_MS) this.ctx.waitUntil(this.publishHealth());
     return ok({ message: toMessage(row), created: true });
+  }
+
+  private rateLimit(): number {
+    return Number(this.env.CHAT_RATE_LIMIT_PER_10S) > 0 ? Number(this.env.CHAT_RATE_LIMIT_PER_10S) : RATE_LIMIT.messages;
+  }
+
+  /**
+   * Sliding window of each member's stored messages, kept in memory and rebuilt from the messages
+   * table the first time a member sends after the object wakes, so the limit holds across hibernation.
+   */
+  private withinRateLimit(userId: string, now: number): boolean {
+    const since = now - RATE_LIMIT.windowMs;
+    let window = this.recentSends.get(userId);
+    if (!window) {
+      window = this.sql
+        .exec<{ sent_at: number }>("SELECT sent_at FROM messages WHERE sender_id = ? AND sent_at > ? ORDER BY sent_at", userId, since)
+        .toArray()
+        .map((row) => row.sent_at);
+      this.recentSends.set(userId, window);
+    }
+    while (window.length && window[0]! <= since) window.shift();
+    return window.length < this.rateLimit();
   }
 
   /** For tests and tools that write without a socket; same rules as the `send` frame. */
