@@ -1,6 +1,8 @@
 // Demo data for `npm start`, created through the public API exactly as people would create it, so the
 // demo never drifts from what the routes allow.
 
+import { ApiPerson, openSocket, personHeaders, roomUrl } from "./api-client.ts";
+
 export const DEMO_PASSWORD = "mentorship-demo";
 
 export const DEMO_ACCOUNTS = [
@@ -11,32 +13,6 @@ export const DEMO_ACCOUNTS = [
 ] as const;
 
 type Key = (typeof DEMO_ACCOUNTS)[number]["key"];
-
-/** A signed-in demo person talking to the running app. */
-class Person {
-  cookie = "";
-  readonly baseUrl: string;
-  constructor(baseUrl: string) {
-    this.baseUrl = baseUrl;
-  }
-
-  async call<T = any>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${this.baseUrl}/api${path}`, {
-      method,
-      headers: {
-        Origin: this.baseUrl,
-        ...(this.cookie ? { Cookie: this.cookie } : {}),
-        ...(body === undefined ? {} : { "Content-Type": "application/json" }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const setCookie = res.headers.get("set-cookie");
-    if (setCookie) this.cookie = setCookie.split(";")[0]!;
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path} failed with ${res.status}: ${text}`);
-    return (text ? JSON.parse(text) : null) as T;
-  }
-}
 
 const PROFILES: Record<Key, { birthDate: string; about: string; topics: string[]; languages: string[]; timeZone: string }> = {
   admin: {
@@ -70,9 +46,9 @@ const PROFILES: Record<Key, { birthDate: string; about: string; topics: string[]
 };
 
 export async function seedDemo(baseUrl: string): Promise<void> {
-  const people = {} as Record<Key, Person>;
+  const people = {} as Record<Key, ApiPerson>;
   for (const account of DEMO_ACCOUNTS) {
-    const person = new Person(baseUrl);
+    const person = new ApiPerson(baseUrl);
     const profile = PROFILES[account.key];
     await person.call("POST", "/auth/signup", {
       email: account.email,
@@ -175,13 +151,10 @@ export async function seedDemo(baseUrl: string): Promise<void> {
 }
 
 /** Sends one chat message the way the SPA does: over the pair's socket, waiting for the ack. */
-async function sendOverSocket(baseUrl: string, person: Person, pairId: string, clientId: string, body: string): Promise<void> {
-  const ws = new WebSocket(`${baseUrl.replace(/^http/, "ws")}/api/pairs/${pairId}/ws`, {
-    headers: { Cookie: person.cookie, Origin: baseUrl },
-  } as unknown as string[]);
+async function sendOverSocket(baseUrl: string, person: ApiPerson, pairId: string, clientId: string, body: string): Promise<void> {
+  const ws = await openSocket(roomUrl(baseUrl, pairId), personHeaders(person));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("no ack from the pair room")), 10_000);
-    ws.addEventListener("open", () => ws.send(JSON.stringify({ type: "send", clientId, body })));
     ws.addEventListener("message", (event) => {
       const frame = JSON.parse(String(event.data));
       if (frame.type === "ack" && frame.clientId === clientId) {
@@ -193,6 +166,6 @@ async function sendOverSocket(baseUrl: string, person: Person, pairId: string, c
         reject(new Error(`${frame.code}: ${frame.message}`));
       }
     });
-    ws.addEventListener("error", () => reject(new Error("socket error")));
+    ws.send(JSON.stringify({ type: "send", clientId, body }));
   });
 }
