@@ -8,6 +8,18 @@ const Home = lazy(() => import("./pages/Home.tsx"));
 const Profile = lazy(() => import("./pages/Profile.tsx"));
 const SignIn = lazy(() => import("./pages/SignIn.tsx"));
 const SignUp = lazy(() => import("./pages/SignUp.tsx"));
+const ProgramDashboard = lazy(() => import("./pages/programs/Dashboard.tsx"));
+const GroupReports = lazy(() => import("./pages/groups/Reports.tsx"));
+const ApplyToProgram = lazy(() => import("./pages/programs/Apply.tsx"));
+const ProgramApplicants = lazy(() => import("./pages/programs/Applicants.tsx"));
+const MyApplications = lazy(() => import("./pages/MyApplications.tsx"));
+const Notifications = lazy(() => import("./pages/Notifications.tsx"));
+const NewGroup = lazy(() => import("./pages/groups/NewGroup.tsx"));
+const GroupPage = lazy(() => import("./pages/groups/GroupPage.tsx"));
+const ProgramPage = lazy(() => import("./pages/programs/ProgramPage.tsx"));
+const ProgramEditor = lazy(() => import("./pages/programs/ProgramEditor.tsx"));
+const Invite = lazy(() => import("./pages/Invite.tsx"));
+const PairPage = lazy(() => import("./pages/pairs/PairPage.tsx"));
 const NotFound = lazy(() => import("./pages/NotFound.tsx"));
 
 export function App() {
@@ -43,6 +55,96 @@ export function App() {
           <GuestOnly>
             <SignUp />
           </GuestOnly>
+        )}
+      />
+      <Route
+        path="/programs/:programId/dashboard"
+        component={() => (
+          <RequireUser>
+            <ProgramDashboard />
+          </RequireUser>
+        )}
+      />
+      <Route
+        path="/groups/:groupId/reports"
+        component={() => (
+          <RequireUser>
+            <GroupReports />
+          </RequireUser>
+        )}
+      />
+      <Route
+        path="/programs/:programId/apply"
+        component={() => (
+          <RequireUser>
+            <ApplyToProgram />
+          </RequireUser>
+        )}
+      />
+      <Route
+        path="/programs/:programId/applicants"
+        component={() => (
+          <RequireUser>
+            <ProgramApplicants />
+          </RequireUser>
+        )}
+      />
+      <Route
+        path="/applications"
+        component={() => (
+          <RequireUser>
+            <MyApplications />
+          </RequireUser>
+        )}
+      />
+      <Route
+        path="/notifications"
+        component={() => (
+          <RequireUser>
+            <Notifications />
+          </RequireUser>
+        )}
+      />
+      <Route
+        path="/groups/new"
+        component={() => (
+          <RequireUser>
+            <NewGroup />
+          </RequireUser>
+        )}
+      />
+      <Route
+        path="/groups/:groupId"
+        component={() => (
+          <RequireUser>
+            <GroupPage />
+          </RequireUser>
+        )}
+      />
+      <Route
+        path="/programs/:programId"
+        component={() => (
+          <RequireUser>
+            <ProgramPage />
+          </RequireUser>
+        )}
+      />
+      <Route
+        path="/programs/:programId/edit"
+        component={() => (
+          <RequireUser>
+            <ProgramEditor />
+          </RequireUser>
+        )}
+      />
+      {/* Public: signed-out people see which group invited them, then sign up and come back here. */}
+      <Route path="/invite/:token" component={Invite} />
+      <Route
+        path="/pairs/:pairId"
+        component={() => (
+          <RequireUser>
+            <PairPage />
+          </RequireUser>
         )}
       />
       <Route path="*404" component={NotFound} />

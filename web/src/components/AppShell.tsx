@@ -7,6 +7,7 @@ import { Alert } from "./Alert.tsx";
 import { Button } from "./Button.tsx";
 import { BrandMark } from "./Icons.tsx";
 import { LanguageSwitcher } from "./LanguageSwitcher.tsx";
+import { NotificationBell } from "./NotificationBell.tsx";
 
 /** The frame around every page: skip link, header with navigation, main landmark and footer. */
 export function AppShell(props: RouteSectionProps) {
@@ -55,6 +56,9 @@ export function AppShell(props: RouteSectionProps) {
             </nav>
           </Show>
           <div class="site-header__tools">
+            <Show when={session.user}>
+              <NotificationBell />
+            </Show>
             <LanguageSwitcher />
             <Show when={session.user}>
               {(user) => (

@@ -11,6 +11,7 @@ import { errorMessage } from "../lib/errors.ts";
 import { fetchMyGroups, type GroupSummary } from "../lib/groups.ts";
 import { usePageTitle } from "../lib/page.ts";
 import { session, sessionExpired } from "../lib/session.ts";
+import { YourMentorships } from "./home/YourMentorships.tsx";
 
 export default function Home() {
   usePageTitle(() => t("home.title"));
@@ -31,6 +32,8 @@ export default function Home() {
         <PageHeading>{t("home.greeting", { name: session.user?.displayName ?? "" })}</PageHeading>
         <p class="lead">{t("home.intro")}</p>
       </div>
+
+      <YourMentorships />
 
       <section class="home__groups" aria-labelledby="groups-heading" aria-busy={groups.loading ? "true" : undefined}>
         <h2 id="groups-heading" class="section-title">

@@ -1,0 +1,10 @@
+// The mentorships I am part of, for the home page's "Your mentorships".
+import type { MyPair, PairStatus } from "../../../shared/api/pairs.ts";
+import { api } from "./api.ts";
+
+export type { MyPair, PairStatus };
+
+export async function fetchMyPairs(): Promise<MyPair[]> {
+  const { pairs } = await api.get<{ pairs: MyPair[] }>("/pairs");
+  return pairs;
+}

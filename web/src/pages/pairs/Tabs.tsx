@@ -1,0 +1,48 @@
+import { For } from "solid-js";
+
+export type TabItem<T extends string> = { id: T; label: string };
+
+/**
+ * An ARIA tab list with automatic activation: arrow keys, Home and End move between tabs. Only the
+ * selected tab is in the tab order. The panels belong to the caller, with ids from `tabPanelId`.
+ */
+export function Tabs<T extends string>(props: { idPrefix: string; label: string; tabs: TabItem<T>[]; selected: T; onSelect: (id: T) => void; class?: string }) {
+  const buttons = new Map<T, HTMLButtonElement>();
+
+  function onKeyDown(event: KeyboardEvent, index: number) {
+    const count = props.tabs.length;
+    const target =
+      event.key === "ArrowRight" ? (index + 1) % count : event.key === "ArrowLeft" ? (index - 1 + count) % count : event.key === "Home" ? 0 : event.key === "End" ? count - 1 : -1;
+    if (target < 0) return;
+    event.preventDefault();
+    const tab = props.tabs[target]!;
+    props.onSelect(tab.id);
+    buttons.get(tab.id)?.focus();
+  }
+
+  return (
+    <div class={`pair-tabs ${props.class ?? ""}`} role="tablist" aria-label={props.label}>
+      <For each={props.tabs}>
+        {(tab, index) => (
+          <button
+            ref={(el) => buttons.set(tab.id, el)}
+            type="button"
+            role="tab"
+            id={tabId(props.idPrefix, tab.id)}
+            class="pair-tabs__tab"
+            aria-selected={props.selected === tab.id ? "true" : "false"}
+            aria-controls={tabPanelId(props.idPrefix, tab.id)}
+            tabindex={props.selected === tab.id ? 0 : -1}
+            onClick={() => props.onSelect(tab.id)}
+            onKeyDown={(event) => onKeyDown(event, index())}
+          >
+            {tab.label}
+          </button>
+        )}
+      </For>
+    </div>
+  );
+}
+
+export const tabId = (prefix: string, id: string) => `${prefix}-tab-${id}`;
+export const tabPanelId = (prefix: string, id: string) => `${prefix}-panel-${id}`;

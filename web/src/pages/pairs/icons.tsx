@@ -1,0 +1,74 @@
+// The pair page's own decorative icons, drawn like components/Icons.tsx: aria-hidden, currentColor.
+import type { JSX } from "solid-js";
+
+type IconProps = { class?: string };
+
+function Svg(props: IconProps & { children: JSX.Element }) {
+  return (
+    <svg
+      class={`icon ${props.class ?? ""}`}
+      viewBox="0 0 24 24"
+      width="20"
+      height="20"
+      fill="none"
+      stroke="currentColor"
+      stroke-width="1.8"
+      stroke-linecap="round"
+      stroke-linejoin="round"
+      aria-hidden="true"
+    >
+      {props.children}
+    </svg>
+  );
+}
+
+export const SendIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M4.5 12 3 4.5l18 7.5-18 7.5L4.5 12Zm0 0H12" />
+  </Svg>
+);
+
+export const FlagIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M5 21V4.5M5 4.5c4-2 7 2 11 0v9c-4 2-7-2-11 0" />
+  </Svg>
+);
+
+export const BlockIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <circle cx="12" cy="12" r="8.5" />
+    <path d="m6 6 12 12" />
+  </Svg>
+);
+
+export const FlagCheckIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M4 12.5 9 17.5 20 6.5" />
+  </Svg>
+);
+
+export const LockIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <rect x="5" y="10.5" width="14" height="10" rx="2.5" />
+    <path d="M8.5 10.5V8a3.5 3.5 0 0 1 7 0v2.5" />
+  </Svg>
+);
+
+export const ExternalIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M14 5h5v5M19 5l-8 8M17 14v4a1.5 1.5 0 0 1-1.5 1.5h-9A1.5 1.5 0 0 1 5 18V8.5A1.5 1.5 0 0 1 6.5 7H10" />
+  </Svg>
+);
+
+export const ChevronIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="m9 6 6 6-6 6" />
+  </Svg>
+);
+
+export const DoneIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="m8 12.5 2.8 2.8L16.5 9.5" />
+  </Svg>
+);

@@ -1,0 +1,37 @@
+// The applicants board's requests. Pairing always uses user ids (mentorId, menteeId), never application ids.
+import type { Applicant } from "../../../../../shared/api/applications.ts";
+import type { Pair } from "../../../../../shared/api/pairs.ts";
+import type { ProgramDetailResponse } from "../../../../../shared/api/programs.ts";
+import { api } from "../../../lib/api.ts";
+
+export type { Applicant };
+
+export type Reason = { kind: string; text: string; [key: string]: unknown };
+export type Suggestion = { mentor: Applicant; score: number; reasons: Reason[] };
+export type Proposal = { mentorId: string; menteeId: string; score: number; reasons: Reason[] };
+export type SuggestAll = { proposals: Proposal[]; unmatchedMenteeIds: string[]; totalScore: number };
+
+const path = (programId: string) => `/programs/${encodeURIComponent(programId)}`;
+
+export const fetchProgramDetail = (programId: string) => api.get<ProgramDetailResponse>(path(programId));
+
+export async function fetchApplicants(programId: string): Promise<Applicant[]> {
+  const { applications } = await api.get<{ applications: Applicant[] }>(`${path(programId)}/applications`);
+  return applications;
+}
+
+export function fetchSuggestions(programId: string, menteeId: string) {
+  return api.get<{ mentee: Applicant; suggestions: Suggestion[] }>(`${path(programId)}/suggestions?menteeId=${encodeURIComponent(menteeId)}`);
+}
+
+export const suggestAll = (programId: string) => api.post<SuggestAll>(`${path(programId)}/suggestions/all`);
+
+export async function pairPeople(programId: string, mentorId: string, menteeId: string): Promise<Pair> {
+  const { pair } = await api.post<{ pair: Pair }>(`${path(programId)}/pairs`, { mentorId, menteeId });
+  return pair;
+}
+
+/** A mentee who can still be paired: not withdrawn and without an active mentor in this program. */
+export const isPairableMentee = (a: Applicant) => a.role === "mentee" && a.status !== "withdrawn" && a.capacityUsed === 0;
+/** A mentor with at least one place left. */
+export const hasPlaces = (a: Applicant) => a.role === "mentor" && a.status !== "withdrawn" && a.capacityLeft > 0;
