@@ -172,7 +172,8 @@ export const programRoutes = createRouter()
       const capacityDefault = patch.mentorCapacityDefault ?? row.mentor_capacity_default;
       const capacityMax = patch.mentorCapacityMax ?? row.mentor_capacity_max;
       if (capacityDefault > capacityMax) {
-        throw new ApiError(422, "validation_failed", "mentorCapacityDefault cannot be more than mentorCapacityMax.");
+        const message = "The default number of mentees per mentor cannot be more than the maximum.";
+        throw new ApiError(422, "validation_failed", message, undefined, [{ path: "mentorCapacityDefault", message }]);
       }
       const updated = await c.env.DB.prepare(
         `UPDATE programs SET

@@ -1,4 +1,4 @@
-import type { JSX } from "solid-js";
+import { createUniqueId, type JSX } from "solid-js";
 
 type EmptyStateProps = {
   title: string;
@@ -12,15 +12,17 @@ type EmptyStateProps = {
 
 /** What to show when there is nothing yet: why, and what to do next. */
 export function EmptyState(props: EmptyStateProps) {
+  // Unique per instance: a page can show more than one empty state.
+  const titleId = `empty-state-${createUniqueId()}`;
   return (
-    <section class="empty-state" aria-labelledby="empty-state-title">
+    <section class="empty-state" aria-labelledby={titleId}>
       {props.illustration}
       {props.level === 3 ? (
-        <h3 id="empty-state-title" class="empty-state__title">
+        <h3 id={titleId} class="empty-state__title">
           {props.title}
         </h3>
       ) : (
-        <h2 id="empty-state-title" class="empty-state__title">
+        <h2 id={titleId} class="empty-state__title">
           {props.title}
         </h2>
       )}
