@@ -6,8 +6,9 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page, WebSocketRoute } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasBrowser, launchBrowser } from "./browser.ts";
-import { activePair, signedInPage } from "./fixtures.ts";
+import { openSocket, personHeaders, roomUrl } from "../bench/lib.ts";
+import { baseURL, hasBrowser, launchBrowser } from "./browser.ts";
+import { activePair, signedInPage, type ApiPerson } from "./fixtures.ts";
 
 const SCREENSHOTS = join(import.meta.dirname, "..", ".artifacts", "screenshots");
 
@@ -38,6 +39,30 @@ async function outboxItems(page: Page): Promise<{ body: string }[]> {
       .filter((key) => key.startsWith("outbox:"))
       .flatMap((key) => JSON.parse(localStorage.getItem(key) ?? "[]") as { body: string }[]),
   );
+}
+
+/** Sends messages straight over the room's socket, one after the other, each acknowledged before the next. */
+async function sendOverSocket(who: ApiPerson, pairId: string, bodies: string[]) {
+  const ws = await openSocket(roomUrl(baseURL(), pairId), personHeaders(who));
+  try {
+    for (const [index, body] of bodies.entries()) {
+      const clientId = `seed-${index}-${body.length}`;
+      const acked = new Promise<void>((resolve, reject) => {
+        const onMessage = (event: MessageEvent) => {
+          const frame = JSON.parse(String(event.data)) as { type: string; clientId?: string; code?: string };
+          if (frame.clientId !== clientId) return;
+          ws.removeEventListener("message", onMessage);
+          if (frame.type === "ack") resolve();
+          else reject(new Error(`send refused: ${frame.code}`));
+        };
+        ws.addEventListener("message", onMessage);
+      });
+      ws.send(JSON.stringify({ type: "send", clientId, body }));
+      await acked;
+    }
+  } finally {
+    ws.close();
+  }
 }
 
 async function screenshot(page: Page, name: string) {
@@ -194,6 +219,31 @@ describe.skipIf(!hasBrowser())("journey 4: the pair chats in its space", () => {
     await mentee.context.close();
   });
 
+  it("shows the latest messages first and loads older ones on demand, without repeating any", async () => {
+    const setup = await activePair();
+    // The room allows 30 messages per person per 10 seconds: 30 each makes 60, more than one page.
+    await sendOverSocket(setup.mentor, setup.pairId, Array.from({ length: 30 }, (_, i) => `Mentor note ${i + 1}`));
+    await sendOverSocket(setup.mentee, setup.pairId, Array.from({ length: 30 }, (_, i) => `Mentee note ${i + 1}`));
+
+    const mentee = await signedInPage(browser, setup.mentee);
+    await openPairPage(mentee.page, setup.pairId, "Jonas Mentor");
+    await chatLog(mentee.page).getByText("Mentee note 30", { exact: true }).waitFor();
+    // The newest 50 of 60: the mentor's first ten are not loaded yet.
+    expect(await chatLog(mentee.page).getByText(/^Mentor note \d+$/).count()).toBe(20);
+    expect(await mentee.page.getByText("This is the start of your conversation.").count()).toBe(0);
+
+    await mentee.page.getByRole("button", { name: "Load older messages" }).click();
+    await chatLog(mentee.page).getByText("Mentor note 1", { exact: true }).waitFor();
+    await mentee.page.getByText("This is the start of your conversation.").waitFor();
+    expect(await mentee.page.getByRole("button", { name: "Load older messages" }).count()).toBe(0);
+    expect(await chatLog(mentee.page).getByText(/^Mentor note \d+$/).count()).toBe(30);
+    expect(await chatLog(mentee.page).getByText(/^Mentee note \d+$/).count()).toBe(30);
+    // In order, by seq.
+    const seqs = await chatLog(mentee.page).locator("[data-seq]").evaluateAll((items) => items.map((item) => Number(item.getAttribute("data-seq"))));
+    expect(seqs).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    await mentee.context.close();
+  });
+
   it("captures the pair page with a conversation, steps, a post and a check-in, on desktop and phone", async () => {
     const setup = await activePair({ mentor: "Jonas Mentor", mentee: "Lea Mentee" });
     await setup.mentee.call("POST", `/pairs/${setup.pairId}/checkins`, { clientId: "shot-1", mood: 4, note: "Good first call. A bit nervous about the promotion talk." });
@@ -249,6 +299,12 @@ describe.skipIf(!hasBrowser())("journey 4: the pair chats in its space", () => {
     await screenshot(phone.page, "pair-phone-checkin");
     await phone.page.getByRole("tab", { name: "Posts" }).click();
     await screenshot(phone.page, "pair-phone-posts");
+    // The header's actions fold behind one button on a phone.
+    await phone.page.getByRole("button", { name: "Actions" }).click();
+    await phone.page.getByRole("button", { name: "Report Jonas Mentor" }).waitFor();
+    await phone.page.screenshot({ path: join(SCREENSHOTS, "pair-phone-actions.png") });
+    await phone.page.keyboard.press("Escape");
+    expect(await phone.page.getByRole("button", { name: "Report Jonas Mentor" }).isVisible()).toBe(false);
 
     await phone.context.close();
 

@@ -868,6 +868,7 @@ export default {
     offline: "Nicht online",
     actions: {
       label: "Aktionen für dieses Mentoring",
+      more: "Aktionen",
       end: "Mentoring beenden",
       block: "Blockieren",
       unblock: "Blockierung aufheben",

@@ -868,6 +868,7 @@ export default {
     offline: "Not online",
     actions: {
       label: "Mentorship actions",
+      more: "Actions",
       end: "End mentorship",
       block: "Block",
       unblock: "Unblock",

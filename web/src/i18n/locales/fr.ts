@@ -868,6 +868,7 @@ export default {
     offline: "Hors ligne",
     actions: {
       label: "Actions sur le mentorat",
+      more: "Actions",
       end: "Mettre fin au mentorat",
       block: "Bloquer",
       unblock: "Débloquer",

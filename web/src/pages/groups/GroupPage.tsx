@@ -89,7 +89,7 @@ function GroupView(props: { detail: GroupDetail; onChange: (detail: GroupDetail)
           when={editing()}
           fallback={
             <>
-              <Show when={group().description} fallback={<p class="group-hero__description muted">{t("groups.page.noDescription")}</p>}>
+              <Show when={group().description} fallback={<p class="group-hero__description group-muted">{t("groups.page.noDescription")}</p>}>
                 <p class="group-hero__description">{group().description}</p>
               </Show>
               <p class="group-hero__meta">

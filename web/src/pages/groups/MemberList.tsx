@@ -104,7 +104,7 @@ export function MemberList(props: { detail: GroupDetail; myId: string; onChange:
       <p class="visually-hidden" role="status">
         {announcement()}
       </p>
-      <Show when={members().length > 0} fallback={<p class="muted">{t("groups.membersSection.empty")}</p>}>
+      <Show when={members().length > 0} fallback={<p class="group-muted">{t("groups.membersSection.empty")}</p>}>
         <ul class="member-list" role="list" ref={list}>
           <For each={members()}>
             {(member) => {

@@ -57,7 +57,7 @@ export function ChatPanel(props: ChatPanelProps) {
   // New messages keep the view at the end, unless the person scrolled up to read older ones.
   createEffect(
     on(
-      () => [chat.state.messages.at(-1)?.seq, chat.state.pending.length, chat.state.typing.length],
+      () => [chat.state.messages.at(-1)?.seq, chat.state.pending.length],
       () => {
         if (atBottom()) scrollToEnd();
       },

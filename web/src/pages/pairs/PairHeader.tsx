@@ -1,11 +1,11 @@
-import { Show } from "solid-js";
+import { createEffect, createSignal, createUniqueId, onCleanup, Show } from "solid-js";
 import type { PairStatus } from "../../../../shared/api/pairs.ts";
 import type { PublicProfile } from "../../../../shared/api/users.ts";
 import { Button } from "../../components/Button.tsx";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { t } from "../../i18n/index.ts";
 import { initials } from "./format.ts";
-import { BlockIcon, FlagIcon } from "./icons.tsx";
+import { BlockIcon, FlagIcon, MoreIcon } from "./icons.tsx";
 
 type PairHeaderProps = {
   other: PublicProfile;
@@ -23,8 +23,34 @@ type PairHeaderProps = {
 
 /** Who the pair space is with, how the mentorship stands, and the few serious actions. */
 export function PairHeader(props: PairHeaderProps) {
+  // On a phone the actions fold behind one button, so the conversation starts higher up the screen.
+  const [open, setOpen] = createSignal(false);
+  const actionsId = createUniqueId();
+  let header!: HTMLElement;
+  let toggle!: HTMLButtonElement;
+  const act = (action: () => void) => () => {
+    setOpen(false);
+    action();
+  };
+  createEffect(() => {
+    if (!open()) return;
+    const onPointer = (event: PointerEvent) => {
+      if (!header.contains(event.target as Node)) setOpen(false);
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      setOpen(false);
+      toggle.focus();
+    };
+    document.addEventListener("pointerdown", onPointer);
+    document.addEventListener("keydown", onKey);
+    onCleanup(() => {
+      document.removeEventListener("pointerdown", onPointer);
+      document.removeEventListener("keydown", onKey);
+    });
+  });
   return (
-    <header class="pair-header">
+    <header class="pair-header" ref={header}>
       <div class="pair-header__who">
         <span class="pair-avatar" classList={{ "pair-avatar--online": props.online }} aria-hidden="true">
           {initials(props.other.displayName)}
@@ -33,8 +59,7 @@ export function PairHeader(props: PairHeaderProps) {
           <PageHeading class="pair-header__name">{props.other.displayName}</PageHeading>
           <p class="pair-header__meta">
             <span>{t(props.otherRole === "mentor" ? "pair.role.mentor" : "pair.role.mentee")}</span>
-            <span aria-hidden="true">·</span>
-            <span>{props.programTitle}</span>
+            <span class="pair-header__program">{props.programTitle}</span>
           </p>
           <p class="pair-header__badges">
             <span class={`badge pair-status pair-status--${props.status}`}>
@@ -48,26 +73,37 @@ export function PairHeader(props: PairHeaderProps) {
           </p>
         </div>
       </div>
-      <div class="pair-header__actions" role="group" aria-label={t("pair.actions.label")}>
+      <button
+        ref={toggle}
+        type="button"
+        class="button button--ghost pair-header__more"
+        aria-expanded={open() ? "true" : "false"}
+        aria-controls={actionsId}
+        onClick={() => setOpen(!open())}
+      >
+        <MoreIcon />
+        <span class="visually-hidden">{t("pair.actions.more")}</span>
+      </button>
+      <div id={actionsId} class="pair-header__actions" classList={{ "is-open": open() }} role="group" aria-label={t("pair.actions.label")}>
         <Show when={props.status === "active"}>
-          <Button variant="secondary" loading={props.busy === "end"} onClick={() => props.onEnd()}>
+          <Button variant="secondary" loading={props.busy === "end"} onClick={act(() => props.onEnd())}>
             {t("pair.actions.end")}
           </Button>
         </Show>
-        <Button variant="ghost" loading={props.busy === "report"} aria-label={t("pair.actions.reportPerson", { name: props.other.displayName })} onClick={() => props.onReport()}>
+        <Button variant="ghost" loading={props.busy === "report"} aria-label={t("pair.actions.reportPerson", { name: props.other.displayName })} onClick={act(() => props.onReport())}>
           <FlagIcon />
           {t("pair.actions.report")}
         </Button>
         <Show
           when={props.blockedByMe}
           fallback={
-            <Button variant="ghost" class="button--quiet-danger" loading={props.busy === "block"} aria-label={t("pair.actions.blockPerson", { name: props.other.displayName })} onClick={() => props.onBlock()}>
+            <Button variant="ghost" class="button--quiet-danger" loading={props.busy === "block"} aria-label={t("pair.actions.blockPerson", { name: props.other.displayName })} onClick={act(() => props.onBlock())}>
               <BlockIcon />
               {t("pair.actions.block")}
             </Button>
           }
         >
-          <Button variant="ghost" loading={props.busy === "unblock"} aria-label={t("pair.actions.unblockPerson", { name: props.other.displayName })} onClick={() => props.onUnblock()}>
+          <Button variant="ghost" loading={props.busy === "unblock"} aria-label={t("pair.actions.unblockPerson", { name: props.other.displayName })} onClick={act(() => props.onUnblock())}>
             {t("pair.actions.unblock")}
           </Button>
         </Show>

@@ -72,3 +72,11 @@ export const DoneIcon = (props: IconProps) => (
     <path d="m8 12.5 2.8 2.8L16.5 9.5" />
   </Svg>
 );
+
+export const MoreIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <circle cx="5.5" cy="12" r="1.2" fill="currentColor" />
+    <circle cx="12" cy="12" r="1.2" fill="currentColor" />
+    <circle cx="18.5" cy="12" r="1.2" fill="currentColor" />
+  </Svg>
+);

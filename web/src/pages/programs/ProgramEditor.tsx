@@ -246,7 +246,7 @@ function EditorForm(props: { detail: ProgramDetail; onReload: () => void }) {
 
   return (
     <>
-      <nav class="breadcrumb" aria-label={t("programs.page.breadcrumb")}>
+      <nav class="back-link" aria-label={t("programs.page.breadcrumb")}>
         <A href={programHref}>
           <ArrowLeftIcon />
           {t("editor.backToProgram")}

@@ -101,7 +101,7 @@ function ProgramView(props: { detail: ProgramDetail; onChange: (detail: ProgramD
 
   return (
     <>
-      <nav class="breadcrumb" aria-label={t("programs.page.breadcrumb")}>
+      <nav class="back-link" aria-label={t("programs.page.breadcrumb")}>
         <A href={`/groups/${encodeURIComponent(props.detail.group.id)}`}>
           <ArrowLeftIcon />
           {props.detail.group.name}
@@ -230,7 +230,7 @@ function ProgramView(props: { detail: ProgramDetail; onChange: (detail: ProgramD
         <Show
           when={program().steps.length > 0}
           fallback={
-            <p class="muted">{t("programs.page.noSteps")}</p>
+            <p class="group-muted">{t("programs.page.noSteps")}</p>
           }
         >
           <ol class="plan__steps" role="list">

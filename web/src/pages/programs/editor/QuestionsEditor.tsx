@@ -271,7 +271,7 @@ function QuestionCard(props: {
                       />
                       <button
                         type="button"
-                        class="icon-button icon-button--danger"
+                        class="editor-icon-button editor-icon-button--danger"
                         title={t("editor.choices.remove", { number: choiceIndex() + 1 })}
                         onClick={() => removeChoice(choiceIndex())}
                       >

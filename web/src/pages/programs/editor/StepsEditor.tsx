@@ -190,7 +190,7 @@ function StepCard(props: {
                     />
                     <button
                       type="button"
-                      class="icon-button icon-button--danger"
+                      class="editor-icon-button editor-icon-button--danger"
                       title={t("editor.activities.remove", { number: activityIndex() + 1 })}
                       onClick={() => removeActivity(activityIndex())}
                     >

@@ -54,7 +54,7 @@ export function ItemTools(props: {
     <div class="item-tools">
       <button
         type="button"
-        class="icon-button"
+        class="editor-icon-button"
         data-move="up"
         disabled={props.disabled || props.index === 0}
         title={props.upLabel}
@@ -65,7 +65,7 @@ export function ItemTools(props: {
       </button>
       <button
         type="button"
-        class="icon-button"
+        class="editor-icon-button"
         data-move="down"
         disabled={props.disabled || props.index >= props.count - 1}
         title={props.downLabel}
@@ -76,7 +76,7 @@ export function ItemTools(props: {
       </button>
       <button
         type="button"
-        class="icon-button icon-button--danger"
+        class="editor-icon-button editor-icon-button--danger"
         data-remove
         disabled={props.disabled}
         title={props.removeLabel}
