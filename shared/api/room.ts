@@ -24,6 +24,8 @@ export type PairHealth = z.infer<typeof PairHealth>;
 export const RoomSnapshot = z.object({
   status: RoomStatus,
   blocked: z.boolean(),
+  /** True when the other person has blocked me (then my socket is refused). */
+  blockedMe: z.boolean(),
   currentWeek: z.number().int(),
   cadenceDays: z.number().int(),
   lastSeq: z.number().int(),

@@ -109,11 +109,13 @@ describe("chat over the socket", () => {
     mentor.send("not json");
     mentor.send({ type: "shout", body: "x" });
     mentor.send({ type: "send", clientId: "", body: "empty id" });
+    mentor.send({ type: "send", clientId: "no-body" });
     mentor.send({ type: "send", clientId: "big", body: "x".repeat(17 * 1024) });
     mentor.send({ type: "send", clientId: "long", body: "y".repeat(4001) });
     mentor.send({ type: "ping" });
     await mentor.waitFor("pong");
-    expect(mentor.of("error").map((e) => e.code)).toEqual(["bad_frame", "bad_frame", "bad_frame", "frame_too_large", "bad_frame"]);
+    expect(mentor.of("error").map((e) => e.code)).toEqual(["bad_frame", "bad_frame", "bad_frame", "bad_frame", "frame_too_large", "bad_frame"]);
+    expect(mentor.of("error").find((e) => e.clientId === "no-body")?.code).toBe("bad_frame");
     mentor.send({ type: "send", clientId: "good", body: "still here" });
     expect((await mentor.waitFor("ack")).seq).toBe(1);
     expect(mentor.closed).toBeNull();
@@ -237,8 +239,8 @@ describe("block, report, end", () => {
     expect(post.json.error.code).toBe("blocked");
     mentee.send({ type: "send", clientId: "after-block", body: "hello?" });
     expect((await mentee.waitFor("error")).code).toBe("blocked");
-    // They can no longer be paired again either.
-    expect((await r.mentee.client.get(`/pairs/${r.pairId}`)).json.room.blocked).toBe(true);
+    expect((await r.mentee.client.get(`/pairs/${r.pairId}`)).json.room).toMatchObject({ blocked: true, blockedMe: false });
+    expect((await r.mentor.client.get(`/pairs/${r.pairId}`)).json.room).toMatchObject({ blocked: true, blockedMe: true });
   });
 
   it("unblocking lets contact resume", async () => {

@@ -263,15 +263,23 @@ export class PairRoom extends DurableObject<Env> {
     if (size > MAX_FRAME_BYTES) {
       return this.send(ws, { type: "error", code: "frame_too_large", message: `Frames are limited to ${MAX_FRAME_BYTES} bytes.` });
     }
-    let parsed: ReturnType<typeof ClientFrame.safeParse>;
+    let json: unknown;
     try {
-      parsed = ClientFrame.safeParse(JSON.parse(typeof raw === "string" ? raw : new TextDecoder().decode(raw)));
+      json = JSON.parse(typeof raw === "string" ? raw : new TextDecoder().decode(raw));
     } catch {
       return this.send(ws, { type: "error", code: "bad_frame", message: "Frames must be JSON." });
     }
+    const parsed = ClientFrame.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return this.send(ws, { type: "error", code: "bad_frame", message: `Invalid frame: ${issue?.path.join(".") || "type"} ${issue?.message ?? ""}`.trim() });
+      // Name the send that failed, when the frame says which one it was.
+      const clientId = typeof (json as { clientId?: unknown } | null)?.clientId === "string" ? ((json as { clientId: string }).clientId).slice(0, 64) : undefined;
+      return this.send(ws, {
+        type: "error",
+        code: "bad_frame",
+        message: `Invalid frame: ${issue?.path.join(".") || "type"} ${issue?.message ?? ""}`.trim(),
+        ...(clientId ? { clientId } : {}),
+      });
     }
     const frame = parsed.data;
     switch (frame.type) {
@@ -659,6 +667,7 @@ export class PairRoom extends DurableObject<Env> {
     return ok({
       status: this.currentStatus(),
       blocked: this.blocks().length > 0,
+      blockedMe: this.isBlockedFor(userId),
       currentWeek: this.currentWeek(),
       cadenceDays: Number(this.meta("checkin_cadence_days") ?? 7),
       lastSeq: this.lastSeq(),
