@@ -219,6 +219,66 @@ describe.skipIf(!hasBrowser())("journey 4: the pair chats in its space", () => {
     await mentee.context.close();
   });
 
+  it("shares a post, comments on it and checks in, live on the other screen", async () => {
+    const setup = await activePair();
+    const mentor = await signedInPage(browser, setup.mentor);
+    const mentee = await signedInPage(browser, setup.mentee);
+    await openPairPage(mentor.page, setup.pairId, "Lea Mentee");
+    await openPairPage(mentee.page, setup.pairId, "Jonas Mentor");
+    await waitOnline(mentor.page);
+    await waitOnline(mentee.page);
+
+    // A post with a link: only http(s) links are accepted.
+    await mentee.page.getByRole("tab", { name: "Posts" }).click();
+    await mentee.page.getByText("Nothing shared yet").waitFor();
+    await mentee.page.getByRole("button", { name: "Share something" }).click();
+    const form = mentee.page.getByRole("form", { name: "Share a link or a note" });
+    await form.getByRole("button", { name: "Share" }).click();
+    await form.getByText("Give the post a title.").waitFor();
+    await form.getByLabel("Title").fill("My notes from our first call");
+    await form.getByLabel("Link (optional)").fill("javascript:alert(1)");
+    await form.getByLabel("Text (optional)").fill("1. Ask for stretch projects.\n2. Shadow a product manager.");
+    await form.getByRole("button", { name: "Share" }).click();
+    await form.getByText("Links must start with http:// or https://.").waitFor();
+    await form.getByLabel("Link (optional)").fill("https://example.org/notes?id=1");
+    await form.getByRole("button", { name: "Share" }).click();
+    await form.waitFor({ state: "detached" });
+
+    await mentor.page.getByRole("tab", { name: "Posts" }).click();
+    const post = mentor.page.getByRole("article", { name: "My notes from our first call" });
+    await post.waitFor();
+    const link = post.getByRole("link", { name: /example\.org/ });
+    expect(await link.getAttribute("href")).toBe("https://example.org/notes?id=1");
+    expect(await link.getAttribute("rel")).toBe("noopener noreferrer");
+    expect(await link.getAttribute("target")).toBe("_blank");
+    expect(await post.getByText("2. Shadow a product manager.", { exact: false }).isVisible()).toBe(true);
+
+    // A comment, live on the author's screen.
+    await post.getByLabel("Comment on “My notes from our first call”").fill("Great list. Let’s start with number 2.");
+    await post.getByRole("button", { name: "Comment" }).click();
+    await mentee.page.getByRole("article", { name: "My notes from our first call" }).getByText("Great list. Let’s start with number 2.").waitFor();
+    expect(await post.getByText("Great list. Let’s start with number 2.").count()).toBe(1);
+
+    // The weekly check-in: prompted until done, then listed on both screens.
+    await mentee.page.getByRole("tab", { name: "Check-in" }).click();
+    await mentee.page.getByText("You haven’t checked in this week yet.", { exact: false }).waitFor();
+    const mood = mentee.page.getByRole("group", { name: "How is it going this week?" });
+    await mentee.page.getByRole("button", { name: "Share check-in" }).click();
+    await mentee.page.getByText("Choose how it is going.").waitFor();
+    await mood.getByRole("radio", { name: /Good/ }).check();
+    await mentee.page.getByLabel("A short note (optional)").fill("Feeling more confident already.");
+    await mentee.page.getByRole("button", { name: "Share check-in" }).click();
+    await mentee.page.getByText("You checked in this week. Thank you!").waitFor();
+
+    await mentor.page.getByRole("tab", { name: "Check-in" }).click();
+    await mentor.page.getByText("Feeling more confident already.").waitFor();
+    expect(await mentor.page.getByText("Good (4 of 5)").isVisible()).toBe(true);
+    await mentor.page.getByText("You haven’t checked in this week yet.", { exact: false }).waitFor();
+
+    await mentor.context.close();
+    await mentee.context.close();
+  });
+
   it("shows the latest messages first and loads older ones on demand, without repeating any", async () => {
     const setup = await activePair();
     // The room allows 30 messages per person per 10 seconds: 30 each makes 60, more than one page.

@@ -69,6 +69,7 @@ describe.skipIf(!hasBrowser())("journey 6: reporting and blocking", () => {
     await dialog.waitFor({ state: "detached" });
     await message.getByText("Reported to the group’s admins").waitFor();
     await mentee.page.getByRole("status").filter({ hasText: "Reported to the group’s admins." }).waitFor();
+    await mentee.page.screenshot({ path: join(SCREENSHOTS, "pair-reported-desktop.png"), fullPage: true });
 
     // The admin's queue holds that one message, and nothing else of the pair's space.
     const { reports } = await setup.admin.call<{ reports: { reporter: { id: string }; reported: { id: string }; reason: string; message: { body: string } | null }[] }>(
@@ -126,6 +127,15 @@ describe.skipIf(!hasBrowser())("journey 6: reporting and blocking", () => {
     expect(await mentor.page.getByLabel("Message to Lea Mentee").isDisabled()).toBe(true);
     expect(await chatLog(mentor.page).getByText(reported, { exact: true }).isVisible()).toBe(true);
     await mentor.page.screenshot({ path: join(SCREENSHOTS, "pair-blocked-desktop.png"), fullPage: true });
+
+    // Blocking can be undone by whoever blocked.
+    await mentee.page.getByRole("button", { name: "Unblock Jonas Mentor" }).click();
+    await mentee.page.getByText("You blocked Jonas Mentor.", { exact: false }).waitFor({ state: "detached" });
+    expect(await mentee.page.getByLabel("Message to Jonas Mentor").isEnabled()).toBe(true);
+    await mentor.page.reload();
+    await mentor.page.locator(".pair-header").getByText("Online", { exact: true }).waitFor();
+    await send(mentor.page, "Lea Mentee", "Sorry, that was out of line.");
+    await chatLog(mentee.page).getByText("Sorry, that was out of line.", { exact: true }).waitFor();
 
     await mentor.context.close();
     await mentee.context.close();

@@ -15,7 +15,7 @@
 // entry chunk. It imports the protocol as types only: zod never reaches the SPA.
 import { WebSocket as PartySocket } from "partysocket";
 import { batch } from "solid-js";
-import { createStore, produce } from "solid-js/store";
+import { createStore, produce, reconcile } from "solid-js/store";
 import type { PairDetailResponse } from "../../../shared/api/room.ts";
 import type { PairStatus } from "../../../shared/api/pairs.ts";
 import type {
@@ -37,8 +37,11 @@ const CLOSE_NOT_MEMBER: (typeof ProtocolClose)["notMember"] = 4004;
 /** How many older messages one "Load older messages" brings. */
 export const OLDER_PAGE_SIZE = 50;
 const HEARTBEAT_EVERY_MS = 25_000;
-/** With no frame at all for this long (pongs included), the socket is presumed dead and replaced. */
-const SILENCE_LIMIT_MS = 60_000;
+/**
+ * With no frame at all for this long (pongs included), the socket is presumed dead and replaced. Longer
+ * than a minute, because background tabs may run timers only once a minute.
+ */
+const SILENCE_LIMIT_MS = 90_000;
 const RATE_LIMIT_RETRY_MS = 3_000;
 /** Another person's "typing" fades on its own if their "stopped typing" never arrives. */
 const TYPING_FADES_AFTER_MS = 8_000;
@@ -181,13 +184,18 @@ class Outbox {
 
   read(): OutboxItem[] {
     if (!this.storageWorks) return [...this.memory];
+    let raw: string | null;
     try {
-      const raw = localStorage.getItem(this.key);
-      const parsed: unknown = raw === null ? [] : JSON.parse(raw);
-      return Array.isArray(parsed) ? parsed.filter(isOutboxItem) : [];
+      raw = localStorage.getItem(this.key);
     } catch {
       this.storageWorks = false;
       return [...this.memory];
+    }
+    try {
+      const parsed: unknown = raw === null ? [] : JSON.parse(raw);
+      return Array.isArray(parsed) ? parsed.filter(isOutboxItem) : [];
+    } catch {
+      return []; // Not ours, or damaged: the next write replaces it.
     }
   }
 
@@ -654,7 +662,6 @@ export class PairChat {
       return;
     }
     const failed: SendFailure = frame.code === "pair_ended" ? "pair_ended" : frame.code === "blocked" ? "blocked" : "rejected";
-    if (failed === "pair_ended") this.setState("status", (status) => (status === "active" ? "ended" : status));
     if (failed === "blocked") this.setState("blocked", true);
     this.reconcilePending(this.outbox.update(clientId, failed));
   }
@@ -708,7 +715,7 @@ export class PairChat {
     const stored = new Set(this.state.messages.filter((message) => message.senderId === this.options.userId).map((message) => message.clientId));
     const already = items.filter((item) => stored.has(item.clientId));
     const pending = already.length ? this.outbox.remove(already.map((item) => item.clientId)) : items;
-    this.setState("pending", pending);
+    this.setState("pending", reconcile(pending, { key: "clientId" }));
   }
 }
 

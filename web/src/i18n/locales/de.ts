@@ -971,6 +971,7 @@ export default {
       progress: "{done} von {total} erledigt",
       weeksDone: "{done} von {total} Wochen erledigt",
       markDone: "Diese Woche als erledigt markieren",
+      markWeekDone: "Woche {week} als erledigt markieren",
       markNotDone: "Als nicht erledigt markieren",
       weekDone: "Woche erledigt",
       tickedByMe: "von dir abgehakt",

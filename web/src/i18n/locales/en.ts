@@ -971,6 +971,7 @@ export default {
       progress: "{done} of {total} done",
       weeksDone: "{done} of {total} weeks done",
       markDone: "Mark this week done",
+      markWeekDone: "Mark week {week} done",
       markNotDone: "Mark as not done",
       weekDone: "Week done",
       tickedByMe: "ticked by you",

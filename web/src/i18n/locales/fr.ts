@@ -971,6 +971,7 @@ export default {
       progress: "{done} sur {total} faites",
       weeksDone: "{done} semaines terminées sur {total}",
       markDone: "Marquer cette semaine comme terminée",
+      markWeekDone: "Marquer la semaine {week} comme terminée",
       markNotDone: "Marquer comme non terminée",
       weekDone: "Semaine terminée",
       tickedByMe: "coché par vous",

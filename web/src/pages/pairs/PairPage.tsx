@@ -228,6 +228,14 @@ function PairSpace(props: { pairId: string; loaded: Loaded }) {
   const [reported, setReported] = createSignal<ReadonlySet<number>>(new Set());
   const [draft, setDraft] = createSignal("");
 
+  // A success note fades after a while; an error stays until the next action.
+  let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(noticeTimer));
+  createEffect(() => {
+    clearTimeout(noticeTimer);
+    if (notice()?.tone === "success") noticeTimer = setTimeout(() => setNotice(null), 10_000);
+  });
+
   async function run(kind: "end" | "block" | "unblock" | "report", failure: string, action: () => Promise<string | null>) {
     setBusy(kind);
     setNotice(null);
@@ -406,7 +414,6 @@ function PairSpace(props: { pairId: string; loaded: Loaded }) {
           <PostsPanel
             pairId={pairId}
             posts={posts.list}
-            loading={!posts.list && !posts.error}
             error={posts.error}
             onRetry={() => void loadPosts()}
             readOnly={readOnly()}

@@ -16,8 +16,8 @@ const COMMENT_MAX = 4000;
 
 type PostsPanelProps = {
   pairId: string;
+  /** Undefined until the first load has answered. */
   posts: Post[] | undefined;
-  loading: boolean;
   error: unknown;
   onRetry: () => void;
   readOnly: boolean;

@@ -58,7 +58,7 @@ export function StepsPanel(props: StepsPanelProps) {
 
   const tickedBy = (userId: string | null) => (userId === props.meId ? t("pair.steps.tickedByMe") : userId ? t("pair.steps.tickedBy", { name: props.otherName }) : "");
 
-  function StepBody(bodyProps: { step: StepProgress }) {
+  function StepBody(bodyProps: { step: StepProgress; current?: boolean }) {
     const step = () => bodyProps.step;
     return (
       <div class="step__body">
@@ -94,7 +94,7 @@ export function StepsPanel(props: StepsPanelProps) {
             fallback={
               <Show when={!props.readOnly}>
                 <Button variant="secondary" loading={busySteps().has(step().id)} onClick={() => void toggleStep(step(), true)}>
-                  {t("pair.steps.markDone")}
+                  {bodyProps.current ? t("pair.steps.markDone") : t("pair.steps.markWeekDone", { week: step().week })}
                 </Button>
               </Show>
             }
@@ -146,7 +146,7 @@ export function StepsPanel(props: StepsPanelProps) {
             <Show when={step().activities.length > 0}>
               <p class="step__progress">{activityProgress(step())}</p>
             </Show>
-            <StepBody step={step()} />
+            <StepBody step={step()} current />
           </article>
         )}
       </Show>
