@@ -121,6 +121,7 @@ describe.skipIf(!hasBrowser())("journey 5: the program dashboard shows health, n
     await member.page.goto(`/programs/${setup.program.id}/dashboard`);
     await member.page.getByRole("heading", { name: "Only the group’s admins can see this" }).waitFor();
     expect(await member.page.getByRole("table").count()).toBe(0);
+    await screenshot(member.page, "dashboard-forbidden");
     await member.context.close();
   });
 
@@ -244,6 +245,15 @@ describe.skipIf(!hasBrowser())("journey 5: the program dashboard shows health, n
     await screenshot(french.page, "dashboard-desktop-fr");
     await french.page.getByRole("row").filter({ hasText: "Priya Raman" }).getByText("il y a 9 jours").first().waitFor();
     await french.context.close();
+
+    const german = await signedInPage(browser, setup.admin, { locale: "de-DE" });
+    await ageDashboard(german.page);
+    await german.page.goto(`/programs/${setup.program.id}/dashboard`);
+    await german.page.getByRole("row").filter({ hasText: "Jonas Weber" }).getByText("1 Woche am Stück").waitFor();
+    await german.page.getByRole("row").filter({ hasText: "Priya Raman" }).getByText("vor 9 Tagen").first().waitFor();
+    expect(await german.page.evaluate(() => document.querySelector(".pair-table__wrap")!.scrollWidth <= document.querySelector(".pair-table__wrap")!.clientWidth)).toBe(true);
+    await screenshot(german.page, "dashboard-desktop-de");
+    await german.context.close();
   });
 
   it("shows an empty program with a way to its applicants", async () => {
@@ -330,6 +340,7 @@ describe.skipIf(!hasBrowser())("journey 5: the program dashboard shows health, n
     await member.page.goto(`/groups/${setup.group.id}/reports`);
     await member.page.getByRole("heading", { name: "Only the group’s admins can see reports" }).waitFor();
     expect(await member.page.locator("body").innerText()).not.toContain(reported);
+    await screenshot(member.page, "reports-forbidden", false);
     await member.context.close();
 
     const outsider = await person("Oscar Outsider");

@@ -54,7 +54,7 @@ export default function Reports() {
       </Show>
       <div class="page-intro">
         <PageHeading>{t("reports.title")}</PageHeading>
-        <Show when={group()}>{(found) => <p class="lead">{t("reports.intro", { group: found().name })}</p>}</Show>
+        <Show when={list() && group()}>{(found) => <p class="lead">{t("reports.intro", { group: found().name })}</p>}</Show>
       </div>
 
       <Switch fallback={<ReportsSkeleton />}>

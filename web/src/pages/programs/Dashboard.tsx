@@ -78,7 +78,7 @@ export default function Dashboard() {
       </Show>
       <div class="page-intro">
         <PageHeading>{t("dashboard.title")}</PageHeading>
-        <Show when={programTitle()}>{(title) => <p class="lead">{t("dashboard.intro", { program: title() })}</p>}</Show>
+        <Show when={data()?.program.title}>{(title) => <p class="lead">{t("dashboard.intro", { program: title() })}</p>}</Show>
       </div>
 
       <Switch fallback={<DashboardSkeleton />}>

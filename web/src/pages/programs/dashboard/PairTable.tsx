@@ -56,13 +56,15 @@ function PairRow(props: { entry: DashboardEntry; now: number; ending: boolean; o
   return (
     <tr class={`pair-row pair-row--${health().state}`} data-pair-id={pair().id}>
       <th scope="row" class="pair-row__who">
-        <span class="pair-row__person">
-          <span class="pair-row__role">{t("dashboard.mentor")}</span>
-          <span class="pair-row__name">{pair().mentor.displayName}</span>
-        </span>
-        <span class="pair-row__person">
-          <span class="pair-row__role">{t("dashboard.mentee")}</span>
-          <span class="pair-row__name">{pair().mentee.displayName}</span>
+        <span class="pair-row__people">
+          <span class="pair-row__person">
+            <span class="pair-row__role">{t("dashboard.mentor")}</span>
+            <span class="pair-row__name">{pair().mentor.displayName}</span>
+          </span>
+          <span class="pair-row__person">
+            <span class="pair-row__role">{t("dashboard.mentee")}</span>
+            <span class="pair-row__name">{pair().mentee.displayName}</span>
+          </span>
         </span>
       </th>
       <td data-label={t("dashboard.columns.health")} class="pair-row__health">
