@@ -87,7 +87,8 @@ export const ServerFrame = z.discriminatedUnion("type", [
   z.object({ type: z.literal("history"), messages: z.array(ChatMessage) }),
   z.object({ type: z.literal("synced"), lastSeq: z.number().int() }),
   z.object({ type: z.literal("message"), ...ChatMessage.shape }),
-  z.object({ type: z.literal("ack"), clientId: z.string(), seq: z.number().int() }),
+  // The sender's own socket gets the ack instead of an echo of its message: seq and sentAt complete it.
+  z.object({ type: z.literal("ack"), clientId: z.string(), seq: z.number().int(), sentAt: z.number().int() }),
   z.object({ type: z.literal("presence"), userId: z.string(), online: z.boolean() }),
   z.object({ type: z.literal("typing"), userId: z.string(), typing: z.boolean() }),
   z.object({ type: z.literal("read"), userId: z.string(), seq: z.number().int() }),

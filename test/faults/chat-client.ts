@@ -72,6 +72,9 @@ export class ChatClient {
       }
       case "ack": {
         this.acked.set(frame.clientId, frame.seq);
+        // The room does not echo my message to me: the ack completes it, as in the SPA.
+        const mine = this.produced.find((m) => m.clientId === frame.clientId);
+        if (mine) this.received.set(frame.seq, { seq: frame.seq, clientId: frame.clientId, senderId: this.userId, body: mine.body, sentAt: frame.sentAt });
         const index = this.outbox.findIndex((m) => m.clientId === frame.clientId);
         if (index >= 0) this.outbox.splice(index, 1);
         break;

@@ -13,7 +13,7 @@ async function pairedRoom() {
 }
 
 describe("chat over the socket", () => {
-  it("delivers a message to both with gap-free seqs in write order, acking the sender after the write", async () => {
+  it("delivers each message to the other person and acks the sender after the write, with gap-free seqs in write order", async () => {
     const r = await pairedRoom();
     const mentor = await connect(r.mentor.client, r.pairId);
     const mentee = await connect(r.mentee.client, r.pairId);
@@ -21,19 +21,35 @@ describe("chat over the socket", () => {
     for (let i = 1; i <= 5; i++) mentee.send({ type: "send", clientId: `e-${i}`, body: `hi ${i}` });
     await mentee.waitFor("ack", (f) => f.clientId === "e-5");
     await mentor.waitFor("ack", (f) => f.clientId === "m-5");
-    await mentor.waitFor("message", (f) => f.seq === 10);
-    await mentee.waitFor("message", (f) => f.seq === 10);
+    await mentee.waitFor("message", (f) => f.clientId === "m-5");
+    await mentor.waitFor("message", (f) => f.clientId === "e-5");
 
-    const seqs = mentee.of("message").map((m) => m.seq);
-    expect(seqs).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(mentor.of("message").map((m) => m.seq)).toEqual(seqs);
+    // Each side's view: the other's messages as `message` frames, its own as acks.
+    const view = (socket: typeof mentor) =>
+      [...socket.of("message").map((m) => [m.seq, m.clientId] as const), ...socket.of("ack").map((a) => [a.seq, a.clientId] as const)].sort((a, b) => a[0] - b[0]);
+    expect(view(mentor).map(([seq]) => seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(view(mentee)).toEqual(view(mentor));
+    // The sending socket gets no echo of its own message.
+    expect(mentor.of("message").every((m) => m.senderId === r.mentee.user.id)).toBe(true);
     // Each sender's own order is kept.
-    expect(mentee.of("message").filter((m) => m.senderId === r.mentor.user.id).map((m) => m.body)).toEqual(["hello 1", "hello 2", "hello 3", "hello 4", "hello 5"]);
+    expect(mentee.of("message").map((m) => m.body)).toEqual(["hello 1", "hello 2", "hello 3", "hello 4", "hello 5"]);
     const acked = mentor.of("ack").find((a) => a.clientId === "m-3")!;
+    expect(acked.sentAt).toBeGreaterThan(Date.now() - 60_000);
     await runInDurableObject(r.stub, (_i, state) => {
-      const row = state.storage.sql.exec("SELECT body FROM messages WHERE seq = ?", acked.seq).one();
+      const row = state.storage.sql.exec("SELECT body, sent_at FROM messages WHERE seq = ?", acked.seq).one();
       expect(row.body).toBe("hello 3");
+      expect(row.sent_at).toBe(acked.sentAt);
     });
+  });
+
+  it("the sender's other tabs get the message too", async () => {
+    const r = await pairedRoom();
+    const tab1 = await connect(r.mentor.client, r.pairId);
+    const tab2 = await connect(r.mentor.client, r.pairId);
+    tab1.send({ type: "send", clientId: "t1", body: "from tab 1" });
+    await tab1.waitFor("ack");
+    expect((await tab2.waitFor("message")).body).toBe("from tab 1");
+    expect(tab1.of("message")).toEqual([]);
   });
 
   it("a resend with the same clientId stores nothing new and gets the same ack", async () => {

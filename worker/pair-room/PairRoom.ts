@@ -286,9 +286,12 @@ export class PairRoom extends DurableObject<Env> {
       case "send": {
         const result = this.writeMessage(userId, frame.clientId, frame.body);
         if (!result.ok) return this.send(ws, { type: "error", code: result.code, message: result.message, clientId: frame.clientId });
-        // The ack goes out only after the write: output gates hold it until the row is durable.
-        this.send(ws, { type: "ack", clientId: frame.clientId, seq: result.value.message.seq });
-        if (result.value.created) this.broadcast({ type: "message", ...result.value.message });
+        // The ack goes out only after the write: output gates hold it until the row is durable. It
+        // carries what the sender lacks (seq, sentAt), so the sending socket gets no echo; the other
+        // person and the sender's other tabs get the message.
+        const { message, created } = result.value;
+        this.send(ws, { type: "ack", clientId: message.clientId, seq: message.seq, sentAt: message.sentAt });
+        if (created) this.broadcast({ type: "message", ...message }, ws);
         return;
       }
       case "typing":

@@ -265,7 +265,7 @@ export class PairChat {
   private socket: PartySocket | null = null;
   private listeners = new Set<(frame: ServerFrame) => void>();
 
-  /** Every seq received from the room itself (not built locally from an ack). */
+  /** Every seq this client holds: received from the room, or my own message completed by its ack. */
   private readonly heldSeqs = new Set<number>();
   /** The highest seq up to which this client holds every message: the `after` of the next connection. */
   private cursor = 0;
@@ -638,9 +638,14 @@ export class PairChat {
     this.inFlight.delete(frame.clientId);
     const item = this.state.pending.find((pending) => pending.clientId === frame.clientId);
     batch(() => {
-      if (item && !this.state.messages.some((message) => message.seq === frame.seq)) {
-        // Shown in place at once; the room's own copy (with its timestamp) follows and replaces it.
-        this.insertMessages([{ seq: frame.seq, clientId: item.clientId, senderId: this.options.userId, body: item.body, sentAt: Date.now() }]);
+      if (item) {
+        // The room does not echo my message to this socket: the ack (seq, sentAt) plus what I sent is
+        // the stored message, so it counts as held and moves the catch-up cursor.
+        this.heldSeqs.add(frame.seq);
+        while (this.heldSeqs.has(this.cursor + 1)) this.cursor += 1;
+        if (!this.state.messages.some((message) => message.seq === frame.seq)) {
+          this.insertMessages([{ seq: frame.seq, clientId: item.clientId, senderId: this.options.userId, body: item.body, sentAt: frame.sentAt }]);
+        }
       }
       this.reconcilePending(this.outbox.remove([frame.clientId]));
     });
