@@ -108,7 +108,22 @@ export type Report = z.infer<typeof Report>;
 export const ReportResponse = z.object({ report: Report }).meta({ id: "ReportResponse" });
 export const ReportListResponse = z.object({ reports: z.array(Report) }).meta({ id: "ReportListResponse" });
 
-export const DashboardEntry = z.object({ pair: Pair, health: PairHealth }).meta({ id: "DashboardEntry" });
+/** A pair as the dashboard lists it: who and since when, never anything they wrote. */
+export const PairSummary = z
+  .object({
+    id: z.string(),
+    status: Pair.shape.status,
+    mentor: z.object({ id: z.string(), displayName: z.string() }),
+    mentee: z.object({ id: z.string(), displayName: z.string() }),
+    startedAt: z.string(),
+    endedAt: z.string().nullable(),
+    endReason: z.string().nullable(),
+  })
+  .meta({ id: "PairSummary" });
+
+export type PairSummary = z.infer<typeof PairSummary>;
+
+export const DashboardEntry = z.object({ pair: PairSummary, health: PairHealth }).meta({ id: "DashboardEntry" });
 export const DashboardResponse = z
   .object({ program: z.object({ id: z.string(), title: z.string() }), pairs: z.array(DashboardEntry) })
   .meta({ id: "DashboardResponse" });

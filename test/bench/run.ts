@@ -72,58 +72,79 @@ async function productRoom(baseUrl: string, pair: { pairId: string; mentor: ApiP
   };
 }
 
-/** B1: a closed loop, one message in flight; latency from send to delivery on the other socket. */
-async function closedLoop(room: Duplex, count: number) {
-  const samples: number[] = [];
-  let pending: ((body: string) => void) | null = null;
-  room.onDelivered(1, (body) => pending?.(body));
-  for (let i = 0; i < count; i++) {
-    const body = `closed-loop ${i} ${"x".repeat(40)}`;
-    const started = performance.now();
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`message ${i} not delivered within 5 s`)), 5000);
-      pending = (received) => {
-        if (received !== body) return;
-        clearTimeout(timer);
-        samples.push(performance.now() - started);
-        resolve();
-      };
-      room.send(0, body);
-    });
-  }
-  room.close();
-  return summarize(samples);
+/** One round trip: send from side 0, resolve with the time until side 1 has it. */
+function roundTrip(room: Duplex, waiting: { current: ((body: string) => void) | null }, body: string): Promise<number> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("a message was not delivered within 5 s")), 5000);
+    waiting.current = (received) => {
+      if (received !== body) return;
+      clearTimeout(timer);
+      resolve(performance.now() - started);
+    };
+    room.send(0, body);
+  });
 }
 
-/** B2: both sockets of every room send at a steady rate for a fixed time. */
-async function steadyLoad(rooms: Duplex[], seconds: number) {
-  const samples: number[] = [];
-  let sent = 0;
-  let delivered = 0;
-  const record = (body: string) => {
-    delivered++;
-    samples.push(performance.now() - Number(body.split("|")[0]));
-  };
-  for (const room of rooms) {
-    room.onDelivered(0, record);
-    room.onDelivered(1, record);
+/**
+ * B1: closed loops, one message in flight, product and baseline taking turns message by message, so
+ * that both see the same machine at the same moments (a run one after the other lets the second
+ * inherit the first's garbage collection and clean-up).
+ */
+async function closedLoops(product: Duplex, baseline: Duplex, count: number) {
+  const samples = { product: [] as number[], baseline: [] as number[] };
+  const waiting = { product: { current: null as ((body: string) => void) | null }, baseline: { current: null as ((body: string) => void) | null } };
+  product.onDelivered(1, (body) => waiting.product.current?.(body));
+  baseline.onDelivered(1, (body) => waiting.baseline.current?.(body));
+  for (let i = 0; i < count; i++) {
+    const body = `closed-loop ${i} ${"x".repeat(40)}`;
+    samples.baseline.push(await roundTrip(baseline, waiting.baseline, body));
+    samples.product.push(await roundTrip(product, waiting.product, body));
   }
-  const stopAt = performance.now() + seconds * 1000;
+  product.close();
+  baseline.close();
+  return { product: summarize(samples.product), baseline: summarize(samples.baseline) };
+}
+
+type LoadResult = { sent: number; delivered: number; perSecond: number; count: number; p50: number; p99: number; max: number };
+
+/**
+ * B2: both sockets of every room send at a steady rate for a fixed time. The product's rooms and the
+ * baseline's rooms run at the same time, so every pause of the machine falls on both alike.
+ */
+async function steadyLoads(groups: Record<"product" | "baseline", Duplex[]>, seconds: number): Promise<Record<"product" | "baseline", LoadResult>> {
   const interval = 1000 / B2_RATE_PER_SECOND;
-  const senders = rooms.flatMap((room, index) =>
-    ([0, 1] as const).map(async (side) => {
-      await sleep(((index * 2 + side) * interval) / (rooms.length * 2)); // spread the sends over the interval
-      while (performance.now() < stopAt) {
-        room.send(side, `${performance.now()}|load`);
-        sent++;
-        await sleep(interval);
-      }
-    }),
-  );
-  await Promise.all(senders);
-  await sleep(3000); // let the last frames land
-  rooms.forEach((room) => room.close());
-  return { sent, delivered, perSecond: delivered / seconds, ...summarize(samples) };
+  const stopAt = performance.now() + seconds * 1000;
+  const run = (rooms: Duplex[]) => {
+    const samples: number[] = [];
+    let sent = 0;
+    let delivered = 0;
+    const record = (body: string) => {
+      delivered++;
+      samples.push(performance.now() - Number(body.split("|")[0]));
+    };
+    for (const room of rooms) {
+      room.onDelivered(0, record);
+      room.onDelivered(1, record);
+    }
+    const senders = rooms.flatMap((room, index) =>
+      ([0, 1] as const).map(async (side) => {
+        await sleep(((index * 2 + side) * interval) / (rooms.length * 2)); // spread the sends over the interval
+        while (performance.now() < stopAt) {
+          room.send(side, `${performance.now()}|load`);
+          sent++;
+          await sleep(interval);
+        }
+      }),
+    );
+    return { done: Promise.all(senders), result: (): LoadResult => ({ sent, delivered, perSecond: delivered / seconds, ...summarize(samples) }) };
+  };
+  const product = run(groups.product);
+  const baseline = run(groups.baseline);
+  await Promise.all([product.done, baseline.done]);
+  await sleep(3000); // let the last frames land before counting
+  [...groups.product, ...groups.baseline].forEach((room) => room.close());
+  return { product: product.result(), baseline: baseline.result() };
 }
 
 async function catchUp(baseUrl: string, pair: { pairId: string; mentor: ApiPerson; mentee: ApiPerson }) {
@@ -206,13 +227,17 @@ async function main() {
     const [firstPair] = setup.pairs;
 
     console.log(`B1: ${B1_MESSAGES} messages, closed loop…`);
-    const b1Base = await closedLoop(await baselineRoom(base, "b1"), B1_MESSAGES);
-    const b1 = await closedLoop(await productRoom(base, firstPair!), B1_MESSAGES);
+    const { product: b1, baseline: b1Base } = await closedLoops(await productRoom(base, firstPair!), await baselineRoom(base, "b1"), B1_MESSAGES);
     results.B1 = { baseline: b1Base, product: b1, ratio: { p50: ratio(b1.p50, b1Base.p50), p99: ratio(b1.p99, b1Base.p99), max: ratio(b1.max, b1Base.max) } };
 
-    console.log(`B2: ${B2_PAIRS} rooms, ${B2_PAIRS * 2} sockets, ${B2_RATE_PER_SECOND} msg/s each for ${B2_SECONDS} s…`);
-    const b2Base = await steadyLoad(await Promise.all(Array.from({ length: B2_PAIRS }, (_, i) => baselineRoom(base, `b2-${i}`))), B2_SECONDS);
-    const b2 = await steadyLoad(await Promise.all(setup.pairs.map((pair) => productRoom(base, pair))), B2_SECONDS);
+    console.log(`B2: ${B2_PAIRS} pair rooms and ${B2_PAIRS} baseline rooms side by side, ${B2_RATE_PER_SECOND} msg/s per socket for ${B2_SECONDS} s…`);
+    const { product: b2, baseline: b2Base } = await steadyLoads(
+      {
+        product: await Promise.all(setup.pairs.map((pair) => productRoom(base, pair))),
+        baseline: await Promise.all(Array.from({ length: B2_PAIRS }, (_, i) => baselineRoom(base, `b2-${i}`))),
+      },
+      B2_SECONDS,
+    );
     results.B2 = {
       baseline: b2Base,
       product: b2,

@@ -65,7 +65,10 @@ export async function listPairsOfProgram(db: D1Database, programId: string): Pro
 export async function listMyPairs(db: D1Database, userId: string): Promise<MyPair[]> {
   const { results } = await db
     .prepare(
-      `SELECT y.*, p.title AS program_title, g.name AS group_name FROM (${PAIR_WITH_PEOPLE} WHERE x.mentor_id = ?1 OR x.mentee_id = ?1) y
+      // Two indexed lookups (as mentor, as mentee) rather than one OR, which would scan every pair.
+      `SELECT y.*, p.title AS program_title, g.name AS group_name FROM (
+         ${PAIR_WITH_PEOPLE} WHERE x.id IN (SELECT id FROM pairs WHERE mentor_id = ?1 UNION ALL SELECT id FROM pairs WHERE mentee_id = ?1)
+       ) y
        JOIN programs p ON p.id = y.program_id JOIN groups g ON g.id = y.group_id
        ORDER BY CASE y.status WHEN 'active' THEN 0 ELSE 1 END, y.started_at DESC`,
     )

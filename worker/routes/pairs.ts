@@ -12,6 +12,7 @@ import { toProgram } from "../db/programs.ts";
 import { ApiError, forbidden, notFound } from "../http/errors.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 import { pairRoom } from "../pair-room/stub.ts";
+import { forgetDashboard } from "./dashboard.ts";
 import { loadProgram } from "./programs.ts";
 
 const tags = ["Pairs"];
@@ -153,6 +154,7 @@ export const pairRoutes = createRouter()
         throw new ApiError(503, "room_unavailable", "The pair's space could not be created. Please try again.");
       }
 
+      forgetDashboard(program.id);
       const base = { pairId, programId: program.id, programTitle: program.title };
       await db.batch([
         notifyStatement(db, mentor.id, "paired", { ...base, otherName: mentee.display_name, myRole: "mentor" }),
@@ -210,6 +212,7 @@ export const pairRoutes = createRouter()
         .bind(pair.id, outcome, reason ?? null, me, now)
         .run();
       if (result.meta.changes === 0) throw new ApiError(409, "pair_ended", "This mentorship has already ended.");
+      forgetDashboard(pair.program_id);
       await pairRoom(c.env, pair.id).end(outcome);
       const ended = (await findPairWithPeople(c.env.DB, pair.id))!;
       const notify = [pair.mentor_id, pair.mentee_id].filter((id) => id !== me);

@@ -3,6 +3,7 @@
 import { useParams, useSearchParams } from "@solidjs/router";
 import { createEffect, createMemo, createResource, createSignal, For, Match, Show, Switch } from "solid-js";
 import type { Pair } from "../../../../shared/api/pairs.ts";
+import type { PairSummary } from "../../../../shared/api/room.ts";
 import type { ProgramDetailResponse } from "../../../../shared/api/programs.ts";
 import type { DashboardResponse } from "../../../../shared/api/room.ts";
 import { Alert } from "../../components/Alert.tsx";
@@ -118,7 +119,7 @@ export default function Dashboard() {
   );
 }
 
-function DashboardBody(props: { data: DashboardResponse; now: number; applicantsHref: string; refreshing: boolean; onEnded: (pair: Pair) => void }) {
+function DashboardBody(props: { data: DashboardResponse; now: number; applicantsHref: string; refreshing: boolean; onEnded: (pair: PairSummary) => void }) {
   const [searchParams, setSearchParams] = useSearchParams<{ health?: string }>();
   const filter = () => parseFilter(searchParams.health);
   const setFilter = (value: HealthFilter) => setSearchParams({ health: value === "all" ? undefined : value }, { replace: true });
