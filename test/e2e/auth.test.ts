@@ -7,10 +7,9 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseURL, hasBrowser, launchBrowser, newPerson, uniqueEmail } from "./browser.ts";
+import { baseURL, hasBrowser, launchBrowser, newPerson, SCREENSHOTS, uniqueEmail } from "./browser.ts";
 
 const PASSWORD = "a long enough password";
-const SCREENSHOTS = join(import.meta.dirname, "..", ".artifacts", "screenshots");
 
 /** A calendar date `years` years before today, as YYYY-MM-DD. */
 function yearsAgo(years: number, extraDays = 0): string {

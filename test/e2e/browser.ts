@@ -1,7 +1,8 @@
 // Finds Chromium and opens pages for the browser tests. Playwright never downloads a browser here:
 // it drives the system's Chromium (Debian's `chromium` package on CI).
-import { existsSync } from "node:fs";
-import { inject } from "vitest";
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, inject } from "vitest";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
 const CANDIDATES = [
@@ -31,6 +32,25 @@ export const MISSING_BROWSER_MESSAGE = [
 ].join("\n");
 
 export const baseURL = () => inject("baseURL");
+
+/** Where browser tests leave their screenshots (gitignored). */
+export const SCREENSHOTS = join(import.meta.dirname, "..", ".artifacts", "screenshots");
+
+/** One Chromium for the whole file: launched before its tests, closed after them. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error("the browser is not running");
+    return browser;
+  };
+}
 export const hasBrowser = () => inject("chromiumPath") !== null;
 
 export async function launchBrowser(): Promise<Browser> {

@@ -1,8 +1,8 @@
-// The interface language in a real browser: the switcher, what is remembered on the device, the
-// browser's own languages on a first visit, and the account's language on a new device.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasBrowser, launchBrowser, newPerson, uniqueEmail } from "./browser.ts";
+// The interface language in a real browser(): the switcher, what is remembered on the device, the
+// browser()'s own languages on a first visit, and the account's language on a new device.
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { hasBrowser, newPerson, uniqueEmail, useBrowser } from "./browser.ts";
 
 const PASSWORD = "a long enough password";
 
@@ -10,18 +10,10 @@ const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.la
 const heading = (page: Page) => page.getByRole("heading", { level: 1 }).textContent();
 
 describe.skipIf(!hasBrowser())("interface language", () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it("switches to French, then German, at once, and remembers the choice after a reload", async () => {
-    const { context, page } = await newPerson(browser, { locale: "en-US" });
+    const { context, page } = await newPerson(browser(), { locale: "en-US" });
     await page.goto("/signin");
     await page.getByRole("heading", { name: "Welcome back" }).waitFor();
     expect(await htmlLang(page)).toBe("en");
@@ -53,8 +45,8 @@ describe.skipIf(!hasBrowser())("interface language", () => {
     await context.close();
   });
 
-  it("shows German on the first visit from a browser set to de-DE", async () => {
-    const { context, page } = await newPerson(browser, { locale: "de-DE" });
+  it("shows German on the first visit from a browser() set to de-DE", async () => {
+    const { context, page } = await newPerson(browser(), { locale: "de-DE" });
     await page.goto("/");
     await page.waitForURL("**/signin");
     expect(await heading(page)).toBe("Willkommen zurück");
@@ -71,7 +63,7 @@ describe.skipIf(!hasBrowser())("interface language", () => {
     const email = uniqueEmail("polyglot");
 
     // Device 1: choose French before signing up; the new account is created in French.
-    const first = await newPerson(browser, { locale: "en-US" });
+    const first = await newPerson(browser(), { locale: "en-US" });
     await first.page.goto("/signup");
     await first.page.getByLabel("Language").selectOption("fr");
     await first.page.getByRole("heading", { name: "Créer votre compte" }).waitFor();
@@ -84,8 +76,8 @@ describe.skipIf(!hasBrowser())("interface language", () => {
     await first.page.getByRole("link", { name: "Créer un groupe" }).waitFor();
     await first.context.close();
 
-    // Device 2: an English browser with nothing saved follows the account once signed in.
-    const second = await newPerson(browser, { locale: "en-US" });
+    // Device 2: an English browser() with nothing saved follows the account once signed in.
+    const second = await newPerson(browser(), { locale: "en-US" });
     await second.page.goto("/signin");
     await second.page.getByRole("heading", { name: "Welcome back" }).waitFor();
     await second.page.getByLabel("Email").fill(email);
@@ -102,7 +94,7 @@ describe.skipIf(!hasBrowser())("interface language", () => {
     await second.context.close();
 
     // Device 3: the account now speaks German, and so do its error messages.
-    const third = await newPerson(browser, { locale: "en-US" });
+    const third = await newPerson(browser(), { locale: "en-US" });
     await third.page.goto("/signin");
     await third.page.getByLabel("Email").fill(email);
     await third.page.getByLabel("Password").fill(PASSWORD);

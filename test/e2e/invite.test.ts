@@ -5,11 +5,10 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseURL, hasBrowser, launchBrowser, newPerson, uniqueEmail } from "./browser.ts";
+import { baseURL, hasBrowser, launchBrowser, newPerson, SCREENSHOTS, uniqueEmail } from "./browser.ts";
 import { person, signedInPage, type ApiPerson } from "./fixtures.ts";
 
 const PASSWORD = "a long enough password";
-const SCREENSHOTS = join(import.meta.dirname, "..", ".artifacts", "screenshots");
 
 async function screenshot(page: Page, name: string) {
   await page.evaluate(() => window.scrollTo(0, 0));

@@ -1,15 +1,13 @@
-// Journey 1 from PRODUCT.md, entirely in the browser: a new person signs up (an under-18 birth date is
+// Journey 1 from PRODUCT.md, entirely in the browser(): a new person signs up (an under-18 birth date is
 // refused first), creates a group, creates a program from the career advancement template, edits one
 // step and opens sign-ups. A second test captures the group page and the editor for design review.
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasBrowser, launchBrowser, newPerson, uniqueEmail } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { hasBrowser, newPerson, SCREENSHOTS, uniqueEmail, useBrowser } from "./browser.ts";
 import { applicant, groupWithProgram, signedInPage } from "./fixtures.ts";
 
 const PASSWORD = "a long enough password";
-const SCREENSHOTS = join(import.meta.dirname, "..", ".artifacts", "screenshots");
 
 /** A calendar date `years` years before today (plus `extraDays`), as YYYY-MM-DD. */
 function yearsAgo(years: number, extraDays = 0): string {
@@ -26,19 +24,10 @@ async function screenshot(page: Page, name: string) {
 }
 
 describe.skipIf(!hasBrowser())("journey 1: set up a program", () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it("signs up, creates a group and a program from a template, edits week 2 and opens sign-ups", async () => {
-    const { context, page } = await newPerson(browser);
+    const { context, page } = await newPerson(browser());
 
     // Sign up: an under-18 birth date is refused with a clear message, then a valid one is accepted.
     await page.goto("/signup");
@@ -134,7 +123,7 @@ describe.skipIf(!hasBrowser())("journey 1: set up a program", () => {
   it("lets an admin edit the group in place, change roles, and tells the last owner they cannot leave", async () => {
     const setup = await groupWithProgram("Amara Okafor");
     await applicant(setup, "Jonas Weber", "mentor");
-    const { context, page } = await signedInPage(browser, setup.admin);
+    const { context, page } = await signedInPage(browser(), setup.admin);
     await page.goto(`/groups/${setup.group.id}`);
     await page.getByRole("heading", { level: 1, name: "Women in Tech" }).waitFor();
 
@@ -170,7 +159,7 @@ describe.skipIf(!hasBrowser())("journey 1: set up a program", () => {
 
   it("edits a program: keyboard reordering, a new choice question, unsaved-changes warning and a version conflict", async () => {
     const setup = await groupWithProgram("Amara Okafor");
-    const { context, page } = await signedInPage(browser, setup.admin);
+    const { context, page } = await signedInPage(browser(), setup.admin);
     await page.goto(`/programs/${setup.program.id}/edit`);
     await page.getByRole("heading", { level: 1, name: "Edit program" }).waitFor();
 
@@ -232,7 +221,7 @@ describe.skipIf(!hasBrowser())("journey 1: set up a program", () => {
 
     for (const phone of [false, true]) {
       const suffix = phone ? "phone" : "desktop";
-      const { context, page } = await signedInPage(browser, setup.admin, { phone });
+      const { context, page } = await signedInPage(browser(), setup.admin, { phone });
       await page.goto(`/groups/${setup.group.id}`);
       await page.getByRole("heading", { level: 1, name: "Women in Tech" }).waitFor();
       await page.getByRole("link", { name: "Career advancement" }).waitFor();
@@ -258,7 +247,7 @@ describe.skipIf(!hasBrowser())("journey 1: set up a program", () => {
     }
 
     // German has the longest words: check the group page still fits a phone.
-    const german = await signedInPage(browser, setup.admin, { phone: true, locale: "de-DE" });
+    const german = await signedInPage(browser(), setup.admin, { phone: true, locale: "de-DE" });
     await german.page.addInitScript(() => localStorage.setItem("lang", "de"));
     await german.page.goto(`/groups/${setup.group.id}`);
     await german.page.getByRole("heading", { name: "Mitglieder" }).waitFor();

@@ -1,15 +1,13 @@
-// Journey 2 in a real browser against the real worker: two members join an admin's group by its invite
+// Journey 2 in a real browser() against the real worker: two members join an admin's group by its invite
 // link, one applies as a mentor and one as a mentee through the sign-up form, and the admin's applicants
 // board shows both. Also: the form's own checks, editing and withdrawing an application, "My
 // applications", a non-admin on the board, and the screenshots of the sign-up form.
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasBrowser, launchBrowser } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { hasBrowser, SCREENSHOTS, useBrowser } from "./browser.ts";
 import { groupWithProgram, person, signedInPage } from "./fixtures.ts";
 
-const SCREENSHOTS = join(import.meta.dirname, "..", ".artifacts", "screenshots");
 
 async function screenshot(page: Page, name: string) {
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -46,16 +44,7 @@ async function fillMenteeForm(page: Page) {
 }
 
 describe.skipIf(!hasBrowser())("journey 2: members join by invite link and apply", () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it("two members join by the invite link, apply as mentor and mentee, and the admin's board shows both", async () => {
     const setup = await groupWithProgram();
@@ -64,7 +53,7 @@ describe.skipIf(!hasBrowser())("journey 2: members join by invite link and apply
     const menteePerson = await person("Léa Martin");
 
     // The mentor: joins, checks the form's own required answers, then applies.
-    const mentor = await signedInPage(browser, mentorPerson);
+    const mentor = await signedInPage(browser(), mentorPerson);
     await joinByInvite(mentor.page, setup.inviteToken);
     await mentor.page.goto(applyPath);
     await mentor.page.getByRole("heading", { level: 1, name: `Apply to ${setup.program.title}` }).waitFor();
@@ -92,7 +81,7 @@ describe.skipIf(!hasBrowser())("journey 2: members join by invite link and apply
     await mentor.page.getByText("Up to 1 mentee").waitFor();
 
     // The mentee, on a phone.
-    const mentee = await signedInPage(browser, menteePerson, { phone: true });
+    const mentee = await signedInPage(browser(), menteePerson, { phone: true });
     await joinByInvite(mentee.page, setup.inviteToken);
     await mentee.page.goto(`${applyPath}?role=mentee`);
     await mentee.page.getByRole("heading", { name: "Apply as a mentee" }).waitFor();
@@ -111,7 +100,7 @@ describe.skipIf(!hasBrowser())("journey 2: members join by invite link and apply
     await mentee.page.getByText("Only the group’s admins can see the applicants").waitFor();
 
     // The admin's board shows both, with the answers, and the mentor's places.
-    const admin = await signedInPage(browser, setup.admin);
+    const admin = await signedInPage(browser(), setup.admin);
     await admin.page.goto(`/programs/${setup.program.id}/applicants`);
     await admin.page.getByRole("heading", { level: 1, name: "Applicants" }).waitFor();
     const mentees = admin.page.getByRole("region", { name: /Mentees/ });
@@ -139,7 +128,7 @@ describe.skipIf(!hasBrowser())("journey 2: members join by invite link and apply
     const setup = await groupWithProgram();
     const member = await person("Sam Rivera");
     await member.call("POST", `/invites/${setup.inviteToken}/accept`);
-    const { page, context } = await signedInPage(browser, member);
+    const { page, context } = await signedInPage(browser(), member);
 
     await page.goto("/applications");
     await page.getByRole("heading", { name: "You haven’t applied to a program yet" }).waitFor();

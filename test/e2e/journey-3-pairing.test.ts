@@ -1,16 +1,14 @@
-// Journey 3 in a real browser against the real worker: the admin opens the applicants board, picks the
+// Journey 3 in a real browser() against the real worker: the admin opens the applicants board, picks the
 // mentee, sees the ranked mentors with their reasons, and pairs them from the top suggestion; then the
-// mentor and the mentee, each in their own browser, see the new pair on their home page and a
+// mentor and the mentee, each in their own browser(), see the new pair on their home page and a
 // notification behind the bell's unread badge. Also "Suggest all": review, untick, pair the rest with
 // visible progress, and a failure reported by name. Captures the board and home screenshots.
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasBrowser, launchBrowser } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { hasBrowser, SCREENSHOTS, useBrowser } from "./browser.ts";
 import { applicant, groupWithProgram, signedInPage, type ApiPerson } from "./fixtures.ts";
 
-const SCREENSHOTS = join(import.meta.dirname, "..", ".artifacts", "screenshots");
 
 async function screenshot(page: Page, name: string) {
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -24,16 +22,7 @@ function setProfile(who: ApiPerson, profile: { topics: string[]; languages: stri
 }
 
 describe.skipIf(!hasBrowser())("journey 3: the admin pairs them and both see it", () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it("pairs the mentee with the top suggestion; both see the pair at home and a notification", async () => {
     const setup = await groupWithProgram();
@@ -46,7 +35,7 @@ describe.skipIf(!hasBrowser())("journey 3: the admin pairs them and both see it"
       setProfile(mentee, { topics: ["careers"], languages: ["fr", "en"], timeZone: "Europe/Paris" }),
     ]);
 
-    const admin = await signedInPage(browser, setup.admin);
+    const admin = await signedInPage(browser(), setup.admin);
     await admin.page.goto(`/programs/${setup.program.id}/applicants`);
     await admin.page.getByRole("heading", { level: 1, name: "Applicants" }).waitFor();
     const findMentor = admin.page.getByRole("button", { name: "Find a mentor for Léa Martin" });
@@ -93,8 +82,8 @@ describe.skipIf(!hasBrowser())("journey 3: the admin pairs them and both see it"
     );
     expect(again).toBe(409);
 
-    // The mentor, in their own browser: the pair at home, and the bell's badge.
-    const mentorView = await signedInPage(browser, mentor);
+    // The mentor, in their own browser(): the pair at home, and the bell's badge.
+    const mentorView = await signedInPage(browser(), mentor);
     await mentorView.page.goto("/");
     const mentorships = mentorView.page.getByRole("region", { name: "Your mentorships" });
     const pairLink = mentorships.getByRole("link", { name: "Léa Martin" });
@@ -124,7 +113,7 @@ describe.skipIf(!hasBrowser())("journey 3: the admin pairs them and both see it"
     expect(after.unreadCount).toBe(0);
 
     // The mentee, on a phone: the same pair from the other side.
-    const menteeView = await signedInPage(browser, mentee, { phone: true });
+    const menteeView = await signedInPage(browser(), mentee, { phone: true });
     await menteeView.page.goto("/");
     const hers = menteeView.page.getByRole("region", { name: "Your mentorships" });
     await hers.getByRole("link", { name: "Jonas Weber" }).waitFor();
@@ -153,7 +142,7 @@ describe.skipIf(!hasBrowser())("journey 3: the admin pairs them and both see it"
     ];
     await Promise.all([...[mentorA, mentorB], ...mentees].map((who) => setProfile(who, { topics: ["careers"], languages: ["en"], timeZone: "Europe/London" })));
 
-    const admin = await signedInPage(browser, setup.admin);
+    const admin = await signedInPage(browser(), setup.admin);
     await admin.page.goto(`/programs/${setup.program.id}/applicants`);
     await admin.page.getByRole("button", { name: "Suggest all pairs" }).click();
     const review = admin.page.getByRole("region", { name: "Suggested pairs" });

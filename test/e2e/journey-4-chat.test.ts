@@ -2,35 +2,21 @@
 // checklist ticked on one screen shows on the other, and reloading loses nothing. Then the outbox: a
 // message written offline survives a reload before it is acknowledged and arrives exactly once.
 // Also captures the screenshots of the pair page used to review the design.
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page, WebSocketRoute } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openSocket, personHeaders, roomUrl } from "../bench/lib.ts";
-import { baseURL, hasBrowser, launchBrowser } from "./browser.ts";
-import { activePair, signedInPage, type ApiPerson } from "./fixtures.ts";
+import type { Page, WebSocketRoute } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { hasBrowser, SCREENSHOTS, useBrowser } from "./browser.ts";
+import { chatLog, send, waitOnline } from "./pair-page.ts";
+import { sendChat } from "../../worker/dev/api-client.ts";
+import { activePair, signedInPage } from "./fixtures.ts";
 
-const SCREENSHOTS = join(import.meta.dirname, "..", ".artifacts", "screenshots");
 
-/** The conversation region of the pair page. */
-const chatLog = (page: Page) => page.getByRole("log");
 /** How many times `text` is on screen as a message (sent or still pending). */
 const copies = (page: Page, text: string) => chatLog(page).getByText(text, { exact: true }).count();
 
 async function openPairPage(page: Page, pairId: string, otherName: string) {
   await page.goto(`/pairs/${pairId}`);
   await page.getByRole("heading", { level: 1, name: otherName }).waitFor();
-}
-
-/** Waits until the page's socket is caught up: the other person's presence shows once `hello` arrived. */
-async function waitOnline(page: Page) {
-  await page.locator(".pair-header").getByText("Online", { exact: true }).waitFor();
-}
-
-async function send(page: Page, otherName: string, text: string) {
-  const composer = page.getByLabel(`Message to ${otherName}`);
-  await composer.fill(text);
-  await composer.press("Enter");
 }
 
 async function outboxItems(page: Page): Promise<{ body: string }[]> {
@@ -41,30 +27,6 @@ async function outboxItems(page: Page): Promise<{ body: string }[]> {
   );
 }
 
-/** Sends messages straight over the room's socket, one after the other, each acknowledged before the next. */
-async function sendOverSocket(who: ApiPerson, pairId: string, bodies: string[]) {
-  const ws = await openSocket(roomUrl(baseURL(), pairId), personHeaders(who));
-  try {
-    for (const [index, body] of bodies.entries()) {
-      const clientId = `seed-${index}-${body.length}`;
-      const acked = new Promise<void>((resolve, reject) => {
-        const onMessage = (event: MessageEvent) => {
-          const frame = JSON.parse(String(event.data)) as { type: string; clientId?: string; code?: string };
-          if (frame.clientId !== clientId) return;
-          ws.removeEventListener("message", onMessage);
-          if (frame.type === "ack") resolve();
-          else reject(new Error(`send refused: ${frame.code}`));
-        };
-        ws.addEventListener("message", onMessage);
-      });
-      ws.send(JSON.stringify({ type: "send", clientId, body }));
-      await acked;
-    }
-  } finally {
-    ws.close();
-  }
-}
-
 async function screenshot(page: Page, name: string) {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(300);
@@ -72,21 +34,12 @@ async function screenshot(page: Page, name: string) {
 }
 
 describe.skipIf(!hasBrowser())("journey 4: the pair chats in its space", () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it("chats live both ways with typing and read receipts, syncs the step-1 checklist, and loses nothing on reload", async () => {
     const setup = await activePair();
-    const mentor = await signedInPage(browser, setup.mentor);
-    const mentee = await signedInPage(browser, setup.mentee);
+    const mentor = await signedInPage(browser(), setup.mentor);
+    const mentee = await signedInPage(browser(), setup.mentee);
 
     await openPairPage(mentor.page, setup.pairId, "Lea Mentee");
     await openPairPage(mentee.page, setup.pairId, "Jonas Mentor");
@@ -147,8 +100,8 @@ describe.skipIf(!hasBrowser())("journey 4: the pair chats in its space", () => {
 
   it("keeps a message written offline through a reload before its ack, and delivers it exactly once", async () => {
     const setup = await activePair({ mentor: "Jonas Mentor", mentee: "Lea Mentee" });
-    const mentor = await signedInPage(browser, setup.mentor);
-    const mentee = await signedInPage(browser, setup.mentee);
+    const mentor = await signedInPage(browser(), setup.mentor);
+    const mentee = await signedInPage(browser(), setup.mentee);
 
     // The mentee's socket goes through a route the test controls: passing everything, dropping the room's
     // acknowledgements (as if the connection died just after the write), or reaching no room at all.
@@ -221,8 +174,8 @@ describe.skipIf(!hasBrowser())("journey 4: the pair chats in its space", () => {
 
   it("shares a post, comments on it and checks in, live on the other screen", async () => {
     const setup = await activePair();
-    const mentor = await signedInPage(browser, setup.mentor);
-    const mentee = await signedInPage(browser, setup.mentee);
+    const mentor = await signedInPage(browser(), setup.mentor);
+    const mentee = await signedInPage(browser(), setup.mentee);
     await openPairPage(mentor.page, setup.pairId, "Lea Mentee");
     await openPairPage(mentee.page, setup.pairId, "Jonas Mentor");
     await waitOnline(mentor.page);
@@ -282,10 +235,10 @@ describe.skipIf(!hasBrowser())("journey 4: the pair chats in its space", () => {
   it("shows the latest messages first and loads older ones on demand, without repeating any", async () => {
     const setup = await activePair();
     // The room allows 30 messages per person per 10 seconds: 30 each makes 60, more than one page.
-    await sendOverSocket(setup.mentor, setup.pairId, Array.from({ length: 30 }, (_, i) => `Mentor note ${i + 1}`));
-    await sendOverSocket(setup.mentee, setup.pairId, Array.from({ length: 30 }, (_, i) => `Mentee note ${i + 1}`));
+    await sendChat(setup.mentor, setup.pairId, Array.from({ length: 30 }, (_, i) => `Mentor note ${i + 1}`));
+    await sendChat(setup.mentee, setup.pairId, Array.from({ length: 30 }, (_, i) => `Mentee note ${i + 1}`));
 
-    const mentee = await signedInPage(browser, setup.mentee);
+    const mentee = await signedInPage(browser(), setup.mentee);
     await openPairPage(mentee.page, setup.pairId, "Jonas Mentor");
     await chatLog(mentee.page).getByText("Mentee note 30", { exact: true }).waitFor();
     // The newest 50 of 60: the mentor's first ten are not loaded yet.
@@ -314,8 +267,8 @@ describe.skipIf(!hasBrowser())("journey 4: the pair chats in its space", () => {
       body: "The structure I used last year: impact, scope, and what my manager needed to hear.",
     });
 
-    const mentor = await signedInPage(browser, setup.mentor);
-    const mentee = await signedInPage(browser, setup.mentee);
+    const mentor = await signedInPage(browser(), setup.mentor);
+    const mentee = await signedInPage(browser(), setup.mentee);
     await openPairPage(mentor.page, setup.pairId, "Lea Mentee");
     await openPairPage(mentee.page, setup.pairId, "Jonas Mentor");
     await waitOnline(mentee.page);
@@ -349,7 +302,7 @@ describe.skipIf(!hasBrowser())("journey 4: the pair chats in its space", () => {
     await mentee.page.getByRole("tab", { name: "Posts" }).click();
     await screenshot(mentee.page, "pair-desktop-posts");
 
-    const phone = await signedInPage(browser, setup.mentee, { phone: true });
+    const phone = await signedInPage(browser(), setup.mentee, { phone: true });
     await openPairPage(phone.page, setup.pairId, "Jonas Mentor");
     await waitOnline(phone.page);
     await screenshot(phone.page, "pair-phone-chat");
@@ -370,7 +323,7 @@ describe.skipIf(!hasBrowser())("journey 4: the pair chats in its space", () => {
 
     // The longest translations, on the narrowest screen.
     for (const locale of ["fr-FR", "de-DE"]) {
-      const other = await signedInPage(browser, setup.mentee, { phone: true, locale });
+      const other = await signedInPage(browser(), setup.mentee, { phone: true, locale });
       await other.page.goto(`/pairs/${setup.pairId}`);
       await other.page.locator(".pair-header h1").waitFor();
       await other.page.locator(".presence--online").waitFor();

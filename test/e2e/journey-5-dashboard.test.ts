@@ -7,37 +7,11 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DashboardResponse } from "../../shared/api/room.ts";
-import { openSocket, personHeaders, roomUrl } from "../bench/lib.ts";
-import { baseURL, hasBrowser, launchBrowser } from "./browser.ts";
+import { hasBrowser, launchBrowser, SCREENSHOTS } from "./browser.ts";
+import { sendChat } from "../../worker/dev/api-client.ts";
 import { activePair, applicant, groupWithProgram, person, signedInPage, type ApiPerson } from "./fixtures.ts";
 
-const SCREENSHOTS = join(import.meta.dirname, "..", ".artifacts", "screenshots");
 const DAY = 86_400_000;
-
-/** Sends one chat message over the pair's WebSocket, as the browser would, and waits for the server's ack. */
-async function sendChatMessage(from: ApiPerson, pairId: string, body: string): Promise<number> {
-  const socket = await openSocket(roomUrl(baseURL(), pairId), personHeaders(from));
-  try {
-    const clientId = crypto.randomUUID();
-    const acked = new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error("no ack for the chat message")), 10_000);
-      socket.addEventListener("message", (event) => {
-        const frame = JSON.parse(String(event.data)) as { type: string; clientId?: string; seq?: number; message?: string };
-        if (frame.type === "ack" && frame.clientId === clientId) {
-          clearTimeout(timer);
-          resolve(frame.seq!);
-        } else if (frame.type === "error") {
-          clearTimeout(timer);
-          reject(new Error(`chat error: ${frame.message}`));
-        }
-      });
-    });
-    socket.send(JSON.stringify({ type: "send", clientId, body }));
-    return await acked;
-  } finally {
-    socket.close(1000);
-  }
-}
 
 /** Every API response body the page receives, to prove a secret never even reaches the browser. */
 function recordApiBodies(page: Page): () => Promise<string[]> {
@@ -74,7 +48,7 @@ describe.skipIf(!hasBrowser())("journey 5: the program dashboard shows health, n
   it("shows the admin a pair's progress and health, but not one word of their chat, and the API refuses the thread", async () => {
     const setup = await activePair();
     const secret = `Secret sentence ${crypto.randomUUID()}: I am thinking of quitting my job.`;
-    await sendChatMessage(setup.mentor, setup.pairId, secret);
+    await sendChat(setup.mentor, setup.pairId, [secret]);
     await setup.mentee.call("PUT", `/pairs/${setup.pairId}/steps/week-1`, { done: true });
     const stepsTotal = (setup.program.steps as unknown[]).length;
 
@@ -142,7 +116,7 @@ describe.skipIf(!hasBrowser())("journey 5: the program dashboard shows health, n
       pairs.push({ pairId: pair.id, mentor, mentee });
     }
     const [busy, quiet, silent, done] = pairs as [(typeof pairs)[0], (typeof pairs)[0], (typeof pairs)[0], (typeof pairs)[0]];
-    await sendChatMessage(busy.mentor, busy.pairId, "Looking forward to our first call!");
+    await sendChat(busy.mentor, busy.pairId, ["Looking forward to our first call!"]);
     await busy.mentee.call("PUT", `/pairs/${busy.pairId}/steps/week-1`, { done: true });
     await busy.mentor.call("PUT", `/pairs/${busy.pairId}/steps/week-2`, { done: true });
     await busy.mentee.call("POST", `/pairs/${busy.pairId}/checkins`, { clientId: crypto.randomUUID(), mood: 4, note: "" });
@@ -273,9 +247,7 @@ describe.skipIf(!hasBrowser())("journey 5: the program dashboard shows health, n
     const before = `Earlier message ${crypto.randomUUID()}`;
     const reported = "If you tell anyone about our talks, you will regret it. <b>Not bold</b>";
     const after = `Later message ${crypto.randomUUID()}`;
-    await sendChatMessage(setup.mentor, setup.pairId, before);
-    const seq = await sendChatMessage(setup.mentor, setup.pairId, reported);
-    await sendChatMessage(setup.mentor, setup.pairId, after);
+    const [, seq] = await sendChat(setup.mentor, setup.pairId, [before, reported, after]);
     await setup.mentee.call("POST", "/reports", { pairId: setup.pairId, seq, reason: "This felt like a threat. I don’t feel safe." });
     await setup.mentee.call("POST", "/reports", { pairId: setup.pairId, reason: "He keeps pushing me to meet in person." });
 

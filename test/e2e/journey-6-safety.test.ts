@@ -2,45 +2,20 @@
 // (and nothing else of the pair's space) in the report queue. Then the mentee blocks the mentor: the
 // mentor's open socket is closed, their page says so within two seconds, and they can send nothing more.
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasBrowser, launchBrowser } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { hasBrowser, SCREENSHOTS, useBrowser } from "./browser.ts";
+import { chatLog, openBoth, send } from "./pair-page.ts";
 import { activePair, signedInPage } from "./fixtures.ts";
 
-const SCREENSHOTS = join(import.meta.dirname, "..", ".artifacts", "screenshots");
-
-const chatLog = (page: Page) => page.getByRole("log");
-
-/** Opens the pair page for both people, and waits until each sees the other online (both sockets live). */
-async function openBoth(mentor: Page, mentee: Page, pairId: string) {
-  await mentor.goto(`/pairs/${pairId}`);
-  await mentee.goto(`/pairs/${pairId}`);
-  await mentor.getByRole("heading", { level: 1, name: "Lea Mentee" }).waitFor();
-  await mentee.getByRole("heading", { level: 1, name: "Jonas Mentor" }).waitFor();
-  for (const page of [mentor, mentee]) await page.locator(".pair-header").getByText("Online", { exact: true }).waitFor();
-}
-
-async function send(page: Page, otherName: string, text: string) {
-  const composer = page.getByLabel(`Message to ${otherName}`);
-  await composer.fill(text);
-  await composer.press("Enter");
-}
 
 describe.skipIf(!hasBrowser())("journey 6: reporting and blocking", () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it("reports one message to the admins, then blocks the mentor, whose page stops within two seconds", async () => {
     const setup = await activePair();
-    const mentor = await signedInPage(browser, setup.mentor);
-    const mentee = await signedInPage(browser, setup.mentee);
+    const mentor = await signedInPage(browser(), setup.mentor);
+    const mentee = await signedInPage(browser(), setup.mentee);
     await openBoth(mentor.page, mentee.page, setup.pairId);
 
     const harmless = "Here is my first tip: keep a brag document.";
@@ -84,7 +59,7 @@ describe.skipIf(!hasBrowser())("journey 6: reporting and blocking", () => {
     expect(JSON.stringify(reports)).not.toContain(harmless);
     expect(JSON.stringify(reports)).not.toContain("That was not kind.");
 
-    const admin = await signedInPage(browser, setup.admin);
+    const admin = await signedInPage(browser(), setup.admin);
     await admin.page.goto(`/groups/${setup.group.id}/reports`);
     await admin.page.getByText(reported, { exact: true }).waitFor();
     expect(await admin.page.getByText("Demeaning remark about my chances.").isVisible()).toBe(true);

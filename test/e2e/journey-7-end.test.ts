@@ -1,31 +1,14 @@
 // Journey 7: the pair marks the mentorship completed. The space becomes read-only for both of them at
 // once (inputs disabled, a banner says why) and the history stays readable. Ending early asks for a reason.
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasBrowser, launchBrowser } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { hasBrowser, SCREENSHOTS, useBrowser } from "./browser.ts";
+import { chatLog, openBoth, send } from "./pair-page.ts";
 import { activePair, signedInPage } from "./fixtures.ts";
 
-const SCREENSHOTS = join(import.meta.dirname, "..", ".artifacts", "screenshots");
 const COMPLETED = "This mentorship was completed. The space stays readable; nothing new can be added.";
 const ENDED = "This mentorship ended early. The space stays readable; nothing new can be added.";
-
-const chatLog = (page: Page) => page.getByRole("log");
-
-/** Opens the pair page for both people, and waits until each sees the other online (both sockets live). */
-async function openBoth(mentor: Page, mentee: Page, pairId: string) {
-  await mentor.goto(`/pairs/${pairId}`);
-  await mentee.goto(`/pairs/${pairId}`);
-  await mentor.getByRole("heading", { level: 1, name: "Lea Mentee" }).waitFor();
-  await mentee.getByRole("heading", { level: 1, name: "Jonas Mentor" }).waitFor();
-  for (const page of [mentor, mentee]) await page.locator(".pair-header").getByText("Online", { exact: true }).waitFor();
-}
-
-async function send(page: Page, otherName: string, text: string) {
-  const composer = page.getByLabel(`Message to ${otherName}`);
-  await composer.fill(text);
-  await composer.press("Enter");
-}
 
 /** Everything that adds to the space is disabled or gone; what was there is still shown. */
 async function expectReadOnly(page: Page, otherName: string) {
@@ -45,21 +28,13 @@ async function expectReadOnly(page: Page, otherName: string) {
 }
 
 describe.skipIf(!hasBrowser())("journey 7: ending a mentorship", () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it("marks the mentorship completed: read-only for both at once, history still readable, also after a reload", async () => {
     const setup = await activePair();
     await setup.mentor.call("POST", `/pairs/${setup.pairId}/posts`, { clientId: "p1", title: "How to prepare a promotion case", body: "Impact, scope, timing." });
-    const mentor = await signedInPage(browser, setup.mentor);
-    const mentee = await signedInPage(browser, setup.mentee);
+    const mentor = await signedInPage(browser(), setup.mentor);
+    const mentee = await signedInPage(browser(), setup.mentee);
     await openBoth(mentor.page, mentee.page, setup.pairId);
     await send(mentee.page, "Jonas Mentor", "Thank you for these eight weeks!");
     await send(mentor.page, "Lea Mentee", "It was a pleasure. Good luck with the new role.");
@@ -93,7 +68,7 @@ describe.skipIf(!hasBrowser())("journey 7: ending a mentorship", () => {
     await chatLog(mentor.page).getByText("It was a pleasure. Good luck with the new role.", { exact: true }).waitFor();
     await expectReadOnly(mentor.page, "Lea Mentee");
 
-    const phone = await signedInPage(browser, setup.mentee, { phone: true });
+    const phone = await signedInPage(browser(), setup.mentee, { phone: true });
     await phone.page.goto(`/pairs/${setup.pairId}`);
     await phone.page.getByText(COMPLETED).waitFor();
     await phone.page.screenshot({ path: join(SCREENSHOTS, "pair-completed-phone.png"), fullPage: true });
@@ -106,8 +81,8 @@ describe.skipIf(!hasBrowser())("journey 7: ending a mentorship", () => {
   it("ends a mentorship early only with a reason, and says so to both", async () => {
     const setup = await activePair();
     await setup.mentor.call("POST", `/pairs/${setup.pairId}/posts`, { clientId: "p1", title: "How to prepare a promotion case", body: "" });
-    const mentor = await signedInPage(browser, setup.mentor);
-    const mentee = await signedInPage(browser, setup.mentee);
+    const mentor = await signedInPage(browser(), setup.mentor);
+    const mentee = await signedInPage(browser(), setup.mentee);
     await openBoth(mentor.page, mentee.page, setup.pairId);
 
     await mentor.page.getByRole("button", { name: "End mentorship" }).click();

@@ -63,3 +63,34 @@ export function roomUrl(baseUrl: string, pairId: string, after = 0) {
 export function personHeaders(person: ApiPerson) {
   return { Cookie: person.cookie, Origin: person.baseUrl };
 }
+
+/**
+ * Sends chat messages the way the SPA does: over the pair's socket, each one acknowledged (so stored)
+ * before the next. Returns the seqs.
+ */
+export async function sendChat(person: ApiPerson, pairId: string, bodies: string[]): Promise<number[]> {
+  const ws = await openSocket(roomUrl(person.baseUrl, pairId), personHeaders(person));
+  const seqs: number[] = [];
+  try {
+    for (const body of bodies) {
+      const clientId = crypto.randomUUID();
+      const acked = new Promise<number>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error("no ack from the pair room within 10 s")), 10_000);
+        const onMessage = (event: MessageEvent) => {
+          const frame = JSON.parse(String(event.data)) as { type: string; clientId?: string; seq?: number; code?: string; message?: string };
+          if (frame.clientId !== clientId) return;
+          clearTimeout(timer);
+          ws.removeEventListener("message", onMessage);
+          if (frame.type === "ack") resolve(frame.seq!);
+          else reject(new Error(`send refused: ${frame.code}: ${frame.message}`));
+        };
+        ws.addEventListener("message", onMessage);
+      });
+      ws.send(JSON.stringify({ type: "send", clientId, body }));
+      seqs.push(await acked);
+    }
+    return seqs;
+  } finally {
+    ws.close(1000);
+  }
+}

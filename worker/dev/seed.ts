@@ -1,7 +1,7 @@
 // Demo data for `npm start`, created through the public API exactly as people would create it, so the
 // demo never drifts from what the routes allow.
 
-import { ApiPerson, openSocket, personHeaders, roomUrl } from "./api-client.ts";
+import { ApiPerson, sendChat } from "./api-client.ts";
 
 export const DEMO_PASSWORD = "mentorship-demo";
 
@@ -140,7 +140,7 @@ export async function seedDemo(baseUrl: string): Promise<void> {
     ["mentor", "Perfect. Shall we talk on Tuesday evenings, 30 minutes, here or on a call?"],
     ["mentee", "Tuesdays work. Let's start next week!"],
   ];
-  for (const [index, [key, body]] of conversation.entries()) await sendOverSocket(baseUrl, people[key], pair.id, `seed-${index}`, body);
+  for (const [key, body] of conversation) await sendChat(people[key], pair.id, [body]);
   const detail = await people.mentee.call("GET", `/pairs/${pair.id}`);
   const firstStep = detail.room.steps[0];
   for (const activity of firstStep.activities) {
@@ -148,24 +148,4 @@ export async function seedDemo(baseUrl: string): Promise<void> {
   }
   await people.mentor.call("PUT", `/pairs/${pair.id}/steps/${firstStep.id}`, { done: true });
   await people.mentee.call("POST", `/pairs/${pair.id}/checkins`, { clientId: "seed-checkin", mood: 4, note: "Great first conversation." });
-}
-
-/** Sends one chat message the way the SPA does: over the pair's socket, waiting for the ack. */
-async function sendOverSocket(baseUrl: string, person: ApiPerson, pairId: string, clientId: string, body: string): Promise<void> {
-  const ws = await openSocket(roomUrl(baseUrl, pairId), personHeaders(person));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("no ack from the pair room")), 10_000);
-    ws.addEventListener("message", (event) => {
-      const frame = JSON.parse(String(event.data));
-      if (frame.type === "ack" && frame.clientId === clientId) {
-        clearTimeout(timer);
-        ws.close();
-        resolve();
-      } else if (frame.type === "error") {
-        clearTimeout(timer);
-        reject(new Error(`${frame.code}: ${frame.message}`));
-      }
-    });
-    ws.send(JSON.stringify({ type: "send", clientId, body }));
-  });
 }
