@@ -2,9 +2,10 @@
 // them carries the meaning.
 import type { JSX } from "solid-js";
 
-type IconProps = { class?: string };
+export type IconProps = { class?: string };
 
-function Svg(props: IconProps & { children: JSX.Element }) {
+/** The frame every icon shares; page-specific icons reuse it. */
+export function Svg(props: IconProps & { children: JSX.Element }) {
   return (
     <svg
       class={`icon ${props.class ?? ""}`}

@@ -7,6 +7,7 @@ import { ApiError } from "../../lib/api.ts";
 import { errorMessage } from "../../lib/errors.ts";
 import type { GroupFocus, GroupRole, ProgramStatus } from "../../lib/groups.ts";
 import { sessionExpired } from "../../lib/session.ts";
+import { Svg, type IconProps } from "../../components/Icons.tsx";
 
 /**
  * A translated sentence for a failed request: this page's own message for the error code when it has
@@ -80,25 +81,6 @@ export function StatusBadge(props: { status: ProgramStatus }) {
 }
 
 // Decorative icons (aria-hidden): the text beside them carries the meaning.
-type IconProps = { class?: string };
-function Svg(props: IconProps & { children: JSX.Element }) {
-  return (
-    <svg
-      class={`icon ${props.class ?? ""}`}
-      viewBox="0 0 24 24"
-      width="20"
-      height="20"
-      fill="none"
-      stroke="currentColor"
-      stroke-width="1.8"
-      stroke-linecap="round"
-      stroke-linejoin="round"
-      aria-hidden="true"
-    >
-      {props.children}
-    </svg>
-  );
-}
 
 export const ArrowUpIcon = (props: IconProps) => (
   <Svg {...props}>

@@ -1,26 +1,5 @@
 // The pair page's own decorative icons, drawn like components/Icons.tsx: aria-hidden, currentColor.
-import type { JSX } from "solid-js";
-
-type IconProps = { class?: string };
-
-function Svg(props: IconProps & { children: JSX.Element }) {
-  return (
-    <svg
-      class={`icon ${props.class ?? ""}`}
-      viewBox="0 0 24 24"
-      width="20"
-      height="20"
-      fill="none"
-      stroke="currentColor"
-      stroke-width="1.8"
-      stroke-linecap="round"
-      stroke-linejoin="round"
-      aria-hidden="true"
-    >
-      {props.children}
-    </svg>
-  );
-}
+import { Svg, type IconProps } from "../../components/Icons.tsx";
 
 export const SendIcon = (props: IconProps) => (
   <Svg {...props}>
