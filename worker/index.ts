@@ -2,7 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "./env.ts";
 import { loadSession } from "./auth/session.ts";
 import { benchRoutes } from "./bench/routes.ts";
-import { errorBody, onError, validationHook } from "./http/errors.ts";
+import { noRoute, onError, validationHook } from "./http/errors.ts";
 import { originCheck, securityHeaders } from "./http/security.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { applicationRoutes } from "./routes/applications.ts";
@@ -54,7 +54,7 @@ const app = new OpenAPIHono<AppEnv>()
   .use(securityHeaders)
   .route("/api/bench", benchRoutes)
   .route("/api", api)
-  .all("/api/*", (c) => c.json(errorBody("not_found", `No API route matches ${c.req.method} ${new URL(c.req.url).pathname}.`), 404))
+  .all("/api/*", noRoute)
   // Everything outside /api is the SPA: a file from dist/web, or index.html for client-side routes.
   .all("*", (c) => c.env.ASSETS.fetch(c.req.raw));
 
@@ -63,6 +63,9 @@ app.onError(onError);
 export { PairRoom } from "./pair-room/PairRoom.ts";
 export { BenchEcho } from "./bench/BenchEcho.ts";
 
-/** The typed API, for `hc<AppType>` in the SPA and the tests. */
+/**
+ * The typed API, for clients built with hono/client (`hc<AppType>`). The SPA itself calls fetch with the
+ * shared zod types (`import type` from shared/api), which keeps hono's client out of its first load.
+ */
 export type AppType = typeof routes;
 export default app;

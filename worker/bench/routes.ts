@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../env.ts";
-import { errorBody } from "../http/errors.ts";
+import { noRoute } from "../http/errors.ts";
 import { pairRoom } from "../pair-room/stub.ts";
 
 /**
@@ -9,7 +9,7 @@ import { pairRoom } from "../pair-room/stub.ts";
  */
 export const benchRoutes = new Hono<AppEnv>()
   .use(async (c, next) => {
-    if (c.env.BENCH !== "1") return c.json(errorBody("not_found", `No API route matches ${c.req.method} ${new URL(c.req.url).pathname}.`), 404);
+    if (c.env.BENCH !== "1") return noRoute(c);
     await next();
   })
   .get("/echo/:room", (c) => c.env.BENCH_ECHO.get(c.env.BENCH_ECHO.idFromName(c.req.param("room"))).fetch(c.req.raw))

@@ -58,3 +58,8 @@ export function onError(err: Error, c: Context) {
   console.error("unhandled error", c.req.method, new URL(c.req.url).pathname, err);
   return c.json(errorBody("internal", "Something went wrong on our side. Please try again."), 500);
 }
+
+/** The answer for a path under /api that no route serves: JSON, never the SPA's HTML. */
+export function noRoute(c: Context) {
+  return c.json(errorBody("not_found", `No API route matches ${c.req.method} ${new URL(c.req.url).pathname}.`), 404);
+}
