@@ -1,9 +1,14 @@
-// The group's name, description and focus: checks and the focus choice, shared by "create" and "edit".
-import { For, Show } from "solid-js";
+// The group's name, description and focus: the form shared by "create" and "edit", its checks and the
+// focus choice.
+import { createSignal, For, onMount, Show, type JSX } from "solid-js";
+import { Alert } from "../../components/Alert.tsx";
+import { Field, TextField } from "../../components/Field.tsx";
 import { AlertIcon } from "../../components/Icons.tsx";
 import { t } from "../../i18n/index.ts";
+import { splitApiError } from "../../lib/errors.ts";
 import { GROUP_FOCUSES, type GroupFocus } from "../../lib/groups.ts";
 import { message, type Message } from "../../lib/validation.ts";
+import { failureMessage } from "./common.tsx";
 
 export const GROUP_NAME_MIN = 2;
 export const GROUP_NAME_MAX = 80;
@@ -68,3 +73,127 @@ export function FocusChoice(props: { value: GroupFocus | ""; onChange: (focus: G
   );
 }
 
+
+export type GroupValues = { name: string; description: string; focus: GroupFocus };
+
+/**
+ * The whole form: fields, checks in the browser, server errors placed on their field (or as an alert),
+ * focus on the first problem. `save` receives trimmed values; `footer` gets the saving state.
+ */
+export function GroupForm(props: {
+  initial?: { name: string; description: string; focus: GroupFocus | "" };
+  save: (values: GroupValues) => Promise<void>;
+  footer: (saving: () => boolean) => JSX.Element;
+  class: string;
+  ariaLabel?: string;
+  nameHint?: string;
+  /** Namespace of the translated error messages for form-level failures. */
+  errorNamespace?: string;
+  autofocus?: boolean;
+  onEscape?: () => void;
+}) {
+  const [name, setName] = createSignal(props.initial?.name ?? "");
+  const [description, setDescription] = createSignal(props.initial?.description ?? "");
+  const [focus, setFocus] = createSignal<GroupFocus | "">(props.initial?.focus ?? "");
+  const [errors, setErrors] = createSignal<GroupErrors>({});
+  const [formError, setFormError] = createSignal<string | null>(null);
+  const [saving, setSaving] = createSignal(false);
+  let form!: HTMLFormElement;
+  let alert: HTMLDivElement | undefined;
+
+  onMount(() => {
+    if (props.autofocus) form.querySelector<HTMLInputElement>('[name="name"]')?.focus();
+  });
+
+  const errorFor = (field: GroupFieldName) => errors()[field]?.();
+  const edited = (field: GroupFieldName) => {
+    if (errors()[field]) setErrors((current) => ({ ...current, [field]: undefined }));
+  };
+  function focusFirstError(found: GroupErrors) {
+    const first = GROUP_FIELDS.find((field) => found[field]);
+    if (first) form.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+  }
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    if (saving()) return;
+    setFormError(null);
+    const found = checkGroup({ name: name(), description: description(), focus: focus() });
+    setErrors(found);
+    if (GROUP_FIELDS.some((field) => found[field])) return focusFirstError(found);
+    setSaving(true);
+    try {
+      await props.save({ name: name().trim(), description: description().trim(), focus: focus() as GroupFocus });
+    } catch (error) {
+      const split = splitApiError(error, GROUP_FIELDS);
+      setErrors(split.fields);
+      setFormError(split.form ? failureMessage(error, props.errorNamespace) : null);
+      if (split.form) alert?.focus();
+      else focusFirstError(split.fields);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form
+      ref={form}
+      class={props.class}
+      novalidate
+      onSubmit={submit}
+      aria-label={props.ariaLabel}
+      aria-busy={saving() ? "true" : undefined}
+      onKeyDown={(event) => {
+        if (event.key === "Escape" && !saving()) props.onEscape?.();
+      }}
+    >
+      <Show when={formError()}>
+        {(text) => (
+          <Alert tone="error" ref={(el) => (alert = el)}>
+            <p>{text()}</p>
+          </Alert>
+        )}
+      </Show>
+      <TextField
+        label={t("groups.form.name")}
+        hint={props.nameHint}
+        name="name"
+        autocomplete="off"
+        required
+        maxlength={GROUP_NAME_MAX}
+        value={name()}
+        onValue={(value) => {
+          setName(value);
+          edited("name");
+        }}
+        error={errorFor("name")}
+      />
+      <Field label={t("groups.form.description")} hint={t("groups.form.descriptionHint")} error={errorFor("description")}>
+        {(control) => (
+          <textarea
+            class="input textarea"
+            {...control}
+            name="description"
+            rows={4}
+            maxlength={GROUP_DESCRIPTION_MAX}
+            value={description()}
+            onInput={(event) => {
+              setDescription(event.currentTarget.value);
+              edited("description");
+            }}
+          />
+        )}
+      </Field>
+      <FocusChoice
+        name="focus"
+        value={focus()}
+        onChange={(value) => {
+          setFocus(value);
+          edited("focus");
+        }}
+        error={errorFor("focus")}
+      />
+      <div class="form__footer">{props.footer(saving)}</div>
+    </form>
+  );
+}
