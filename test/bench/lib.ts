@@ -1,13 +1,7 @@
 // Shared by the benchmarks and the fault test: set-up through the public API and statistics.
-import { ApiPerson } from "../../worker/dev/api-client.ts";
+import { ApiPerson, answersFor } from "../../worker/dev/api-client.ts";
 
-export { ApiPerson, openSocket, personHeaders, roomUrl } from "../../worker/dev/api-client.ts";
-
-export function answersFor(questions: { id: string; kind: string; choices?: { id: string }[] }[]) {
-  return Object.fromEntries(
-    questions.map((q) => [q.id, q.kind === "multiple_choice" ? [q.choices![0]!.id] : q.kind === "single_choice" ? q.choices![0]!.id : "benchmark answer"]),
-  );
-}
+export { answersFor, ApiPerson, openSocket, personHeaders, roomUrl } from "../../worker/dev/api-client.ts";
 
 /** An admin, a group and an open program; then `pairs` pairs made through the public API. */
 export async function createPairs(baseUrl: string, pairs: number, concurrency = 8) {

@@ -9,6 +9,7 @@ export class ChatClient {
   readonly acked = new Map<string, number>();
   readonly outbox: Outgoing[] = [];
   produced: Outgoing[] = [];
+  private readonly bodies = new Map<string, string>();
   reconnects = 0;
   private ws: WebSocket | null = null;
   private stopped = false;
@@ -73,8 +74,8 @@ export class ChatClient {
       case "ack": {
         this.acked.set(frame.clientId, frame.seq);
         // The room does not echo my message to me: the ack completes it, as in the SPA.
-        const mine = this.produced.find((m) => m.clientId === frame.clientId);
-        if (mine) this.received.set(frame.seq, { seq: frame.seq, clientId: frame.clientId, senderId: this.userId, body: mine.body, sentAt: frame.sentAt });
+        const body = this.bodies.get(frame.clientId);
+        if (body !== undefined) this.received.set(frame.seq, { seq: frame.seq, clientId: frame.clientId, senderId: this.userId, body, sentAt: frame.sentAt });
         const index = this.outbox.findIndex((m) => m.clientId === frame.clientId);
         if (index >= 0) this.outbox.splice(index, 1);
         break;
@@ -90,6 +91,7 @@ export class ChatClient {
   write(body: string) {
     const message = { clientId: `${this.userId.slice(0, 8)}-${this.produced.length + 1}`, body };
     this.produced.push(message);
+    this.bodies.set(message.clientId, body);
     this.outbox.push(message);
     if (this.open) this.sendFrame(message);
   }

@@ -94,3 +94,15 @@ export async function sendChat(person: ApiPerson, pairId: string, bodies: string
     ws.close(1000);
   }
 }
+
+type QuestionLike = { id: string; kind: string; choices?: { id: string }[] };
+
+/** Valid answers to every question: the given text, or a default; the first choices for choice questions. */
+export function answersFor(questions: QuestionLike[], text: Record<string, string> = {}, fallback = "Happy to talk about it.") {
+  return Object.fromEntries(
+    questions.map((q) => [
+      q.id,
+      q.kind === "multiple_choice" ? q.choices!.slice(0, 2).map((c) => c.id) : q.kind === "single_choice" ? q.choices![0]!.id : (text[q.id] ?? fallback),
+    ]),
+  );
+}

@@ -1,7 +1,7 @@
 // Demo data for `npm start`, created through the public API exactly as people would create it, so the
 // demo never drifts from what the routes allow.
 
-import { ApiPerson, sendChat } from "./api-client.ts";
+import { answersFor, ApiPerson, sendChat } from "./api-client.ts";
 
 export const DEMO_PASSWORD = "mentorship-demo";
 
@@ -84,18 +84,11 @@ export async function seedDemo(baseUrl: string): Promise<void> {
   await people.admin.call("POST", `/groups/${group.id}/programs`, { templateId: "skill-development", locale: "en" });
 
   // Applications on each side: Jonas and Amara mentor; Léa and Sam are mentees.
-  const answer = (questions: { id: string; kind: string; choices?: { id: string }[] }[], text: Record<string, string>) =>
-    Object.fromEntries(
-      questions.map((q) => [
-        q.id,
-        q.kind === "multiple_choice" ? q.choices!.slice(0, 2).map((c) => c.id) : q.kind === "single_choice" ? q.choices![0]!.id : (text[q.id] ?? "Happy to talk about it."),
-      ]),
-    );
   const questions = program.questions as { mentor: any[]; mentee: any[] };
   await people.mentor.call("POST", `/programs/${program.id}/applications`, {
     role: "mentor",
     capacity: 2,
-    answers: answer(questions.mentor, {
+    answers: answersFor(questions.mentor, {
       help_with: "Promotion cases, interview preparation and growing from mid-level to senior in backend teams.",
       why_help: "Someone did this for me ten years ago and it changed my career.",
       contact: "Chat here on weekday evenings; a video call every other week.",
@@ -104,7 +97,7 @@ export async function seedDemo(baseUrl: string): Promise<void> {
   await people.admin.call("POST", `/programs/${program.id}/applications`, {
     role: "mentor",
     capacity: 1,
-    answers: answer(questions.mentor, {
+    answers: answersFor(questions.mentor, {
       help_with: "Moving into management, leading a team, career changes.",
       why_help: "I learn as much as I teach.",
       contact: "Chat any time; calls on Friday mornings.",
@@ -112,7 +105,7 @@ export async function seedDemo(baseUrl: string): Promise<void> {
   });
   await people.mentee.call("POST", `/programs/${program.id}/applications`, {
     role: "mentee",
-    answers: answer(questions.mentee, {
+    answers: answersFor(questions.mentee, {
       need_help_with: "Preparing for a promotion to mid-level and speaking up in design reviews.",
       mentor_wanted: "Someone senior in backend who has been through promotions and interviews.",
       contact: "Chat in the evenings, Paris time.",
@@ -120,7 +113,7 @@ export async function seedDemo(baseUrl: string): Promise<void> {
   });
   await people.member.call("POST", `/programs/${program.id}/applications`, {
     role: "mentee",
-    answers: answer(questions.mentee, {
+    answers: answersFor(questions.mentee, {
       need_help_with: "Building a portfolio and preparing for design interviews.",
       mentor_wanted: "A designer or a manager who hires designers.",
       contact: "Chat, weekends.",

@@ -605,8 +605,12 @@ export class PairRoom extends DurableObject<Env> {
   }
 
   async createCheckin(userId: string, input: { clientId: string; mood: number; note: string }): Promise<RoomResult<Checkin>> {
-    const existing = this.checkins(1000).find((c) => c.authorId === userId && c.clientId === input.clientId);
-    if (existing && this.isMember(userId)) return ok(existing);
+    const existing = this.sql
+      .exec<Record<string, any>>("SELECT * FROM checkins WHERE author_id = ? AND client_id = ?", userId, input.clientId)
+      .toArray()[0];
+    if (existing && this.isMember(userId)) {
+      return ok({ id: existing.id, clientId: existing.client_id, authorId: existing.author_id, mood: existing.mood, note: existing.note, createdAt: existing.created_at });
+    }
     const allowed = this.canWrite(userId);
     if (!allowed.ok) return allowed;
     const checkin: Checkin = { id: crypto.randomUUID(), clientId: input.clientId, authorId: userId, mood: input.mood, note: input.note, createdAt: Date.now() };
