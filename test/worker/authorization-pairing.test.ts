@@ -93,6 +93,41 @@ const MATRIX: Cell[] = [
     expect: { anonymous: 401, outsider: 200, member: 200, admin: 200, owner: 200, mentor: 200, mentee: 200 },
   },
   {
+    route: "POST /notifications/read",
+    paired: true,
+    call: (c) => c.post("/notifications/read", {}),
+    expect: { anonymous: 401, outsider: 204, member: 204, admin: 204, owner: 204, mentor: 204, mentee: 204 },
+  },
+  {
+    // Blocking the mentor: only people who share a group with them may; nobody may block themselves.
+    route: "POST /users/:mentor/block",
+    paired: true,
+    call: (c, f) => c.post(`/users/${f.mentor.user.id}/block`),
+    expect: { anonymous: 401, outsider: 404, member: 204, admin: 204, owner: 204, mentor: 422, mentee: 204 },
+  },
+  {
+    route: "DELETE /users/:mentor/block",
+    paired: true,
+    call: (c, f) => c.delete(`/users/${f.mentor.user.id}/block`),
+    expect: { anonymous: 401, outsider: 404, member: 204, admin: 204, owner: 204, mentor: 422, mentee: 204 },
+  },
+  {
+    route: "GET /groups/:id/reports",
+    paired: true,
+    call: (c, f) => c.get(`/groups/${f.groupId}/reports`),
+    expect: { anonymous: 401, outsider: 404, member: 403, admin: 200, owner: 200, mentor: 403, mentee: 403 },
+  },
+  {
+    // A report about the person (no message). Anyone but the group's admins gets 404 for it.
+    route: "POST /reports/:id/resolve",
+    paired: true,
+    call: async (c, f) => {
+      const report = await f.mentee.client.post("/reports", { pairId: f.pair!.id, reason: "Keeps missing our calls without a word" });
+      return c.post(`/reports/${report.json.report.id}/resolve`);
+    },
+    expect: { anonymous: 401, outsider: 404, member: 404, admin: 200, owner: 200, mentor: 404, mentee: 404 },
+  },
+  {
     route: "GET /notifications",
     paired: true,
     call: (c) => c.get("/notifications"),
