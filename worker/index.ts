@@ -12,7 +12,7 @@ import { inviteRoutes } from "./routes/invites.ts";
 import { meRoutes } from "./routes/me.ts";
 import { notificationRoutes } from "./routes/notifications.ts";
 import { pairRoutes } from "./routes/pairs.ts";
-import { pairSpaceRoutes } from "./routes/pair-space.ts";
+import { pairRoomRoutes } from "./routes/pair-room.ts";
 import { programRoutes } from "./routes/programs.ts";
 import { safetyRoutes } from "./routes/safety.ts";
 import { suggestionRoutes } from "./routes/suggestions.ts";
@@ -33,7 +33,7 @@ const routes = api
   .route("/", suggestionRoutes)
   .route("/", pairRoutes)
   .route("/", notificationRoutes)
-  .route("/", pairSpaceRoutes)
+  .route("/", pairRoomRoutes)
   .route("/", safetyRoutes)
   .route("/", dashboardRoutes);
 

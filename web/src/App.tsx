@@ -19,7 +19,7 @@ const GroupPage = lazy(() => import("./pages/groups/GroupPage.tsx"));
 const ProgramPage = lazy(() => import("./pages/programs/ProgramPage.tsx"));
 const ProgramEditor = lazy(() => import("./pages/programs/ProgramEditor.tsx"));
 const Invite = lazy(() => import("./pages/Invite.tsx"));
-const PairPage = lazy(() => import("./pages/pairs/PairPage.tsx"));
+const PairPage = lazy(() => import("./pages/pair-room/PairPage.tsx"));
 const NotFound = lazy(() => import("./pages/NotFound.tsx"));
 
 export function App() {

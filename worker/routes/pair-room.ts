@@ -22,7 +22,7 @@ const tags = ["Pair space"];
 const auth = { middleware: [requireUser] };
 const PairParams = z.object({ pairId: z.string() });
 
-export const pairSpaceRoutes = createRouter()
+export const pairRoomRoutes = createRouter()
   .openapi(
     createRoute({
       method: "get",
