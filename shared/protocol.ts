@@ -10,10 +10,27 @@ export const HISTORY_PAGE_SIZE = 200;
 export const RATE_LIMIT = { messages: 30, windowMs: 10_000 } as const;
 
 /** Close codes the room uses, beside the standard ones. */
+/**
+ * Close codes the room uses, and what a client does about each:
+ * - sessionRevoked: the session was signed out, revoked, its password changed or reset, or the account was
+ *   suspended or deleted. Go back to sign-in (keep the outbox: it is re-sent after signing in again).
+ * - blocked: contact in this pair is blocked. Do not reconnect.
+ * - removed: this person is no longer part of the pair (left or removed from the group). Reload the pair read-only.
+ * - tooManySockets: a newer socket of the same person replaced this one. Do not reconnect from this tab.
+ */
 export const CLOSE = {
+  sessionRevoked: 4001,
   blocked: 4003,
-  notMember: 4004,
+  removed: 4004,
+  tooManySockets: 4008,
 } as const;
+
+/**
+ * The heartbeat. The room answers this exact text without waking up (setWebSocketAutoResponse), so the
+ * client must send it byte for byte.
+ */
+export const PING_FRAME = '{"type":"ping"}';
+export const PONG_FRAME = '{"type":"pong"}';
 
 export const ClientId = z.string().min(1).max(64);
 
