@@ -32,7 +32,7 @@ import { api, ApiError } from "./api.ts";
 export const MESSAGE_MAX_CHARS: typeof ProtocolMessageMaxChars = 4000;
 const MAX_FRAME_BYTES: typeof ProtocolMaxFrameBytes = 16 * 1024;
 const CLOSE_BLOCKED: (typeof ProtocolClose)["blocked"] = 4003;
-const CLOSE_NOT_MEMBER: (typeof ProtocolClose)["notMember"] = 4004;
+const CLOSE_NOT_MEMBER: (typeof ProtocolClose)["removed"] = 4004;
 
 /** How many older messages one "Load older messages" brings. */
 export const OLDER_PAGE_SIZE = 50;
