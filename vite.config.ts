@@ -60,6 +60,8 @@ export default defineConfig({
           root,
           include: ["test/worker/**/*.test.ts"],
           setupFiles: ["test/worker/setup.ts"],
+          // The matrices create many people per test; on a busy 2-core machine 5 s is too tight.
+          testTimeout: 30_000,
         },
       },
       {

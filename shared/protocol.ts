@@ -90,6 +90,7 @@ export const Checkin = z.object({ id: z.string(), clientId: z.string(), authorId
 export type Checkin = z.infer<typeof Checkin>;
 
 export const RoomStatus = z.enum(["active", "completed", "ended"]);
+export type RoomStatus = z.infer<typeof RoomStatus>;
 
 export const ServerFrame = z.discriminatedUnion("type", [
   z.object({
@@ -120,4 +121,4 @@ export const ServerFrame = z.discriminatedUnion("type", [
 export type ServerFrame = z.infer<typeof ServerFrame>;
 
 /** Error codes in `error` frames and REST answers from the room. */
-export type RoomErrorCode = "bad_frame" | "frame_too_large" | "rate_limited" | "pair_ended" | "blocked" | "not_found";
+export type RoomErrorCode = "bad_frame" | "frame_too_large" | "rate_limited" | "pair_ended" | "blocked" | "not_found" | "client_id_conflict";

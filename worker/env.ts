@@ -7,9 +7,6 @@ declare global {
       DB: D1Database;
       ASSETS: Fetcher;
       PAIR_ROOM: DurableObjectNamespace<import("./pair-room/PairRoom.ts").PairRoom>;
-      BENCH_ECHO: DurableObjectNamespace<import("./bench/BenchEcho.ts").BenchEcho>;
-      /** "1" serves the benchmark baseline and the fault test's eviction route. Never set in production. */
-      BENCH?: string;
       /** Chat messages per member per 10 seconds (default 30). Raised only by the benchmarks. */
       CHAT_RATE_LIMIT_PER_10S?: string;
       /** Comma-separated extra origins allowed to make state-changing requests. */

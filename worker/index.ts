@@ -1,9 +1,9 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "./env.ts";
+import type { AppEnv, Env } from "./env.ts";
 import { loadSession } from "./auth/session.ts";
-import { benchRoutes } from "./bench/routes.ts";
 import { noRoute, onError, validationHook } from "./http/errors.ts";
 import { originCheck, securityHeaders } from "./http/security.ts";
+import { deliverRoomEffects } from "./db/room-outbox.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { applicationRoutes } from "./routes/applications.ts";
 import { dashboardRoutes } from "./routes/dashboard.ts";
@@ -52,7 +52,6 @@ api.onError(onError);
 
 const app = new OpenAPIHono<AppEnv>()
   .use(securityHeaders)
-  .route("/api/bench", benchRoutes)
   .route("/api", api)
   .all("/api/*", noRoute)
   // Everything outside /api is the SPA: a file from dist/web, or index.html for client-side routes.
@@ -61,11 +60,16 @@ const app = new OpenAPIHono<AppEnv>()
 app.onError(onError);
 
 export { PairRoom } from "./pair-room/PairRoom.ts";
-export { BenchEcho } from "./bench/BenchEcho.ts";
 
 /**
  * The typed API, for clients built with hono/client (`hc<AppType>`). The SPA itself calls fetch with the
  * shared zod types (`import type` from shared/api), which keeps hono's client out of its first load.
  */
 export type AppType = typeof routes;
-export default app;
+export default {
+  fetch: app.fetch,
+  /** Every minute: the repair sweep of the D1-to-room outbox (anything a request could not deliver). */
+  async scheduled(_controller, env, ctx) {
+    ctx.waitUntil(deliverRoomEffects(env));
+  },
+} satisfies ExportedHandler<Env>;

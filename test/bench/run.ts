@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
-import { ROOT, applyMigrations, buildSpa, freePort, startWranglerDev, toolEnv } from "../../worker/dev/wrangler-dev.ts";
+import { ROOT, applyMigrations, buildSpa, freePort, startWranglerDev, BENCH_WRANGLER_CONFIG, toolEnv } from "../../worker/dev/wrangler-dev.ts";
 import { ApiPerson, createPairs, openSocket, personHeaders, roomUrl, sleep, summarize } from "./lib.ts";
 
 const B1_MESSAGES = Number(process.env.B1_MESSAGES ?? 2000);
@@ -217,7 +217,7 @@ async function main() {
     port: await freePort(),
     persistTo: state,
     assets,
-    vars: { BENCH: "1", SIGNUPS_PER_HOUR_PER_CLIENT: "100000", CHAT_RATE_LIMIT_PER_10S: "1000000" },
+    config: BENCH_WRANGLER_CONFIG, vars: { SIGNUPS_PER_HOUR_PER_CLIENT: "100000", CHAT_RATE_LIMIT_PER_10S: "1000000" },
   });
   const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: (await import("node:os")).cpus().length };
   try {

@@ -8,13 +8,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { ChatMessage } from "../../shared/protocol.ts";
-import { applyMigrations, freePort, startWranglerDev, type WranglerDev } from "../../worker/dev/wrangler-dev.ts";
+import { applyMigrations, freePort, startWranglerDev, BENCH_WRANGLER_CONFIG, type WranglerDev } from "../../worker/dev/wrangler-dev.ts";
 import { createPairs, personHeaders, roomUrl, sleep } from "../bench/lib.ts";
 import { ChatClient } from "./chat-client.ts";
 
 const MESSAGES = Number(process.env.FAULT_MESSAGES ?? 600);
 const KILLS = Math.max(1, Math.round(MESSAGES / 2500));
-const VARS = { BENCH: "1", SIGNUPS_PER_HOUR_PER_CLIENT: "100000", CHAT_RATE_LIMIT_PER_10S: "1000000" };
+const VARS = { SIGNUPS_PER_HOUR_PER_CLIENT: "100000", CHAT_RATE_LIMIT_PER_10S: "1000000" };
 
 let state: string;
 let port: number;
@@ -27,7 +27,7 @@ beforeAll(async () => {
   writeFileSync(join(state, "web", "index.html"), "<!doctype html>");
   applyMigrations(state);
   port = await freePort();
-  server = await startWranglerDev({ port, persistTo: state, assets: join(state, "web"), vars: VARS });
+  server = await startWranglerDev({ port, persistTo: state, assets: join(state, "web"), vars: VARS, config: BENCH_WRANGLER_CONFIG });
 }, 120_000);
 
 afterAll(async () => {
@@ -38,7 +38,7 @@ afterAll(async () => {
 async function restart() {
   for (let attempt = 0; ; attempt++) {
     try {
-      server = await startWranglerDev({ port, persistTo: state, assets: join(state, "web"), vars: VARS });
+      server = await startWranglerDev({ port, persistTo: state, assets: join(state, "web"), vars: VARS, config: BENCH_WRANGLER_CONFIG });
       return;
     } catch (error) {
       if (attempt >= 5) throw error;

@@ -86,8 +86,8 @@ describe("OpenAPI", () => {
 });
 
 describe("benchmark-only routes", () => {
-  it("do not exist unless BENCH=1: the baseline room and the eviction route answer a plain 404", async () => {
-    for (const [method, path] of [["GET", "/api/bench/echo/room-1"], ["POST", "/api/bench/pairs/x/evict"]] as const) {
+  it("do not exist in the product worker: the baseline rooms and the eviction route answer a plain 404", async () => {
+    for (const [method, path] of [["GET", "/api/bench/echo/room-1"], ["GET", "/api/bench/durable-echo/room-1"], ["POST", "/api/bench/pairs/x/evict"]] as const) {
       const res = await exports.default.fetch(new Request(`${ORIGIN}${path}`, { method, headers: { Upgrade: "websocket", Origin: ORIGIN } }));
       expect(res.status, path).toBe(404);
       expect(((await res.json()) as any).error.code).toBe("not_found");

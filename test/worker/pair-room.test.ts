@@ -128,12 +128,14 @@ describe("chat over the socket", () => {
     mentor.send({ type: "send", clientId: "no-body" });
     mentor.send({ type: "send", clientId: "big", body: "x".repeat(17 * 1024) });
     mentor.send({ type: "send", clientId: "long", body: "y".repeat(4001) });
-    mentor.send({ type: "ping" });
-    await mentor.waitFor("pong");
-    expect(mentor.of("error").map((e) => e.code)).toEqual(["bad_frame", "bad_frame", "bad_frame", "bad_frame", "frame_too_large", "bad_frame"]);
-    expect(mentor.of("error").find((e) => e.clientId === "no-body")?.code).toBe("bad_frame");
+    // The exact heartbeat is answered by the runtime, ahead of the frames before it: frames handled
+    // in code keep their order, so a valid send after the bad ones is the point where all were seen.
     mentor.send({ type: "send", clientId: "good", body: "still here" });
     expect((await mentor.waitFor("ack")).seq).toBe(1);
+    expect(mentor.of("error").map((e) => e.code)).toEqual(["bad_frame", "bad_frame", "bad_frame", "bad_frame", "frame_too_large", "bad_frame"]);
+    expect(mentor.of("error").find((e) => e.clientId === "no-body")?.code).toBe("bad_frame");
+    mentor.send({ type: "ping" });
+    await mentor.waitFor("pong");
     expect(mentor.closed).toBeNull();
   });
 

@@ -75,9 +75,12 @@ export async function startWranglerDev(options: {
   assets?: string;
   vars?: Record<string, string>;
   inheritOutput?: boolean;
+  /** Another wrangler config, such as the benchmarks' worker (test/bench/wrangler.toml). */
+  config?: string;
 }): Promise<WranglerDev> {
   const args = ["dev", "--ip", "127.0.0.1", "--port", String(options.port), "--log-level", "warn", "--show-interactive-dev-session=false"];
   if (options.persistTo) args.push("--persist-to", options.persistTo);
+  if (options.config) args.push("--config", options.config);
   if (options.assets) args.push("--assets", options.assets);
   for (const [name, value] of Object.entries(options.vars ?? {})) args.push("--var", `${name}:${value}`);
   const child = spawn(join(BIN, "wrangler"), args, {
@@ -122,3 +125,6 @@ export async function startWranglerDev(options: {
   await stop();
   throw new Error(`wrangler dev did not answer within 60 s:\n${log}`);
 }
+
+/** The benchmarks' and fault test's worker: the product plus baseline rooms and an eviction hook, never deployed. */
+export const BENCH_WRANGLER_CONFIG = join(ROOT, "test", "bench", "wrangler.toml");

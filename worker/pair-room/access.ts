@@ -22,6 +22,7 @@ const STATUS: Record<RoomErrorCode, 404 | 409 | 422 | 429> = {
   not_found: 404,
   pair_ended: 409,
   blocked: 409,
+  client_id_conflict: 409,
   rate_limited: 429,
   bad_frame: 422,
   frame_too_large: 422,

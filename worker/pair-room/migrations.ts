@@ -70,11 +70,20 @@ export const ROOM_MIGRATIONS: readonly { id: string; sql: string }[] = [
   },
 ];
 
-export function runRoomMigrations(sql: SqlStorage): void {
+/**
+ * Applies the migrations this room has not run yet. The applied history must be exactly a prefix of
+ * ROOM_MIGRATIONS, in the same order: a room whose history differs (an entry edited, reordered or
+ * removed from the code, or a room written by a newer version) is refused rather than guessed at.
+ */
+export function runRoomMigrations(sql: SqlStorage, migrations: readonly { id: string; sql: string }[] = ROOM_MIGRATIONS): void {
   sql.exec("CREATE TABLE IF NOT EXISTS _migrations (id TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)");
-  const applied = new Set(sql.exec<{ id: string }>("SELECT id FROM _migrations").toArray().map((row) => row.id));
-  for (const migration of ROOM_MIGRATIONS) {
-    if (applied.has(migration.id)) continue;
+  const applied = sql.exec<{ id: string }>("SELECT id FROM _migrations ORDER BY rowid").toArray().map((row) => row.id);
+  applied.forEach((id, index) => {
+    if (migrations[index]?.id !== id) {
+      throw new Error(`Room migration history differs from the code at position ${index + 1}: applied "${id}", expected "${migrations[index]?.id ?? "nothing"}".`);
+    }
+  });
+  for (const migration of migrations.slice(applied.length)) {
     sql.exec(migration.sql);
     sql.exec("INSERT INTO _migrations (id, applied_at) VALUES (?, ?)", migration.id, Date.now());
   }

@@ -17,6 +17,7 @@ import { findPairWithPeople } from "../db/pairs.ts";
 import { ApiError } from "../http/errors.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 import { loadPairAsMember, unwrap } from "../pair-room/access.ts";
+import { UPGRADE_SESSION_HEADER, UPGRADE_USER_HEADER } from "../pair-room/sockets.ts";
 
 const tags = ["Pair space"];
 const auth = { middleware: [requireUser] };
@@ -189,7 +190,9 @@ export const pairRoomRoutes = createRouter()
       const blockedByOther = await c.env.DB.prepare("SELECT 1 AS x FROM blocks WHERE blocker_id = ?1 AND blocked_id = ?2").bind(other, userId).first();
       if (blockedByOther) throw new ApiError(403, "blocked", "Contact in this pair is blocked.");
       const headers = new Headers(c.req.raw.headers);
-      headers.set("X-Pair-User", currentUser(c).id);
+      headers.set(UPGRADE_USER_HEADER, currentUser(c).id);
+      // The room remembers which session opened the socket, so revoking that session closes it.
+      headers.set(UPGRADE_SESSION_HEADER, c.get("sessionTokenHash") ?? "");
       // The response is the room's own 101; returning it untouched keeps the socket attached.
       return room.fetch(new Request(c.req.raw, { headers })) as unknown as Response;
     },

@@ -12,6 +12,7 @@ import { toProgram } from "../db/programs.ts";
 import { ApiError, forbidden, notFound } from "../http/errors.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 import { pairRoom } from "../pair-room/stub.ts";
+import { deliverRoomEffectsNow, roomEffectStatements } from "../db/room-outbox.ts";
 import { forgetDashboard } from "./dashboard.ts";
 import { loadProgram } from "./programs.ts";
 
@@ -206,14 +207,16 @@ export const pairRoutes = createRouter()
       const me = currentUser(c).id;
       const { pair } = await loadPairForMemberOrAdmin(c, c.req.valid("param").pairId);
       const now = new Date().toISOString();
-      const result = await c.env.DB.prepare(
-        "UPDATE pairs SET status = ?2, end_reason = ?3, ended_by = ?4, ended_at = ?5 WHERE id = ?1 AND status = 'active'",
-      )
-        .bind(pair.id, outcome, reason ?? null, me, now)
-        .run();
-      if (result.meta.changes === 0) throw new ApiError(409, "pair_ended", "This mentorship has already ended.");
+      const db = c.env.DB;
+      // The room hears of the end through the outbox row written in the same batch. When the pair had
+      // already ended, the row is harmless: ending is idempotent in the room.
+      const [result] = await db.batch([
+        db.prepare("UPDATE pairs SET status = ?2, end_reason = ?3, ended_by = ?4, ended_at = ?5 WHERE id = ?1 AND status = 'active'").bind(pair.id, outcome, reason ?? null, me, now),
+        ...roomEffectStatements(db, [pair.id], { type: "end", outcome, reason: reason ?? null }),
+      ]);
+      if (result!.meta.changes === 0) throw new ApiError(409, "pair_ended", "This mentorship has already ended.");
       forgetDashboard(pair.program_id);
-      await pairRoom(c.env, pair.id).end(outcome);
+      await deliverRoomEffectsNow(c.env, c.executionCtx);
       const ended = (await findPairWithPeople(c.env.DB, pair.id))!;
       const notify = [pair.mentor_id, pair.mentee_id].filter((id) => id !== me);
       await c.env.DB.batch(

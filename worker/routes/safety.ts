@@ -5,7 +5,7 @@ import { requireAdmin } from "../db/groups.ts";
 import { ApiError, notFound } from "../http/errors.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 import { loadPairAsMember, unwrap } from "../pair-room/access.ts";
-import { pairRoom } from "../pair-room/stub.ts";
+import { deliverRoomEffectsNow, roomEffectStatements } from "../db/room-outbox.ts";
 
 const UserParams = z.object({ userId: z.string() });
 
@@ -80,10 +80,12 @@ export const safetyRoutes = createRouter()
       const me = currentUser(c).id;
       const { userId } = c.req.valid("param");
       await requireReachable(c.env.DB, me, userId);
-      await c.env.DB.prepare("INSERT INTO blocks (blocker_id, blocked_id, created_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
-        .bind(me, userId, new Date().toISOString())
-        .run();
-      await Promise.all((await sharedPairIds(c.env.DB, me, userId)).map((pairId) => pairRoom(c.env, pairId).block(me, userId)));
+      const db = c.env.DB;
+      await db.batch([
+        db.prepare("INSERT INTO blocks (blocker_id, blocked_id, created_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING").bind(me, userId, new Date().toISOString()),
+        ...roomEffectStatements(db, await sharedPairIds(db, me, userId), { type: "block", blockerId: me, blockedId: userId }),
+      ]);
+      await deliverRoomEffectsNow(c.env, c.executionCtx);
       return c.body(null, 204);
     },
   )
@@ -101,8 +103,12 @@ export const safetyRoutes = createRouter()
       const me = currentUser(c).id;
       const { userId } = c.req.valid("param");
       await requireReachable(c.env.DB, me, userId);
-      await c.env.DB.prepare("DELETE FROM blocks WHERE blocker_id = ?1 AND blocked_id = ?2").bind(me, userId).run();
-      await Promise.all((await sharedPairIds(c.env.DB, me, userId)).map((pairId) => pairRoom(c.env, pairId).unblock(me, userId)));
+      const db = c.env.DB;
+      await db.batch([
+        db.prepare("DELETE FROM blocks WHERE blocker_id = ?1 AND blocked_id = ?2").bind(me, userId),
+        ...roomEffectStatements(db, await sharedPairIds(db, me, userId), { type: "unblock", blockerId: me, blockedId: userId }),
+      ]);
+      await deliverRoomEffectsNow(c.env, c.executionCtx);
       return c.body(null, 204);
     },
   )
