@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "vitest";
@@ -21,6 +21,11 @@ it("bundles the worker with `wrangler deploy --dry-run`, with no account and no 
     const bundle = join(outdir, "index.js");
     expect(existsSync(bundle)).toBe(true);
     expect(statSync(bundle).size).toBeGreaterThan(10_000);
+    // Test scaffolding never ships: the baseline rooms and the fault test's eviction hook live in
+    // test/bench/worker.ts, which only the benchmarks' own wrangler config builds.
+    const code = readFileSync(bundle, "utf8");
+    for (const name of ["BenchEcho", "DurableEcho", "evictForFaultTest", "/api/bench"]) expect(code, name).not.toContain(name);
+    expect(code).toMatch(/PairRoom = class extends DurableObject|class PairRoom extends/);
   } finally {
     rmSync(outdir, { recursive: true, force: true });
     rmSync(assets, { recursive: true, force: true });
