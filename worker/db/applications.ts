@@ -65,3 +65,68 @@ export async function listApplicants(
     .all<ApplicantRow>();
   return results.map(toApplicant);
 }
+
+export function findApplication(db: D1Database, applicationId: string) {
+  return db.prepare("SELECT * FROM applications WHERE id = ?1").bind(applicationId).first<ApplicationRow>();
+}
+
+/** A withdrawn application may be sent again; any other existing one is a conflict (null). */
+export function insertApplication(
+  db: D1Database,
+  application: { programId: string; userId: string; role: "mentor" | "mentee"; answers: string; capacity: number | null; now: string },
+) {
+  return db
+    .prepare(
+      `INSERT INTO applications (id, program_id, user_id, role, answers, capacity, status, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'waiting', ?7, ?7)
+         ON CONFLICT (program_id, user_id, role) DO UPDATE SET
+           answers = excluded.answers, capacity = excluded.capacity, status = 'waiting', updated_at = excluded.updated_at
+         WHERE applications.status = 'withdrawn'
+         RETURNING *`,
+    )
+    .bind(crypto.randomUUID(), application.programId, application.userId, application.role, application.answers, application.capacity, application.now)
+    .first<ApplicationRow>();
+}
+
+export type MyApplicationRow = ApplicationRow & { program_title: string; program_status: string; group_id: string; group_name: string };
+
+export async function listMyApplications(db: D1Database, userId: string, programId: string | null): Promise<MyApplicationRow[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT a.*, p.title AS program_title, p.status AS program_status, p.group_id, g.name AS group_name
+         FROM applications a JOIN programs p ON p.id = a.program_id JOIN groups g ON g.id = p.group_id
+         WHERE a.user_id = ?1 AND (?2 IS NULL OR a.program_id = ?2)
+           AND EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = p.group_id AND m.user_id = ?1)
+         ORDER BY a.created_at DESC`,
+    )
+    .bind(userId, programId)
+    .all<MyApplicationRow>();
+  return results;
+}
+
+/** Null when the application is no longer waiting. */
+export function updateWaitingApplication(db: D1Database, applicationId: string, answers: string | null, capacity: number | null, now: string) {
+  return db
+    .prepare(
+      `UPDATE applications SET answers = COALESCE(?2, answers), capacity = COALESCE(?3, capacity), updated_at = ?4
+         WHERE id = ?1 AND status = 'waiting' RETURNING *`,
+    )
+    .bind(applicationId, answers, capacity, now)
+    .first<ApplicationRow>();
+}
+
+/** True when it was withdrawn (or already was); false once paired. */
+export async function withdrawApplication(db: D1Database, applicationId: string, now: string): Promise<boolean> {
+  const result = await db
+    .prepare("UPDATE applications SET status = 'withdrawn', updated_at = ?2 WHERE id = ?1 AND status IN ('waiting', 'withdrawn')")
+    .bind(applicationId, now)
+    .run();
+  return result.meta.changes !== 0;
+}
+
+export function findApplicationOfRole(db: D1Database, programId: string, userId: string, role: string) {
+  return db
+    .prepare("SELECT status, capacity FROM applications WHERE program_id = ?1 AND user_id = ?2 AND role = ?3")
+    .bind(programId, userId, role)
+    .first<{ status: string; capacity: number | null }>();
+}

@@ -1,4 +1,4 @@
-import type { Group, GroupMember, GroupRole, Invite, MyGroup } from "../../shared/api/groups.ts";
+import type { Group, GroupMember, GroupRole, MyGroup } from "../../shared/api/groups.ts";
 import { isGroupAdmin } from "../../shared/api/groups.ts";
 import { forbidden, notFound } from "../http/errors.ts";
 import { toPublicProfile, type UserRow } from "./users.ts";
@@ -80,6 +80,29 @@ export async function listMembers(db: D1Database, groupId: string): Promise<Grou
   return results.map((row) => ({ user: toPublicProfile(row), role: row.role, joinedAt: row.joined_at }));
 }
 
+export function insertGroupStatement(
+  db: D1Database,
+  group: { id: string; name: string; description: string; focus: Group["focus"]; createdBy: string; now: string },
+) {
+  return db
+    .prepare("INSERT INTO groups (id, name, description, focus, created_by, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)")
+    .bind(group.id, group.name, group.description, group.focus, group.createdBy, group.now);
+}
+
+export async function updateGroup(
+  db: D1Database,
+  groupId: string,
+  patch: { name: string | null; description: string | null; focus: Group["focus"] | null; now: string },
+): Promise<void> {
+  await db
+    .prepare(
+      `UPDATE groups SET name = COALESCE(?2, name), description = COALESCE(?3, description),
+           focus = COALESCE(?4, focus), updated_at = ?5 WHERE id = ?1`,
+    )
+    .bind(groupId, patch.name, patch.description, patch.focus, patch.now)
+    .run();
+}
+
 export function addMemberStatement(db: D1Database, groupId: string, userId: string, role: GroupRole) {
   return db
     .prepare("INSERT INTO group_members (group_id, user_id, role, joined_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING")
@@ -115,28 +138,14 @@ export async function removeMemberKeepingAnOwner(db: D1Database, groupId: string
   return result.meta.changes === 1;
 }
 
-export type InviteRow = {
-  id: string;
-  token_hash: string;
-  group_id: string;
-  created_by: string;
-  created_at: string;
-  expires_at: string | null;
-  revoked_at: string | null;
-  accepted_count: number;
-};
-
-export function toInvite(row: InviteRow): Invite {
-  return {
-    id: row.id,
-    createdAt: row.created_at,
-    expiresAt: row.expires_at,
-    revokedAt: row.revoked_at,
-    acceptedCount: row.accepted_count,
-    createdBy: row.created_by,
-  };
-}
-
-export function inviteIsUsable(row: InviteRow, now = new Date()): boolean {
-  return !row.revoked_at && (!row.expires_at || row.expires_at > now.toISOString());
+/** True when the two people are members of at least one same group. */
+export async function shareAGroup(db: D1Database, a: string, b: string): Promise<boolean> {
+  const shared = await db
+    .prepare(
+      `SELECT 1 AS x FROM group_members a JOIN group_members b ON a.group_id = b.group_id
+       WHERE a.user_id = ?1 AND b.user_id = ?2 LIMIT 1`,
+    )
+    .bind(a, b)
+    .first();
+  return shared !== null;
 }

@@ -19,3 +19,22 @@ export function toNotification(row: NotificationRow): Notification {
   }
   return { id: row.id, kind: row.kind, data, createdAt: row.created_at, readAt: row.read_at };
 }
+
+export function listLatestNotificationsStatement(db: D1Database, userId: string) {
+  return db.prepare("SELECT * FROM notifications WHERE user_id = ?1 ORDER BY created_at DESC LIMIT 50").bind(userId);
+}
+
+export function countUnreadNotificationsStatement(db: D1Database, userId: string) {
+  return db.prepare("SELECT COUNT(*) AS n FROM notifications WHERE user_id = ?1 AND read_at IS NULL").bind(userId);
+}
+
+/** Marks the given notifications (all when `ids` is null) of the user read. */
+export async function markNotificationsRead(db: D1Database, userId: string, ids: string[] | null, now: string): Promise<void> {
+  await db
+    .prepare(
+      `UPDATE notifications SET read_at = ?2 WHERE user_id = ?1 AND read_at IS NULL
+           AND (?3 IS NULL OR id IN (SELECT value FROM json_each(?3)))`,
+    )
+    .bind(userId, now, ids ? JSON.stringify(ids) : null)
+    .run();
+}

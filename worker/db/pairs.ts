@@ -98,3 +98,81 @@ export async function eitherBlocked(db: D1Database, a: string, b: string): Promi
     .first();
   return row !== null;
 }
+
+export function findActiveMentorOfMentee(db: D1Database, programId: string, menteeId: string) {
+  return db
+    .prepare("SELECT mentor_id FROM pairs WHERE program_id = ?1 AND mentee_id = ?2 AND status = 'active'")
+    .bind(programId, menteeId)
+    .first<{ mentor_id: string }>();
+}
+
+/**
+ * The capacity check and the insert are one statement, so two admins pairing at the same moment
+ * cannot both take a mentor's last place. The partial unique indexes on pairs refuse a second
+ * active pair for the mentee.
+ */
+export function insertPairStatement(
+  db: D1Database,
+  pair: { pairId: string; mentorId: string; menteeId: string; createdBy: string; now: string; programId: string },
+) {
+  return db
+    .prepare(
+      `INSERT INTO pairs (id, program_id, group_id, mentor_id, mentee_id, status, created_by, started_at)
+             SELECT ?1, p.id, p.group_id, ?2, ?3, 'active', ?4, ?5
+             FROM programs p
+             JOIN applications ma ON ma.program_id = p.id AND ma.user_id = ?2 AND ma.role = 'mentor' AND ma.status != 'withdrawn'
+             JOIN applications ea ON ea.program_id = p.id AND ea.user_id = ?3 AND ea.role = 'mentee' AND ea.status != 'withdrawn'
+             WHERE p.id = ?6 AND p.status IN ('open', 'closed')
+               AND EXISTS (SELECT 1 FROM group_members WHERE group_id = p.group_id AND user_id = ?2)
+               AND EXISTS (SELECT 1 FROM group_members WHERE group_id = p.group_id AND user_id = ?3)
+               AND NOT EXISTS (SELECT 1 FROM blocks WHERE (blocker_id = ?2 AND blocked_id = ?3) OR (blocker_id = ?3 AND blocked_id = ?2))
+               AND (SELECT COUNT(*) FROM pairs x WHERE x.program_id = p.id AND x.mentor_id = ?2 AND x.status = 'active')
+                   < COALESCE(ma.capacity, p.mentor_capacity_default)
+             ON CONFLICT DO NOTHING`,
+    )
+    .bind(pair.pairId, pair.mentorId, pair.menteeId, pair.createdBy, pair.now, pair.programId);
+}
+
+/** Marks both applications paired, only if the pair `pairId` was written. */
+export function markApplicationsPairedStatement(
+  db: D1Database,
+  pair: { pairId: string; mentorId: string; menteeId: string; now: string; programId: string },
+) {
+  const pairExists = "EXISTS (SELECT 1 FROM pairs WHERE id = ?1)";
+  return db
+    .prepare(
+      `UPDATE applications SET status = 'paired', updated_at = ?4
+             WHERE program_id = ?5 AND ((user_id = ?2 AND role = 'mentor') OR (user_id = ?3 AND role = 'mentee')) AND ${pairExists}`,
+    )
+    .bind(pair.pairId, pair.mentorId, pair.menteeId, pair.now, pair.programId);
+}
+
+export function deletePairStatement(db: D1Database, pairId: string) {
+  return db.prepare("DELETE FROM pairs WHERE id = ?1").bind(pairId);
+}
+
+/** Puts the two applications back to waiting unless either still has another active pair. */
+export function unpairApplicationsStatement(db: D1Database, programId: string, mentorId: string, menteeId: string) {
+  return db
+    .prepare(
+      `UPDATE applications SET status = 'waiting' WHERE program_id = ?1 AND status = 'paired'
+                 AND ((user_id = ?2 AND role = 'mentor' AND NOT EXISTS (SELECT 1 FROM pairs WHERE program_id = ?1 AND mentor_id = ?2 AND status = 'active'))
+                   OR (user_id = ?3 AND role = 'mentee' AND NOT EXISTS (SELECT 1 FROM pairs WHERE program_id = ?1 AND mentee_id = ?3 AND status = 'active')))`,
+    )
+    .bind(programId, mentorId, menteeId);
+}
+
+export function endPairStatement(db: D1Database, pairId: string, outcome: string, reason: string | null, endedBy: string, now: string) {
+  return db
+    .prepare("UPDATE pairs SET status = ?2, end_reason = ?3, ended_by = ?4, ended_at = ?5 WHERE id = ?1 AND status = 'active'")
+    .bind(pairId, outcome, reason, endedBy, now);
+}
+
+/** Every pair the two people share, in any program and any status. */
+export async function sharedPairIds(db: D1Database, a: string, b: string): Promise<string[]> {
+  const { results } = await db
+    .prepare("SELECT id FROM pairs WHERE (mentor_id = ?1 AND mentee_id = ?2) OR (mentor_id = ?2 AND mentee_id = ?1)")
+    .bind(a, b)
+    .all<{ id: string }>();
+  return results.map((row) => row.id);
+}

@@ -12,13 +12,21 @@ import { isGroupAdmin } from "../../shared/api/groups.ts";
 import { normalizeAnswers, validateAnswers, type Answers } from "../../shared/rules/answers.ts";
 import { isAdult } from "../../shared/rules/age.ts";
 import type { Program } from "../../shared/api/programs.ts";
+import { loadProgram } from "../auth/access.ts";
 import { currentUser, requireUser } from "../auth/session.ts";
-import { listApplicants, toApplication, type ApplicationRow } from "../db/applications.ts";
+import {
+  findApplication,
+  insertApplication,
+  listApplicants,
+  listMyApplications,
+  toApplication,
+  updateWaitingApplication,
+  withdrawApplication,
+} from "../db/applications.ts";
 import { toProgram } from "../db/programs.ts";
 import { findUserById } from "../db/users.ts";
 import { ApiError, forbidden, notFound } from "../http/errors.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
-import { loadProgram } from "./programs.ts";
 
 const tags = ["Applications"];
 const auth = { middleware: [requireUser] };
@@ -42,7 +50,7 @@ function checkCapacity(program: Program, role: "mentor" | "mentee", capacity: nu
 }
 
 async function ownApplication(db: D1Database, applicationId: string, userId: string) {
-  const row = await db.prepare("SELECT * FROM applications WHERE id = ?1").bind(applicationId).first<ApplicationRow>();
+  const row = await findApplication(db, applicationId);
   // Someone else's application is 404, not 403: its existence is not theirs to know.
   if (!row || row.user_id !== userId) throw notFound("This application");
   return row;
@@ -77,16 +85,14 @@ export const applicationRoutes = createRouter()
       const capacity = body.role === "mentor" ? (body.capacity ?? program.mentorCapacityDefault) : null;
       const now = new Date().toISOString();
       // A withdrawn application may be sent again; any other existing one is a conflict.
-      const created = await c.env.DB.prepare(
-        `INSERT INTO applications (id, program_id, user_id, role, answers, capacity, status, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'waiting', ?7, ?7)
-         ON CONFLICT (program_id, user_id, role) DO UPDATE SET
-           answers = excluded.answers, capacity = excluded.capacity, status = 'waiting', updated_at = excluded.updated_at
-         WHERE applications.status = 'withdrawn'
-         RETURNING *`,
-      )
-        .bind(crypto.randomUUID(), program.id, me, body.role, JSON.stringify(answers), capacity, now)
-        .first<ApplicationRow>();
+      const created = await insertApplication(c.env.DB, {
+        programId: program.id,
+        userId: me,
+        role: body.role,
+        answers: JSON.stringify(answers),
+        capacity,
+        now,
+      });
       if (!created) throw new ApiError(409, "already_applied", `You have already applied to this program as a ${body.role}.`);
       return c.json({ application: toApplication(created) }, 201);
     },
@@ -121,15 +127,7 @@ export const applicationRoutes = createRouter()
     }),
     async (c) => {
       const { programId } = c.req.valid("query");
-      const { results } = await c.env.DB.prepare(
-        `SELECT a.*, p.title AS program_title, p.status AS program_status, p.group_id, g.name AS group_name
-         FROM applications a JOIN programs p ON p.id = a.program_id JOIN groups g ON g.id = p.group_id
-         WHERE a.user_id = ?1 AND (?2 IS NULL OR a.program_id = ?2)
-           AND EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = p.group_id AND m.user_id = ?1)
-         ORDER BY a.created_at DESC`,
-      )
-        .bind(currentUser(c).id, programId ?? null)
-        .all<ApplicationRow & { program_title: string; program_status: string; group_id: string; group_name: string }>();
+      const results = await listMyApplications(c.env.DB, currentUser(c).id, programId ?? null);
       return c.json(
         {
           applications: results.map((row) => ({
@@ -162,12 +160,13 @@ export const applicationRoutes = createRouter()
       const answers = body.answers ? normalizeAnswers(body.answers) : undefined;
       if (answers) checkAnswers(program, existing.role, answers);
       checkCapacity(program, existing.role, body.capacity);
-      const updated = await c.env.DB.prepare(
-        `UPDATE applications SET answers = COALESCE(?2, answers), capacity = COALESCE(?3, capacity), updated_at = ?4
-         WHERE id = ?1 AND status = 'waiting' RETURNING *`,
-      )
-        .bind(existing.id, answers ? JSON.stringify(answers) : null, body.capacity ?? null, new Date().toISOString())
-        .first<ApplicationRow>();
+      const updated = await updateWaitingApplication(
+        c.env.DB,
+        existing.id,
+        answers ? JSON.stringify(answers) : null,
+        body.capacity ?? null,
+        new Date().toISOString(),
+      );
       if (!updated) throw alreadyPaired();
       return c.json({ application: toApplication(updated) }, 200);
     },
@@ -184,12 +183,7 @@ export const applicationRoutes = createRouter()
     }),
     async (c) => {
       const existing = await ownApplication(c.env.DB, c.req.valid("param").applicationId, currentUser(c).id);
-      const result = await c.env.DB.prepare(
-        "UPDATE applications SET status = 'withdrawn', updated_at = ?2 WHERE id = ?1 AND status IN ('waiting', 'withdrawn')",
-      )
-        .bind(existing.id, new Date().toISOString())
-        .run();
-      if (result.meta.changes === 0) throw alreadyPaired();
+      if (!(await withdrawApplication(c.env.DB, existing.id, new Date().toISOString()))) throw alreadyPaired();
       return c.body(null, 204);
     },
   );

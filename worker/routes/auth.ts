@@ -14,7 +14,7 @@ import {
   retryAfterSeconds,
 } from "../auth/rate-limit.ts";
 import { endSession, startSession } from "../auth/session.ts";
-import { findUserByEmail, insertUser, toUser } from "../db/users.ts";
+import { findUserByEmail, insertUser, setPasswordHashStatement, toUser } from "../db/users.ts";
 import { ApiError } from "../http/errors.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 
@@ -106,7 +106,7 @@ export const authRoutes = createRouter()
 
     const updates = [clearStatement(c.env.DB, emailBucket)];
     if (needsRehash(row.password_hash)) {
-      updates.push(c.env.DB.prepare("UPDATE users SET password_hash = ?2 WHERE id = ?1").bind(row.id, await hashPassword(password)));
+      updates.push(setPasswordHashStatement(c.env.DB, row.id, await hashPassword(password)));
     }
     await c.env.DB.batch(updates);
     await startSession(c, row.id);

@@ -1,44 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { isGroupAdmin, type GroupRole } from "../../shared/api/groups.ts";
+import { isGroupAdmin } from "../../shared/api/groups.ts";
 import { DashboardResponse } from "../../shared/api/room.ts";
-import { computeHealth } from "../../shared/rules/health.ts";
 import { currentUser, requireUser } from "../auth/session.ts";
+import { cachedDashboard, findProgramForDashboard, listDashboardPairs, rememberDashboard } from "../db/dashboard.ts";
 import { forbidden, notFound } from "../http/errors.ts";
 import { createRouter, errorResponses, jsonResponse } from "../http/router.ts";
-
-type DashboardRow = {
-  id: string;
-  status: "active" | "completed" | "ended";
-  mentor_id: string;
-  mentor_name: string;
-  mentee_id: string;
-  mentee_name: string;
-  started_at: string;
-  ended_at: string | null;
-  end_reason: string | null;
-
-  steps_done: number | null;
-  steps_total: number | null;
-  activities_done: number | null;
-  activities_total: number | null;
-  checkin_times: string | null;
-  last_activity_at: number | null;
-  health_started_at: number | null;
-  cadence_days: number | null;
-};
-
-/**
- * The aggregates of a program's pairs, per isolate, for a few seconds: an admin's dashboard refreshing,
- * or several admins looking at once, cost one D1 read of the pairs instead of one each. Pairing and
- * ending a pair in this isolate drop the entry at once; the rooms' own figures are up to a minute old
- * anyway (see PairRoom.publishHealth).
- */
-const DASHBOARD_CACHE_MS = 5_000;
-const dashboardCache = new Map<string, { at: number; pairs: DashboardResponse["pairs"] }>();
-
-export function forgetDashboard(programId: string) {
-  dashboardCache.delete(programId);
-}
 
 export const dashboardRoutes = createRouter().openapi(
   createRoute({
@@ -56,58 +22,15 @@ export const dashboardRoutes = createRouter().openapi(
     const { programId } = c.req.valid("param");
     const db = c.env.DB;
     // Who may see it is checked on every request; what they see may be a few seconds old.
-    const program = await db
-      .prepare(
-        `SELECT p.id, p.title, p.status, m.role FROM programs p
-         LEFT JOIN group_members m ON m.group_id = p.group_id AND m.user_id = ?2 WHERE p.id = ?1`,
-      )
-      .bind(programId, currentUser(c).id)
-      .first<{ id: string; title: string; status: string; role: GroupRole | null }>();
+    const program = await findProgramForDashboard(db, programId, currentUser(c).id);
     if (!program || !program.role || (program.status === "draft" && !isGroupAdmin(program.role))) throw notFound("This program");
     if (!isGroupAdmin(program.role)) throw forbidden("Only the group's admins see the program dashboard.");
-    const cached = dashboardCache.get(programId);
     const now = Date.now();
-    if (cached && now - cached.at < DASHBOARD_CACHE_MS) return c.json({ program: { id: program.id, title: program.title }, pairs: cached.pairs }, 200);
+    const cached = cachedDashboard(programId, now);
+    if (cached) return c.json({ program: { id: program.id, title: program.title }, pairs: cached }, 200);
 
-    const { results } = await db
-      .prepare(
-        `SELECT x.id, x.status, x.mentor_id, a.display_name AS mentor_name, x.mentee_id, b.display_name AS mentee_name,
-           x.started_at, x.ended_at, x.end_reason, h.steps_done, h.steps_total, h.activities_done, h.activities_total,
-           h.checkin_times, h.last_activity_at, h.started_at AS health_started_at, h.cadence_days
-         FROM pairs x JOIN users a ON a.id = x.mentor_id JOIN users b ON b.id = x.mentee_id
-         LEFT JOIN pair_health h ON h.pair_id = x.id
-         WHERE x.program_id = ?1 ORDER BY x.started_at DESC`,
-      )
-      .bind(programId)
-      .all<DashboardRow>();
-    const pairs = results.map((row) => {
-      const pair = {
-        id: row.id,
-        status: row.status,
-        mentor: { id: row.mentor_id, displayName: row.mentor_name },
-        mentee: { id: row.mentee_id, displayName: row.mentee_name },
-        startedAt: row.started_at,
-        endedAt: row.ended_at,
-        endReason: row.end_reason,
-      };
-      const health = computeHealth(
-        {
-          active: pair.status === "active",
-          stepsDone: row.steps_done ?? 0,
-          stepsTotal: row.steps_total ?? 0,
-          activitiesDone: row.activities_done ?? 0,
-          activitiesTotal: row.activities_total ?? 0,
-          checkinTimes: JSON.parse(row.checkin_times ?? "[]") as number[],
-          lastActivityAt: row.last_activity_at,
-          startedAt: row.health_started_at ?? Date.parse(pair.startedAt),
-          cadenceDays: row.cadence_days ?? 7,
-        },
-        now,
-      );
-      return { pair, health };
-    });
-    if (dashboardCache.size >= 500) dashboardCache.delete(dashboardCache.keys().next().value!);
-    dashboardCache.set(programId, { at: now, pairs });
+    const pairs = await listDashboardPairs(db, programId, now);
+    rememberDashboard(programId, now, pairs);
     return c.json({ program: { id: program.id, title: program.title }, pairs }, 200);
   },
 );

@@ -12,12 +12,14 @@ import {
   addMemberStatement,
   changeRoleKeepingAnOwner,
   findGroup,
+  insertGroupStatement,
   listMembers,
   listMyGroups,
   removeMemberKeepingAnOwner,
   requireAdmin,
   requireMember,
   roleIn,
+  updateGroup,
 } from "../db/groups.ts";
 import { ApiError, forbidden, notFound } from "../http/errors.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
@@ -46,9 +48,7 @@ export const groupRoutes = createRouter()
       const groupId = crypto.randomUUID();
       const now = new Date().toISOString();
       await c.env.DB.batch([
-        c.env.DB.prepare(
-          "INSERT INTO groups (id, name, description, focus, created_by, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-        ).bind(groupId, body.name, body.description, body.focus, userId, now),
+        insertGroupStatement(c.env.DB, { id: groupId, name: body.name, description: body.description, focus: body.focus, createdBy: userId, now }),
         addMemberStatement(c.env.DB, groupId, userId, "owner"),
       ]);
       return c.json({ group: (await findGroup(c.env.DB, groupId))! }, 201);
@@ -97,12 +97,12 @@ export const groupRoutes = createRouter()
       const { groupId } = c.req.valid("param");
       const patch = c.req.valid("json");
       await requireAdmin(c.env.DB, groupId, currentUser(c).id);
-      await c.env.DB.prepare(
-        `UPDATE groups SET name = COALESCE(?2, name), description = COALESCE(?3, description),
-           focus = COALESCE(?4, focus), updated_at = ?5 WHERE id = ?1`,
-      )
-        .bind(groupId, patch.name ?? null, patch.description ?? null, patch.focus ?? null, new Date().toISOString())
-        .run();
+      await updateGroup(c.env.DB, groupId, {
+        name: patch.name ?? null,
+        description: patch.description ?? null,
+        focus: patch.focus ?? null,
+        now: new Date().toISOString(),
+      });
       return c.json({ group: (await findGroup(c.env.DB, groupId))! }, 200);
     },
   )

@@ -11,12 +11,19 @@ import { currentUser, requireUser } from "../auth/session.ts";
 import {
   addMemberStatement,
   findGroup,
-  inviteIsUsable,
   requireAdmin,
   roleIn,
+} from "../db/groups.ts";
+import {
+  countAcceptanceStatement,
+  findInviteByTokenHash,
+  insertInvite,
+  inviteIsUsable,
+  listInvitesOfGroup,
+  revokeInvite,
   toInvite,
   type InviteRow,
-} from "../db/groups.ts";
+} from "../db/invites.ts";
 import { ApiError, notFound } from "../http/errors.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 
@@ -25,7 +32,7 @@ const auth = { middleware: [requireUser] };
 const TokenParams = z.object({ token: z.string().min(16).max(128) });
 
 async function findInviteByToken(db: D1Database, token: string) {
-  return db.prepare("SELECT * FROM group_invites WHERE token_hash = ?1").bind(await sha256Base64Url(token)).first<InviteRow>();
+  return findInviteByTokenHash(db, await sha256Base64Url(token));
 }
 
 /** An unknown token is 404; a revoked or expired one is 410 so the page can say "ask for a new link". */
@@ -56,19 +63,13 @@ export const inviteRoutes = createRouter()
       await requireAdmin(c.env.DB, groupId, me);
       const token = randomToken(24);
       const now = new Date();
-      const row = await c.env.DB.prepare(
-        `INSERT INTO group_invites (id, token_hash, group_id, created_by, created_at, expires_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING *`,
-      )
-        .bind(
-          crypto.randomUUID(),
-          await sha256Base64Url(token),
-          groupId,
-          me,
-          now.toISOString(),
-          expiresInDays === null ? null : new Date(now.getTime() + expiresInDays * 86_400_000).toISOString(),
-        )
-        .first<InviteRow>();
+      const row = await insertInvite(c.env.DB, {
+        tokenHash: await sha256Base64Url(token),
+        groupId,
+        createdBy: me,
+        now: now.toISOString(),
+        expiresAt: expiresInDays === null ? null : new Date(now.getTime() + expiresInDays * 86_400_000).toISOString(),
+      });
       const url = `${new URL(c.req.url).origin}/invite/${token}`;
       return c.json({ token, url, invite: toInvite(row!) }, 201);
     },
@@ -86,9 +87,7 @@ export const inviteRoutes = createRouter()
     async (c) => {
       const { groupId } = c.req.valid("param");
       await requireAdmin(c.env.DB, groupId, currentUser(c).id);
-      const { results } = await c.env.DB.prepare("SELECT * FROM group_invites WHERE group_id = ?1 ORDER BY created_at DESC")
-        .bind(groupId)
-        .all<InviteRow>();
+      const results = await listInvitesOfGroup(c.env.DB, groupId);
       return c.json({ invites: results.map(toInvite) }, 200);
     },
   )
@@ -105,12 +104,7 @@ export const inviteRoutes = createRouter()
     async (c) => {
       const { groupId, inviteId } = c.req.valid("param");
       await requireAdmin(c.env.DB, groupId, currentUser(c).id);
-      const result = await c.env.DB.prepare(
-        "UPDATE group_invites SET revoked_at = COALESCE(revoked_at, ?3) WHERE id = ?1 AND group_id = ?2",
-      )
-        .bind(inviteId, groupId, new Date().toISOString())
-        .run();
-      if (result.meta.changes === 0) throw notFound("This invite link");
+      if (!(await revokeInvite(c.env.DB, groupId, inviteId, new Date().toISOString()))) throw notFound("This invite link");
       return c.body(null, 204);
     },
   )
@@ -148,9 +142,7 @@ export const inviteRoutes = createRouter()
       const me = currentUser(c).id;
       const [insert] = await c.env.DB.batch([
         addMemberStatement(c.env.DB, invite.group_id, me, "member"),
-        c.env.DB.prepare(
-          "UPDATE group_invites SET accepted_count = accepted_count + (changes() > 0) WHERE id = ?1",
-        ).bind(invite.id),
+        countAcceptanceStatement(c.env.DB, invite.id),
       ]);
       const group = await findGroup(c.env.DB, invite.group_id);
       const role = await roleIn(c.env.DB, invite.group_id, me);

@@ -1,7 +1,12 @@
 import { createRoute } from "@hono/zod-openapi";
 import { MarkReadBody, NotificationListResponse } from "../../shared/api/notifications.ts";
 import { currentUser, requireUser } from "../auth/session.ts";
-import { toNotification } from "../db/notifications.ts";
+import {
+  countUnreadNotificationsStatement,
+  listLatestNotificationsStatement,
+  markNotificationsRead,
+  toNotification,
+} from "../db/notifications.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 
 const tags = ["Notifications"];
@@ -20,8 +25,8 @@ export const notificationRoutes = createRouter()
     async (c) => {
       const me = currentUser(c).id;
       const [list, unread] = await c.env.DB.batch<any>([
-        c.env.DB.prepare("SELECT * FROM notifications WHERE user_id = ?1 ORDER BY created_at DESC LIMIT 50").bind(me),
-        c.env.DB.prepare("SELECT COUNT(*) AS n FROM notifications WHERE user_id = ?1 AND read_at IS NULL").bind(me),
+        listLatestNotificationsStatement(c.env.DB, me),
+        countUnreadNotificationsStatement(c.env.DB, me),
       ]);
       return c.json({ notifications: list!.results.map(toNotification), unreadCount: unread!.results[0].n as number }, 200);
     },
@@ -38,12 +43,7 @@ export const notificationRoutes = createRouter()
     }),
     async (c) => {
       const { ids } = c.req.valid("json");
-      await c.env.DB.prepare(
-        `UPDATE notifications SET read_at = ?2 WHERE user_id = ?1 AND read_at IS NULL
-           AND (?3 IS NULL OR id IN (SELECT value FROM json_each(?3)))`,
-      )
-        .bind(currentUser(c).id, new Date().toISOString(), ids ? JSON.stringify(ids) : null)
-        .run();
+      await markNotificationsRead(c.env.DB, currentUser(c).id, ids ?? null, new Date().toISOString());
       return c.body(null, 204);
     },
   );

@@ -14,6 +14,8 @@ import {
 } from "../../shared/api/room.ts";
 import { currentUser, requireUser } from "../auth/session.ts";
 import { findPairWithPeople } from "../db/pairs.ts";
+import { findProgramTitle } from "../db/programs.ts";
+import { hasBlocked } from "../db/reports.ts";
 import { ApiError } from "../http/errors.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 import { loadPairAsMember, unwrap } from "../pair-room/access.ts";
@@ -39,7 +41,7 @@ export const pairRoomRoutes = createRouter()
       const [detail, snapshot, program] = await Promise.all([
         findPairWithPeople(c.env.DB, pair.id),
         room.snapshot(userId),
-        c.env.DB.prepare("SELECT title FROM programs WHERE id = ?1").bind(pair.program_id).first<{ title: string }>(),
+        findProgramTitle(c.env.DB, pair.program_id),
       ]);
       const myRole = pair.mentor_id === userId ? "mentor" : "mentee";
       return c.json(
@@ -187,7 +189,7 @@ export const pairRoomRoutes = createRouter()
       }
       const { pair, userId, room } = await loadPairAsMember(c, c.req.valid("param").pairId);
       const other = pair.mentor_id === userId ? pair.mentee_id : pair.mentor_id;
-      const blockedByOther = await c.env.DB.prepare("SELECT 1 AS x FROM blocks WHERE blocker_id = ?1 AND blocked_id = ?2").bind(other, userId).first();
+      const blockedByOther = await hasBlocked(c.env.DB, other, userId);
       if (blockedByOther) throw new ApiError(403, "blocked", "Contact in this pair is blocked.");
       const headers = new Headers(c.req.raw.headers);
       headers.set(UPGRADE_USER_HEADER, currentUser(c).id);

@@ -4,17 +4,32 @@ import { isGroupAdmin } from "../../shared/api/groups.ts";
 import { CreatePairBody, EndPairBody, MyPairListResponse, PairResponse, ProgramPairListResponse } from "../../shared/api/pairs.ts";
 import { isAdult } from "../../shared/rules/age.ts";
 import type { AppEnv } from "../env.ts";
+import { loadProgram } from "../auth/access.ts";
 import { currentUser, requireUser } from "../auth/session.ts";
+import { findApplicationOfRole } from "../db/applications.ts";
+import { forgetDashboard } from "../db/dashboard.ts";
 import { roleIn } from "../db/groups.ts";
 import { notifyStatement } from "../db/notifications.ts";
-import { eitherBlocked, findPair, findPairWithPeople, listMyPairs, listPairsOfProgram, type PairRow } from "../db/pairs.ts";
+import {
+  deletePairStatement,
+  eitherBlocked,
+  endPairStatement,
+  findActiveMentorOfMentee,
+  findPair,
+  findPairWithPeople,
+  insertPairStatement,
+  listMyPairs,
+  listPairsOfProgram,
+  markApplicationsPairedStatement,
+  unpairApplicationsStatement,
+  type PairRow,
+} from "../db/pairs.ts";
 import { toProgram } from "../db/programs.ts";
+import { findUsersForPairing } from "../db/users.ts";
 import { ApiError, forbidden, notFound } from "../http/errors.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 import { pairRoom } from "../pair-room/stub.ts";
 import { deliverRoomEffectsNow, roomEffectStatements } from "../db/room-outbox.ts";
-import { forgetDashboard } from "./dashboard.ts";
-import { loadProgram } from "./programs.ts";
 
 const tags = ["Pairs"];
 const auth = { middleware: [requireUser] };
@@ -24,21 +39,14 @@ const auth = { middleware: [requireUser] };
  * change the outcome: the decision was already taken by the single INSERT … SELECT.
  */
 async function whyPairingFailed(db: D1Database, programId: string, groupId: string, mentorId: string, menteeId: string): Promise<ApiError> {
-  const application = (userId: string, role: string) =>
-    db
-      .prepare("SELECT status, capacity FROM applications WHERE program_id = ?1 AND user_id = ?2 AND role = ?3")
-      .bind(programId, userId, role)
-      .first<{ status: string; capacity: number | null }>();
+  const application = (userId: string, role: string) => findApplicationOfRole(db, programId, userId, role);
   const [mentorApp, menteeApp] = await Promise.all([application(mentorId, "mentor"), application(menteeId, "mentee")]);
   if (!mentorApp || mentorApp.status === "withdrawn") return new ApiError(422, "not_an_applicant", "That person has not applied to this program as a mentor.");
   if (!menteeApp || menteeApp.status === "withdrawn") return new ApiError(422, "not_an_applicant", "That person has not applied to this program as a mentee.");
   const [mentorRole, menteeRole] = await Promise.all([roleIn(db, groupId, mentorId), roleIn(db, groupId, menteeId)]);
   if (!mentorRole || !menteeRole) return new ApiError(409, "not_a_member", "Both people must still be members of the group.");
   if (await eitherBlocked(db, mentorId, menteeId)) return new ApiError(409, "blocked", "These two people cannot be paired.");
-  const active = await db
-    .prepare("SELECT mentor_id FROM pairs WHERE program_id = ?1 AND mentee_id = ?2 AND status = 'active'")
-    .bind(programId, menteeId)
-    .first<{ mentor_id: string }>();
+  const active = await findActiveMentorOfMentee(db, programId, menteeId);
   if (active?.mentor_id === mentorId) return new ApiError(409, "already_paired", "These two are already paired in this program.");
   if (active) return new ApiError(409, "mentee_has_pair", "This mentee already has an active mentor in this program.");
   return new ApiError(409, "capacity_full", "This mentor has no capacity left in this program.");
@@ -84,9 +92,7 @@ export const pairRoutes = createRouter()
       if (mentorId === menteeId) throw new ApiError(422, "same_person", "A mentor cannot be their own mentee.");
 
       // Adults only, checked again now: sign-up is not the only way an account's data could have changed.
-      const people = await c.env.DB.prepare("SELECT id, display_name, birth_date FROM users WHERE id IN (?1, ?2)")
-        .bind(mentorId, menteeId)
-        .all<{ id: string; display_name: string; birth_date: string }>();
+      const people = await findUsersForPairing(c.env.DB, mentorId, menteeId);
       const mentor = people.results.find((p) => p.id === mentorId);
       const mentee = people.results.find((p) => p.id === menteeId);
       if (!mentor || !mentee) throw new ApiError(422, "not_an_applicant", "Both people must have applied to this program.");
@@ -97,33 +103,12 @@ export const pairRoutes = createRouter()
       const pairId = crypto.randomUUID();
       const now = new Date().toISOString();
       const db = c.env.DB;
-      const pairExists = "EXISTS (SELECT 1 FROM pairs WHERE id = ?1)";
       // The capacity check and the insert are one statement, so two admins pairing at the same moment
       // cannot both take a mentor's last place. The partial unique indexes on pairs refuse a second
       // active pair for the mentee. Everything after it runs only if the pair was written.
       const [insert] = await db.batch([
-        db
-          .prepare(
-            `INSERT INTO pairs (id, program_id, group_id, mentor_id, mentee_id, status, created_by, started_at)
-             SELECT ?1, p.id, p.group_id, ?2, ?3, 'active', ?4, ?5
-             FROM programs p
-             JOIN applications ma ON ma.program_id = p.id AND ma.user_id = ?2 AND ma.role = 'mentor' AND ma.status != 'withdrawn'
-             JOIN applications ea ON ea.program_id = p.id AND ea.user_id = ?3 AND ea.role = 'mentee' AND ea.status != 'withdrawn'
-             WHERE p.id = ?6 AND p.status IN ('open', 'closed')
-               AND EXISTS (SELECT 1 FROM group_members WHERE group_id = p.group_id AND user_id = ?2)
-               AND EXISTS (SELECT 1 FROM group_members WHERE group_id = p.group_id AND user_id = ?3)
-               AND NOT EXISTS (SELECT 1 FROM blocks WHERE (blocker_id = ?2 AND blocked_id = ?3) OR (blocker_id = ?3 AND blocked_id = ?2))
-               AND (SELECT COUNT(*) FROM pairs x WHERE x.program_id = p.id AND x.mentor_id = ?2 AND x.status = 'active')
-                   < COALESCE(ma.capacity, p.mentor_capacity_default)
-             ON CONFLICT DO NOTHING`,
-          )
-          .bind(pairId, mentorId, menteeId, me, now, program.id),
-        db
-          .prepare(
-            `UPDATE applications SET status = 'paired', updated_at = ?4
-             WHERE program_id = ?5 AND ((user_id = ?2 AND role = 'mentor') OR (user_id = ?3 AND role = 'mentee')) AND ${pairExists}`,
-          )
-          .bind(pairId, mentorId, menteeId, now, program.id),
+        insertPairStatement(db, { pairId, mentorId, menteeId, createdBy: me, now, programId: program.id }),
+        markApplicationsPairedStatement(db, { pairId, mentorId, menteeId, now, programId: program.id }),
       ]);
       if ((insert?.meta.changes ?? 0) === 0) throw await whyPairingFailed(db, program.id, program.groupId, mentorId, menteeId);
 
@@ -142,14 +127,8 @@ export const pairRoutes = createRouter()
       } catch (error) {
         // Without its room the pair is unusable: undo it so the admin can simply try again.
         await db.batch([
-          db.prepare("DELETE FROM pairs WHERE id = ?1").bind(pairId),
-          db
-            .prepare(
-              `UPDATE applications SET status = 'waiting' WHERE program_id = ?1 AND status = 'paired'
-                 AND ((user_id = ?2 AND role = 'mentor' AND NOT EXISTS (SELECT 1 FROM pairs WHERE program_id = ?1 AND mentor_id = ?2 AND status = 'active'))
-                   OR (user_id = ?3 AND role = 'mentee' AND NOT EXISTS (SELECT 1 FROM pairs WHERE program_id = ?1 AND mentee_id = ?3 AND status = 'active')))`,
-            )
-            .bind(program.id, mentorId, menteeId),
+          deletePairStatement(db, pairId),
+          unpairApplicationsStatement(db, program.id, mentorId, menteeId),
         ]);
         console.error("pair room initialisation failed", pairId, error);
         throw new ApiError(503, "room_unavailable", "The pair's space could not be created. Please try again.");
@@ -211,7 +190,7 @@ export const pairRoutes = createRouter()
       // The room hears of the end through the outbox row written in the same batch. When the pair had
       // already ended, the row is harmless: ending is idempotent in the room.
       const [result] = await db.batch([
-        db.prepare("UPDATE pairs SET status = ?2, end_reason = ?3, ended_by = ?4, ended_at = ?5 WHERE id = ?1 AND status = 'active'").bind(pair.id, outcome, reason ?? null, me, now),
+        endPairStatement(db, pair.id, outcome, reason ?? null, me, now),
         ...roomEffectStatements(db, [pair.id], { type: "end", outcome, reason: reason ?? null }),
       ]);
       if (result!.meta.changes === 0) throw new ApiError(409, "pair_ended", "This mentorship has already ended.");

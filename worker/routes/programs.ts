@@ -10,14 +10,15 @@ import {
   type ProgramQuestions,
   type ProgramStep,
 } from "../../shared/api/programs.ts";
-import { isGroupAdmin, type GroupRole } from "../../shared/api/groups.ts";
+import { isGroupAdmin } from "../../shared/api/groups.ts";
 import { canTransition } from "../../shared/rules/program-status.ts";
 import { findTemplate, localizeTemplate } from "../../shared/templates/index.ts";
 import type { AppEnv } from "../env.ts";
+import { loadProgram } from "../auth/access.ts";
 import { currentUser, requireUser } from "../auth/session.ts";
 import { findGroup, requireAdmin, requireMember } from "../db/groups.ts";
-import { findProgram, toProgram, toProgramSummary, type ProgramRow } from "../db/programs.ts";
-import { ApiError, forbidden, notFound } from "../http/errors.ts";
+import { changeProgramStatus, insertProgram, listProgramsOfGroup, toProgram, toProgramSummary, updateProgram } from "../db/programs.ts";
+import { ApiError, forbidden } from "../http/errors.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 import { requestLocale } from "../http/locale.ts";
 import type { Context } from "hono";
@@ -25,20 +26,6 @@ import type { Context } from "hono";
 const tags = ["Programs"];
 const auth = { middleware: [requireUser] };
 const ProgramParams = z.object({ programId: z.string() });
-
-/**
- * A program is visible to the members of its group, except drafts, which only admins see. Anyone
- * else gets 404, as if it did not exist.
- */
-export async function loadProgram(c: Context<AppEnv>, programId: string): Promise<{ row: ProgramRow; role: GroupRole }> {
-  const row = await findProgram(c.env.DB, programId);
-  if (!row) throw notFound("This program");
-  const role = await requireMember(c.env.DB, row.group_id, currentUser(c).id).catch(() => {
-    throw notFound("This program");
-  });
-  if (row.status === "draft" && !isGroupAdmin(role)) throw notFound("This program");
-  return { row, role };
-}
 
 async function loadProgramAsAdmin(c: Context<AppEnv>, programId: string) {
   const loaded = await loadProgram(c, programId);
@@ -90,27 +77,20 @@ export const programRoutes = createRouter()
         mentee: toQuestions(localized.questions.mentee),
       };
       const now = new Date().toISOString();
-      const row = await c.env.DB.prepare(
-        `INSERT INTO programs (id, group_id, template_id, locale, title, description, status, steps, questions,
-           mentor_capacity_default, mentor_capacity_max, duration_weeks, checkin_cadence_days, created_by, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'draft', ?7, ?8, ?9, ?10, ?11, 7, ?12, ?13, ?13) RETURNING *`,
-      )
-        .bind(
-          crypto.randomUUID(),
-          groupId,
-          template.id,
-          locale,
-          body.title ?? localized.name,
-          body.description ?? localized.description,
-          JSON.stringify(steps),
-          JSON.stringify(questions),
-          MENTOR_CAPACITY_DEFAULT,
-          Math.max(MENTOR_CAPACITY_DEFAULT, 3),
-          localized.durationWeeks,
-          me,
-          now,
-        )
-        .first<ProgramRow>();
+      const row = await insertProgram(c.env.DB, {
+        groupId,
+        templateId: template.id,
+        locale,
+        title: body.title ?? localized.name,
+        description: body.description ?? localized.description,
+        steps: JSON.stringify(steps),
+        questions: JSON.stringify(questions),
+        mentorCapacityDefault: MENTOR_CAPACITY_DEFAULT,
+        mentorCapacityMax: Math.max(MENTOR_CAPACITY_DEFAULT, 3),
+        durationWeeks: localized.durationWeeks,
+        createdBy: me,
+        now,
+      });
       return c.json({ program: toProgram(row!) }, 201);
     },
   )
@@ -127,12 +107,7 @@ export const programRoutes = createRouter()
     async (c) => {
       const { groupId } = c.req.valid("param");
       const role = await requireMember(c.env.DB, groupId, currentUser(c).id);
-      const { results } = await c.env.DB.prepare(
-        `SELECT * FROM programs WHERE group_id = ?1 AND (?2 OR status != 'draft')
-         ORDER BY CASE status WHEN 'open' THEN 0 WHEN 'draft' THEN 1 WHEN 'closed' THEN 2 ELSE 3 END, created_at DESC`,
-      )
-        .bind(groupId, isGroupAdmin(role) ? 1 : 0)
-        .all<ProgramRow>();
+      const results = await listProgramsOfGroup(c.env.DB, groupId, isGroupAdmin(role) ? 1 : 0);
       return c.json({ programs: results.map(toProgramSummary) }, 200);
     },
   )
@@ -175,30 +150,18 @@ export const programRoutes = createRouter()
         const message = "The default number of mentees per mentor cannot be more than the maximum.";
         throw new ApiError(422, "validation_failed", message, undefined, [{ path: "mentorCapacityDefault", message }]);
       }
-      const updated = await c.env.DB.prepare(
-        `UPDATE programs SET
-           title = COALESCE(?3, title), description = COALESCE(?4, description),
-           steps = COALESCE(?5, steps), questions = COALESCE(?6, questions),
-           mentor_capacity_default = ?7, mentor_capacity_max = ?8,
-           duration_weeks = COALESCE(?9, duration_weeks), checkin_cadence_days = COALESCE(?10, checkin_cadence_days),
-           version = version + 1, updated_at = ?11
-         WHERE id = ?1 AND (?2 IS NULL OR version = ?2) AND status != 'archived'
-         RETURNING *`,
-      )
-        .bind(
-          programId,
-          patch.version ?? null,
-          patch.title ?? null,
-          patch.description ?? null,
-          patch.steps ? JSON.stringify(patch.steps) : null,
-          patch.questions ? JSON.stringify(patch.questions) : null,
-          capacityDefault,
-          capacityMax,
-          patch.durationWeeks ?? null,
-          patch.checkinCadenceDays ?? null,
-          new Date().toISOString(),
-        )
-        .first<ProgramRow>();
+      const updated = await updateProgram(c.env.DB, programId, {
+        version: patch.version ?? null,
+        title: patch.title ?? null,
+        description: patch.description ?? null,
+        steps: patch.steps ? JSON.stringify(patch.steps) : null,
+        questions: patch.questions ? JSON.stringify(patch.questions) : null,
+        mentorCapacityDefault: capacityDefault,
+        mentorCapacityMax: capacityMax,
+        durationWeeks: patch.durationWeeks ?? null,
+        checkinCadenceDays: patch.checkinCadenceDays ?? null,
+        now: new Date().toISOString(),
+      });
       if (!updated) {
         throw new ApiError(409, "version_conflict", "Someone else changed this program meanwhile. Reload to see their changes.");
       }
@@ -225,11 +188,7 @@ export const programRoutes = createRouter()
         throw new ApiError(409, "invalid_transition", `A program cannot go from ${from} to ${status}.`);
       }
       // Conditional on the status we checked, so two admins racing cannot skip a state.
-      const updated = await c.env.DB.prepare(
-        "UPDATE programs SET status = ?3, version = version + 1, updated_at = ?4 WHERE id = ?1 AND status = ?2 RETURNING *",
-      )
-        .bind(programId, from, status, new Date().toISOString())
-        .first<ProgramRow>();
+      const updated = await changeProgramStatus(c.env.DB, programId, from, status, new Date().toISOString());
       if (!updated) throw new ApiError(409, "invalid_transition", "The program's status changed meanwhile. Reload and try again.");
       return c.json({ program: toProgram(updated) }, 200);
     },

@@ -1,7 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { CreateReportBody, ReportListResponse, ReportResponse, type Report } from "../../shared/api/room.ts";
+import { CreateReportBody, ReportListResponse, ReportResponse } from "../../shared/api/room.ts";
 import { currentUser, requireUser } from "../auth/session.ts";
-import { requireAdmin } from "../db/groups.ts";
+import { requireAdmin, shareAGroup } from "../db/groups.ts";
+import { sharedPairIds } from "../db/pairs.ts";
+import { blockStatement, findReport, insertReport, listReportsOfGroup, resolveReport, toReport, unblockStatement } from "../db/reports.ts";
 import { ApiError, notFound } from "../http/errors.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 import { loadPairAsMember, unwrap } from "../pair-room/access.ts";
@@ -9,60 +11,11 @@ import { deliverRoomEffectsNow, roomEffectStatements } from "../db/room-outbox.t
 
 const UserParams = z.object({ userId: z.string() });
 
-/** Every pair the two people share, in any program and any status. */
-async function sharedPairIds(db: D1Database, a: string, b: string): Promise<string[]> {
-  const { results } = await db
-    .prepare("SELECT id FROM pairs WHERE (mentor_id = ?1 AND mentee_id = ?2) OR (mentor_id = ?2 AND mentee_id = ?1)")
-    .bind(a, b)
-    .all<{ id: string }>();
-  return results.map((row) => row.id);
-}
-
 /** People can block anyone they share a group with; anyone else is 404, as if they did not exist. */
 async function requireReachable(db: D1Database, me: string, other: string) {
   if (me === other) throw new ApiError(422, "validation_failed", "You cannot block yourself.");
-  const shared = await db
-    .prepare(
-      `SELECT 1 AS x FROM group_members a JOIN group_members b ON a.group_id = b.group_id
-       WHERE a.user_id = ?1 AND b.user_id = ?2 LIMIT 1`,
-    )
-    .bind(me, other)
-    .first();
-  if (!shared) throw notFound("This person");
+  if (!(await shareAGroup(db, me, other))) throw notFound("This person");
 }
-
-type ReportRow = {
-  id: string;
-  group_id: string;
-  pair_id: string;
-  reporter_id: string;
-  reporter_name: string;
-  reported_id: string;
-  reported_name: string;
-  reason: string;
-  message_seq: number | null;
-  message_body: string | null;
-  message_sent_at: number | null;
-  status: "open" | "resolved";
-  created_at: string;
-};
-
-function toReport(row: ReportRow): Report {
-  return {
-    id: row.id,
-    groupId: row.group_id,
-    pairId: row.pair_id,
-    reporter: { id: row.reporter_id, displayName: row.reporter_name },
-    reported: { id: row.reported_id, displayName: row.reported_name },
-    reason: row.reason,
-    message: row.message_seq === null ? null : { seq: row.message_seq, body: row.message_body ?? "", sentAt: row.message_sent_at ?? 0 },
-    status: row.status,
-    createdAt: row.created_at,
-  };
-}
-
-const REPORT_SELECT = `SELECT r.*, a.display_name AS reporter_name, b.display_name AS reported_name
-  FROM reports r JOIN users a ON a.id = r.reporter_id JOIN users b ON b.id = r.reported_id`;
 
 export const safetyRoutes = createRouter()
   .openapi(
@@ -82,7 +35,7 @@ export const safetyRoutes = createRouter()
       await requireReachable(c.env.DB, me, userId);
       const db = c.env.DB;
       await db.batch([
-        db.prepare("INSERT INTO blocks (blocker_id, blocked_id, created_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING").bind(me, userId, new Date().toISOString()),
+        blockStatement(db, me, userId, new Date().toISOString()),
         ...roomEffectStatements(db, await sharedPairIds(db, me, userId), { type: "block", blockerId: me, blockedId: userId }),
       ]);
       await deliverRoomEffectsNow(c.env, c.executionCtx);
@@ -105,7 +58,7 @@ export const safetyRoutes = createRouter()
       await requireReachable(c.env.DB, me, userId);
       const db = c.env.DB;
       await db.batch([
-        db.prepare("DELETE FROM blocks WHERE blocker_id = ?1 AND blocked_id = ?2").bind(me, userId),
+        unblockStatement(db, me, userId),
         ...roomEffectStatements(db, await sharedPairIds(db, me, userId), { type: "unblock", blockerId: me, blockedId: userId }),
       ]);
       await deliverRoomEffectsNow(c.env, c.executionCtx);
@@ -134,13 +87,19 @@ export const safetyRoutes = createRouter()
         message = { seq: found.seq, body: found.body, sentAt: found.sentAt };
       }
       const id = crypto.randomUUID();
-      await c.env.DB.prepare(
-        `INSERT INTO reports (id, group_id, pair_id, reporter_id, reported_id, reason, message_seq, message_body, message_sent_at, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)`,
-      )
-        .bind(id, pair.group_id, pair.id, userId, other, reason, message?.seq ?? null, message?.body ?? null, message?.sentAt ?? null, new Date().toISOString())
-        .run();
-      const row = await c.env.DB.prepare(`${REPORT_SELECT} WHERE r.id = ?1`).bind(id).first<ReportRow>();
+      await insertReport(c.env.DB, {
+        id,
+        groupId: pair.group_id,
+        pairId: pair.id,
+        reporterId: userId,
+        reportedId: other,
+        reason,
+        messageSeq: message?.seq ?? null,
+        messageBody: message?.body ?? null,
+        messageSentAt: message?.sentAt ?? null,
+        now: new Date().toISOString(),
+      });
+      const row = await findReport(c.env.DB, id);
       return c.json({ report: toReport(row!) }, 201);
     },
   )
@@ -158,9 +117,7 @@ export const safetyRoutes = createRouter()
       const { groupId } = c.req.valid("param");
       const { status } = c.req.valid("query");
       await requireAdmin(c.env.DB, groupId, currentUser(c).id);
-      const { results } = await c.env.DB.prepare(`${REPORT_SELECT} WHERE r.group_id = ?1 AND (?2 IS NULL OR r.status = ?2) ORDER BY r.created_at DESC`)
-        .bind(groupId, status ?? null)
-        .all<ReportRow>();
+      const results = await listReportsOfGroup(c.env.DB, groupId, status ?? null);
       return c.json({ reports: results.map(toReport) }, 200);
     },
   )
@@ -176,14 +133,12 @@ export const safetyRoutes = createRouter()
     }),
     async (c) => {
       const me = currentUser(c).id;
-      const row = await c.env.DB.prepare(`${REPORT_SELECT} WHERE r.id = ?1`).bind(c.req.valid("param").reportId).first<ReportRow>();
+      const row = await findReport(c.env.DB, c.req.valid("param").reportId);
       if (!row) throw notFound("This report");
       await requireAdmin(c.env.DB, row.group_id, me).catch(() => {
         throw notFound("This report");
       });
-      await c.env.DB.prepare("UPDATE reports SET status = 'resolved', resolved_at = ?2, resolved_by = ?3 WHERE id = ?1")
-        .bind(row.id, new Date().toISOString(), me)
-        .run();
+      await resolveReport(c.env.DB, row.id, me, new Date().toISOString());
       return c.json({ report: { ...toReport(row), status: "resolved" as const } }, 200);
     },
   );

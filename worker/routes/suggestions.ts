@@ -5,12 +5,13 @@ import { isGroupAdmin } from "../../shared/api/groups.ts";
 import type { Program } from "../../shared/api/programs.ts";
 import { assignPairs, describeReason, scoreMatch, type Candidate, type MatchProfile, type MatchReason } from "../../shared/rules/matching.ts";
 import type { AppEnv } from "../env.ts";
+import { loadProgram } from "../auth/access.ts";
 import { requireUser } from "../auth/session.ts";
 import { listApplicants } from "../db/applications.ts";
 import { toProgram } from "../db/programs.ts";
+import { listBlocksInvolving } from "../db/reports.ts";
 import { ApiError, forbidden } from "../http/errors.ts";
 import { createRouter, errorResponses, jsonResponse } from "../http/router.ts";
-import { loadProgram } from "./programs.ts";
 
 const tags = ["Matching"];
 const auth = { middleware: [requireUser] };
@@ -45,10 +46,7 @@ const withText = (reasons: MatchReason[]) => reasons.map((reason) => ({ ...reaso
 
 async function blockedPairs(db: D1Database, userIds: string[]): Promise<Set<string>> {
   if (!userIds.length) return new Set();
-  const { results } = await db
-    .prepare("SELECT blocker_id, blocked_id FROM blocks WHERE blocker_id IN (SELECT value FROM json_each(?1)) OR blocked_id IN (SELECT value FROM json_each(?1))")
-    .bind(JSON.stringify(userIds))
-    .all<{ blocker_id: string; blocked_id: string }>();
+  const results = await listBlocksInvolving(db, userIds);
   const keys = new Set<string>();
   for (const row of results) {
     keys.add(`${row.blocker_id}|${row.blocked_id}`);
