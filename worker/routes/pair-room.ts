@@ -15,7 +15,7 @@ import {
 import { currentUser, requireUser } from "../auth/session.ts";
 import { findPairWithPeople } from "../db/pairs.ts";
 import { findProgramTitle } from "../db/programs.ts";
-import { hasBlocked } from "../db/reports.ts";
+import { hasBlocked } from "../db/safety.ts";
 import { ApiError } from "../http/errors.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 import { loadPairAsMember, unwrap } from "../pair-room/access.ts";

@@ -3,7 +3,7 @@ import { CreateReportBody, ReportListResponse, ReportResponse } from "../../shar
 import { currentUser, requireUser } from "../auth/session.ts";
 import { requireAdmin, shareAGroup } from "../db/groups.ts";
 import { sharedPairIds } from "../db/pairs.ts";
-import { blockStatement, findReport, insertReport, listReportsOfGroup, resolveReport, toReport, unblockStatement } from "../db/reports.ts";
+import { blockStatement, findReport, insertReport, listReportsOfGroup, resolveReport, toReport, unblockStatement } from "../db/safety.ts";
 import { ApiError, notFound } from "../http/errors.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 import { loadPairAsMember, unwrap } from "../pair-room/access.ts";

@@ -9,7 +9,7 @@ import { loadProgram } from "../auth/access.ts";
 import { requireUser } from "../auth/session.ts";
 import { listApplicants } from "../db/applications.ts";
 import { toProgram } from "../db/programs.ts";
-import { listBlocksInvolving } from "../db/reports.ts";
+import { listBlocksInvolving } from "../db/safety.ts";
 import { ApiError, forbidden } from "../http/errors.ts";
 import { createRouter, errorResponses, jsonResponse } from "../http/router.ts";
 
