@@ -42,10 +42,13 @@ export class ChatConnection {
   private heartbeat: ReturnType<typeof setInterval> | undefined;
   private attemptOpened = true;
 
-  constructor(
-    private readonly engine: ChatEngine,
-    private readonly options: ConnectionOptions,
-  ) {}
+  private readonly engine: ChatEngine;
+  private readonly options: ConnectionOptions;
+
+  constructor(engine: ChatEngine, options: ConnectionOptions) {
+    this.engine = engine;
+    this.options = options;
+  }
 
   private offline() {
     return this.options.isOffline?.() ?? false;

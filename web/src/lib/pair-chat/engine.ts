@@ -121,7 +121,10 @@ export class ChatEngine {
   /** When the last frame of any kind (pongs included) arrived. */
   lastFrameAt = 0;
 
-  constructor(private readonly options: ChatEngineOptions) {
+  private readonly options: ChatEngineOptions;
+
+  constructor(options: ChatEngineOptions) {
+    this.options = options;
     this.outbox = options.outbox;
     this.now = options.now ?? Date.now;
     this.newClientId = options.newClientId ?? (() => crypto.randomUUID());

@@ -36,13 +36,14 @@ export function memoryStorage(): OutboxStorage & { readonly map: Map<string, str
  * items. When storage is unavailable (private mode, quota), the outbox lives in memory for this page.
  */
 export class Outbox {
+  readonly key: string;
+  private readonly storage: OutboxStorage | null;
   private memory: OutboxItem[] = [];
   private storageWorks: boolean;
 
-  constructor(
-    readonly key: string,
-    private readonly storage: OutboxStorage | null,
-  ) {
+  constructor(key: string, storage: OutboxStorage | null) {
+    this.key = key;
+    this.storage = storage;
     this.storageWorks = storage !== null;
   }
 
