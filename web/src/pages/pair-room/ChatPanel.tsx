@@ -284,6 +284,9 @@ function ConnectionNotice(props: { chat: PairChat }) {
         <Match when={connection() === "offline"}>
           <p class="connection connection--offline">{t("pair.chat.offline")}</p>
         </Match>
+        <Match when={connection() === "replaced"}>
+          <p class="connection connection--offline">{t("pairChat.replaced")}</p>
+        </Match>
       </Switch>
     </div>
   );

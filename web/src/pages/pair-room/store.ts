@@ -128,6 +128,7 @@ export function createPairRoom(options: PairRoomOptions) {
   const otherOnline = () => chat.state.online.includes(other.id) && !chat.state.blocked;
 
   const banner = (): string | null => {
+    if (!options.live) return t("pairChat.removed");
     if (chat.state.status === "completed") return t("pair.banner.completed");
     if (chat.state.status === "ended") return t("pair.banner.ended");
     if (blockedMe()) return t("pair.banner.blockedMe");
