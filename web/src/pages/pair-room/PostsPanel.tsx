@@ -6,13 +6,13 @@ import { PlusIcon } from "../../components/Icons.tsx";
 import { t } from "../../i18n/index.ts";
 import { formatDateTime, formatShortDate } from "./format.ts";
 import { ExternalIcon } from "./icons.tsx";
+import {
+  COMMENT_MAX,
+  POST_BODY_MAX as BODY_MAX,
+  POST_TITLE_MAX as TITLE_MAX,
+  POST_URL_MAX as URL_MAX,
+} from "../../../../shared/rules/limits.ts";
 import { createComment, createPost, pairErrorMessage, safeHttpUrl, type Comment, type Post } from "./pair-api.ts";
-
-// The API's limits (shared/api/room.ts), repeated here so people hear about them before a round trip.
-const TITLE_MAX = 200;
-const BODY_MAX = 10_000;
-const URL_MAX = 2000;
-const COMMENT_MAX = 4000;
 
 type PostsPanelProps = {
   pairId: string;
