@@ -5,7 +5,7 @@ import { GROUP_FOCUSES } from "../rules/vocabulary.ts";
 import { PublicProfile } from "./users.ts";
 
 // The plain values live in shared/rules (no zod there, so the SPA imports them); re-exported for the worker.
-export { GROUP_DESCRIPTION_MAX, GROUP_NAME_MAX, GROUP_NAME_MIN, INVITE_MAX_DAYS } from "../rules/limits.ts";
+export { INVITE_MAX_DAYS } from "../rules/limits.ts";
 export { GROUP_ROLES, isGroupAdmin } from "../rules/roles.ts";
 export { GROUP_FOCUSES } from "../rules/vocabulary.ts";
 

@@ -19,7 +19,7 @@ import { parseServerFrame, validMessages, type ChatMessage, type ServerFrame } f
 import type { Outbox, OutboxItem, SendFailure } from "./outbox.ts";
 
 /** How many older messages one "Load older messages" brings. */
-export const OLDER_PAGE_SIZE = 50;
+const OLDER_PAGE_SIZE = 50;
 const RATE_LIMIT_RETRY_MS = 3_000;
 /** Another person's "typing" fades on its own if their "stopped typing" never arrives. */
 const TYPING_FADES_AFTER_MS = 8_000;
@@ -62,7 +62,7 @@ export type ChatState = {
 };
 
 /** What a closed socket means for this client: try again, or stop and why. */
-export type CloseOutcome = "reconnect" | "blocked" | "signed_out" | "removed" | "replaced";
+type CloseOutcome = "reconnect" | "blocked" | "signed_out" | "removed" | "replaced";
 
 /** The policy for the room's close codes (see CLOSE in shared/protocol-constants.ts). */
 export function closeOutcome(code: number): CloseOutcome {
@@ -82,7 +82,7 @@ export function closeOutcome(code: number): CloseOutcome {
 
 export type SendResult = { ok: true; clientId: string } | { ok: false; reason: "empty" | "too_long" };
 
-export type ChatEngineOptions = {
+type ChatEngineOptions = {
   /** The signed-in person. */
   userId: string;
   /** The latest page of messages, as GET /api/pairs/:pairId/messages returned it, and the room snapshot. */

@@ -11,9 +11,8 @@ import { ChatEngine, type ChatState, type SendResult } from "./engine.ts";
 import type { ChatMessage, ServerFrame } from "./frames.ts";
 import { Outbox, outboxKey, type OutboxStorage } from "./outbox.ts";
 
-export type { ChatMessage, ServerFrame };
-export type { ChatState as PairChatState, ConnectionState, SendResult } from "./engine.ts";
-export type { OutboxItem, SendFailure } from "./outbox.ts";
+export type { ChatMessage };
+export type { OutboxItem } from "./outbox.ts";
 
 export type PairChatOptions = {
   pairId: string;
