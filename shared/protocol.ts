@@ -3,36 +3,13 @@
  * both sides import them. The room parses every inbound frame with `ClientFrame`.
  */
 import { z } from "zod";
+import { CLIENT_ID_MAX, MESSAGE_MAX_CHARS } from "./rules/limits.ts";
 
-export const MAX_FRAME_BYTES = 16 * 1024;
-export const MESSAGE_MAX_CHARS = 4000;
-export const HISTORY_PAGE_SIZE = 200;
-export const RATE_LIMIT = { messages: 30, windowMs: 10_000 } as const;
+// Plain values live in zod-free modules so that the SPA can import them; re-exported here for the worker.
+export { HISTORY_PAGE_SIZE, MAX_FRAME_BYTES, MESSAGE_MAX_CHARS, RATE_LIMIT } from "./rules/limits.ts";
+export { CLOSE, PING_FRAME, PONG_FRAME, type RoomErrorCode } from "./protocol-constants.ts";
 
-/** Close codes the room uses, beside the standard ones. */
-/**
- * Close codes the room uses, and what a client does about each:
- * - sessionRevoked: the session was signed out, revoked, its password changed or reset, or the account was
- *   suspended or deleted. Go back to sign-in (keep the outbox: it is re-sent after signing in again).
- * - blocked: contact in this pair is blocked. Do not reconnect.
- * - removed: this person is no longer part of the pair (left or removed from the group). Reload the pair read-only.
- * - tooManySockets: a newer socket of the same person replaced this one. Do not reconnect from this tab.
- */
-export const CLOSE = {
-  sessionRevoked: 4001,
-  blocked: 4003,
-  removed: 4004,
-  tooManySockets: 4008,
-} as const;
-
-/**
- * The heartbeat. The room answers this exact text without waking up (setWebSocketAutoResponse), so the
- * client must send it byte for byte.
- */
-export const PING_FRAME = '{"type":"ping"}';
-export const PONG_FRAME = '{"type":"pong"}';
-
-export const ClientId = z.string().min(1).max(64);
+export const ClientId = z.string().min(1).max(CLIENT_ID_MAX);
 
 export const ClientFrame = z.discriminatedUnion("type", [
   z.object({ type: z.literal("send"), clientId: ClientId, body: z.string().trim().min(1).max(MESSAGE_MAX_CHARS) }),
@@ -119,6 +96,3 @@ export const ServerFrame = z.discriminatedUnion("type", [
   z.object({ type: z.literal("error"), code: z.string(), message: z.string(), clientId: z.string().optional() }),
 ]);
 export type ServerFrame = z.infer<typeof ServerFrame>;
-
-/** Error codes in `error` frames and REST answers from the room. */
-export type RoomErrorCode = "bad_frame" | "frame_too_large" | "rate_limited" | "pair_ended" | "blocked" | "not_found" | "client_id_conflict";

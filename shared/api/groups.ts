@@ -1,15 +1,19 @@
 import { z } from "zod";
+import { GROUP_DESCRIPTION_MAX, GROUP_NAME_MAX, GROUP_NAME_MIN, INVITE_DEFAULT_DAYS, INVITE_MAX_DAYS } from "../rules/limits.ts";
+import { GROUP_ROLES } from "../rules/roles.ts";
+import { GROUP_FOCUSES } from "../rules/vocabulary.ts";
 import { PublicProfile } from "./users.ts";
 
-export const GROUP_FOCUSES = ["parenting", "professional", "personal", "other"] as const;
+// The plain values live in shared/rules (no zod there, so the SPA imports them); re-exported for the worker.
+export { INVITE_MAX_DAYS } from "../rules/limits.ts";
+export { GROUP_ROLES, isGroupAdmin } from "../rules/roles.ts";
+export { GROUP_FOCUSES } from "../rules/vocabulary.ts";
+
 export const GroupFocus = z.enum(GROUP_FOCUSES);
 export type GroupFocus = z.infer<typeof GroupFocus>;
 
-export const GROUP_ROLES = ["owner", "admin", "member"] as const;
 export const GroupRole = z.enum(GROUP_ROLES);
 export type GroupRole = z.infer<typeof GroupRole>;
-
-export const isGroupAdmin = (role: GroupRole | null | undefined) => role === "owner" || role === "admin";
 
 export const Group = z
   .object({
@@ -31,8 +35,12 @@ export const GroupMember = z
   .meta({ id: "GroupMember" });
 export type GroupMember = z.infer<typeof GroupMember>;
 
-export const GroupName = z.string().trim().min(2, "Use at least 2 characters.").max(80, "Keep the name under 80 characters.");
-export const GroupDescription = z.string().trim().max(2000, "Keep the description under 2,000 characters.");
+export const GroupName = z
+  .string()
+  .trim()
+  .min(GROUP_NAME_MIN, `Use at least ${GROUP_NAME_MIN} characters.`)
+  .max(GROUP_NAME_MAX, `Keep the name under ${GROUP_NAME_MAX} characters.`);
+export const GroupDescription = z.string().trim().max(GROUP_DESCRIPTION_MAX, `Keep the description under ${GROUP_DESCRIPTION_MAX.toLocaleString("en")} characters.`);
 
 export const CreateGroupBody = z
   .object({ name: GroupName, description: GroupDescription.default(""), focus: GroupFocus })
@@ -56,11 +64,9 @@ export const GroupDetailResponse = z
   .meta({ id: "GroupDetailResponse" });
 export type GroupDetailResponse = z.infer<typeof GroupDetailResponse>;
 
-export const INVITE_MAX_DAYS = 90;
-
 export const CreateInviteBody = z
   .object({
-    expiresInDays: z.number().int().min(1).max(INVITE_MAX_DAYS).nullable().default(14),
+    expiresInDays: z.number().int().min(1).max(INVITE_MAX_DAYS).nullable().default(INVITE_DEFAULT_DAYS),
   })
   .strict()
   .meta({ id: "CreateInviteBody" });

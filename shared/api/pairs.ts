@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { END_REASON_MAX } from "../rules/limits.ts";
 import { ProgramStep } from "./programs.ts";
 import { PublicProfile } from "./users.ts";
 
@@ -44,7 +45,7 @@ export const CreatePairBody = z
 export const EndPairBody = z
   .object({
     outcome: z.enum(["completed", "ended"]),
-    reason: z.string().trim().max(1000, "Keep the reason under 1,000 characters.").optional(),
+    reason: z.string().trim().max(END_REASON_MAX, `Keep the reason under ${END_REASON_MAX.toLocaleString("en")} characters.`).optional(),
   })
   .strict()
   .meta({ id: "EndPairBody" });

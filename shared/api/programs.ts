@@ -1,28 +1,43 @@
 import { z } from "zod";
+import {
+  ACTIVITY_MAX,
+  CADENCE_MAX_DAYS,
+  CHOICE_MAX,
+  DURATION_MAX_WEEKS,
+  GUIDANCE_MAX,
+  MAX_ACTIVITIES,
+  MAX_CHOICES,
+  MAX_QUESTIONS_PER_ROLE,
+  MAX_STEPS,
+  MENTOR_CAPACITY_LIMIT,
+  PROGRAM_DESCRIPTION_MAX,
+  PROGRAM_TITLE_MAX,
+  QUESTION_HELP_MAX,
+  QUESTION_LABEL_MAX,
+  STEP_TITLE_MAX,
+} from "../rules/limits.ts";
+import { QUESTION_KINDS } from "../rules/vocabulary.ts";
 import { Locale } from "./users.ts";
 
 export const PROGRAM_STATUSES = ["draft", "open", "closed", "archived"] as const;
 export const ProgramStatus = z.enum(PROGRAM_STATUSES);
 export type ProgramStatus = z.infer<typeof ProgramStatus>;
 
-export const QUESTION_KINDS = ["short_text", "long_text", "single_choice", "multiple_choice"] as const;
-
-export const MENTOR_CAPACITY_DEFAULT = 2;
-export const MENTOR_CAPACITY_LIMIT = 10;
-export const MAX_STEPS = 26;
-export const MAX_QUESTIONS_PER_ROLE = 15;
+// The plain values live in shared/rules (no zod there, so the SPA imports them); re-exported for the worker.
+export { MAX_QUESTIONS_PER_ROLE, MAX_STEPS, MENTOR_CAPACITY_DEFAULT, MENTOR_CAPACITY_LIMIT } from "../rules/limits.ts";
+export { QUESTION_KINDS } from "../rules/vocabulary.ts";
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "Use lowercase letters, digits, dashes and underscores.");
 const Text = (max: number, what: string) => z.string().trim().min(1, `${what} cannot be empty.`).max(max, `Keep ${what.toLowerCase()} under ${max} characters.`);
 
-export const Activity = z.object({ id: Id, label: Text(200, "The activity") });
+export const Activity = z.object({ id: Id, label: Text(ACTIVITY_MAX, "The activity") });
 
 export const ProgramStep = z
   .object({
     id: Id,
-    title: Text(120, "The title"),
-    guidance: z.string().trim().max(4000, "Keep the guidance under 4,000 characters."),
-    activities: z.array(Activity).min(1, "Give each step at least one activity.").max(8, "Use at most 8 activities per step."),
+    title: Text(STEP_TITLE_MAX, "The title"),
+    guidance: z.string().trim().max(GUIDANCE_MAX, `Keep the guidance under ${GUIDANCE_MAX.toLocaleString("en")} characters.`),
+    activities: z.array(Activity).min(1, "Give each step at least one activity.").max(MAX_ACTIVITIES, `Use at most ${MAX_ACTIVITIES} activities per step.`),
   })
   .meta({ id: "ProgramStep" });
 export type ProgramStep = z.infer<typeof ProgramStep>;
@@ -31,10 +46,10 @@ export const Question = z
   .object({
     id: Id,
     kind: z.enum(QUESTION_KINDS),
-    label: Text(300, "The question"),
-    help: z.string().trim().max(500).optional(),
+    label: Text(QUESTION_LABEL_MAX, "The question"),
+    help: z.string().trim().max(QUESTION_HELP_MAX).optional(),
     required: z.boolean(),
-    choices: z.array(z.object({ id: Id, label: Text(120, "The choice") })).max(12).optional(),
+    choices: z.array(z.object({ id: Id, label: Text(CHOICE_MAX, "The choice") })).max(MAX_CHOICES).optional(),
   })
   .superRefine((question, ctx) => {
     const isChoice = question.kind === "single_choice" || question.kind === "multiple_choice";
@@ -108,8 +123,8 @@ export const ProgramSummary = Program.pick({
   .meta({ id: "ProgramSummary" });
 export type ProgramSummary = z.infer<typeof ProgramSummary>;
 
-const ProgramTitle = Text(120, "The title");
-const ProgramDescription = z.string().trim().max(4000, "Keep the description under 4,000 characters.");
+const ProgramTitle = Text(PROGRAM_TITLE_MAX, "The title");
+const ProgramDescription = z.string().trim().max(PROGRAM_DESCRIPTION_MAX, `Keep the description under ${PROGRAM_DESCRIPTION_MAX.toLocaleString("en")} characters.`);
 const Capacity = z.number().int().min(1).max(MENTOR_CAPACITY_LIMIT);
 
 export const CreateProgramBody = z
@@ -132,8 +147,8 @@ export const UpdateProgramBody = z
     questions: ProgramQuestions.optional(),
     mentorCapacityDefault: Capacity.optional(),
     mentorCapacityMax: Capacity.optional(),
-    durationWeeks: z.number().int().min(1).max(52).optional(),
-    checkinCadenceDays: z.number().int().min(1).max(31).optional(),
+    durationWeeks: z.number().int().min(1).max(DURATION_MAX_WEEKS).optional(),
+    checkinCadenceDays: z.number().int().min(1).max(CADENCE_MAX_DAYS).optional(),
   })
   .strict()
   .meta({ id: "UpdateProgramBody" });

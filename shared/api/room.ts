@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CHECKIN_NOTE_MAX, CLIENT_ID_MAX, COMMENT_MAX, MOOD_MAX, MOOD_MIN, POST_BODY_MAX, POST_TITLE_MAX, POST_URL_MAX, REPORT_REASON_MAX } from "../rules/limits.ts";
 import { ChatMessage, Checkin, Comment, Post, RoomStatus, StepProgress } from "../protocol.ts";
 import { Pair } from "./pairs.ts";
 import { PublicProfile } from "./users.ts";
@@ -47,17 +48,17 @@ export const CommentResponse = z.object({ comment: Comment }).meta({ id: "Commen
 export const CheckinResponse = z.object({ checkin: Checkin }).meta({ id: "CheckinResponse" });
 export const StepsResponse = z.object({ steps: z.array(StepProgress) }).meta({ id: "StepsResponse" });
 
-const ClientIdField = z.string().min(1).max(64).describe("Chosen by the client; resending the same id stores nothing new");
+const ClientIdField = z.string().min(1).max(CLIENT_ID_MAX).describe("Chosen by the client; resending the same id stores nothing new");
 
 export const CreatePostBody = z
   .object({
     clientId: ClientIdField,
-    title: z.string().trim().min(1, "Give the post a title.").max(200),
-    body: z.string().trim().max(10_000).default(""),
+    title: z.string().trim().min(1, "Give the post a title.").max(POST_TITLE_MAX),
+    body: z.string().trim().max(POST_BODY_MAX).default(""),
     url: z
       .string()
       .trim()
-      .max(2000)
+      .max(POST_URL_MAX)
       .refine((value) => /^https?:\/\//i.test(value), { message: "Links must start with http:// or https://." })
       .nullable()
       .optional(),
@@ -66,15 +67,15 @@ export const CreatePostBody = z
   .meta({ id: "CreatePostBody" });
 
 export const CreateCommentBody = z
-  .object({ clientId: ClientIdField, body: z.string().trim().min(1, "Write a comment.").max(4000) })
+  .object({ clientId: ClientIdField, body: z.string().trim().min(1, "Write a comment.").max(COMMENT_MAX) })
   .strict()
   .meta({ id: "CreateCommentBody" });
 
 export const CreateCheckinBody = z
   .object({
     clientId: ClientIdField,
-    mood: z.number().int().min(1).max(5),
-    note: z.string().trim().max(1000).default(""),
+    mood: z.number().int().min(MOOD_MIN).max(MOOD_MAX),
+    note: z.string().trim().max(CHECKIN_NOTE_MAX).default(""),
   })
   .strict()
   .meta({ id: "CreateCheckinBody" });
@@ -85,7 +86,7 @@ export const CreateReportBody = z
   .object({
     pairId: z.string(),
     seq: z.number().int().min(1).optional().describe("The reported message; omit to report the person"),
-    reason: z.string().trim().min(1, "Say what is wrong.").max(2000),
+    reason: z.string().trim().min(1, "Say what is wrong.").max(REPORT_REASON_MAX),
   })
   .strict()
   .meta({ id: "CreateReportBody" });

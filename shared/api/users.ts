@@ -1,14 +1,25 @@
 import { z } from "zod";
 import { isAdult, parseCalendarDate } from "../rules/age.ts";
+import {
+  ABOUT_MAX_LENGTH,
+  DISPLAY_NAME_MAX_LENGTH,
+  EMAIL_MAX_LENGTH,
+  LANGUAGES_MAX,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  TIME_ZONE_MAX_LENGTH,
+  TOPIC_MAX_LENGTH,
+  TOPICS_MAX,
+} from "../rules/limits.ts";
 
-export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 200;
+// The plain values live in shared/rules (no zod there, so the SPA imports them); re-exported for the worker.
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../rules/limits.ts";
 
 export const Email = z
   .string()
   .trim()
   .toLowerCase()
-  .max(254)
+  .max(EMAIL_MAX_LENGTH)
   .pipe(z.email({ message: "Enter a valid email address." }));
 
 export const BirthDate = z
@@ -18,7 +29,7 @@ export const BirthDate = z
   .refine((value) => value <= new Date().toISOString().slice(0, 10), { message: "A birth date cannot be in the future." })
   .meta({ example: "1990-05-17", description: "Calendar date, YYYY-MM-DD" });
 
-export const DisplayName = z.string().trim().min(1, "Enter your name.").max(80, "Keep your name under 80 characters.");
+export const DisplayName = z.string().trim().min(1, "Enter your name.").max(DISPLAY_NAME_MAX_LENGTH, `Keep your name under ${DISPLAY_NAME_MAX_LENGTH} characters.`);
 
 export const Password = z
   .string()
@@ -36,7 +47,7 @@ function isTimeZone(value: string): boolean {
 
 export const TimeZone = z
   .string()
-  .max(64)
+  .max(TIME_ZONE_MAX_LENGTH)
   .refine(isTimeZone, { message: "Use an IANA time zone such as Europe/Paris." });
 
 /** A language as a BCP 47 primary tag: "en", "fr", "pt". */
@@ -46,7 +57,7 @@ export const LanguageTag = z
   .toLowerCase()
   .regex(/^[a-z]{2,3}$/, "Use a two- or three-letter language code such as en or fr.");
 
-export const Topic = z.string().trim().min(1).max(40);
+export const Topic = z.string().trim().min(1).max(TOPIC_MAX_LENGTH);
 
 export const SUPPORTED_LOCALES = ["en", "fr", "de"] as const;
 export const Locale = z.enum(SUPPORTED_LOCALES);
@@ -104,9 +115,9 @@ export type PublicProfile = z.infer<typeof PublicProfile>;
 export const UpdateMeBody = z
   .object({
     displayName: DisplayName,
-    about: z.string().trim().max(2000, "Keep this under 2,000 characters."),
-    topics: z.array(Topic).max(20, "Choose up to 20 topics."),
-    languages: z.array(LanguageTag).max(10, "Choose up to 10 languages."),
+    about: z.string().trim().max(ABOUT_MAX_LENGTH, `Keep this under ${ABOUT_MAX_LENGTH.toLocaleString("en")} characters.`),
+    topics: z.array(Topic).max(TOPICS_MAX, `Choose up to ${TOPICS_MAX} topics.`),
+    languages: z.array(LanguageTag).max(LANGUAGES_MAX, `Choose up to ${LANGUAGES_MAX} languages.`),
     timeZone: TimeZone.nullable(),
     locale: Locale.nullable(),
   })

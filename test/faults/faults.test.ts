@@ -1,16 +1,21 @@
 // The fault test: two clients exchange messages while sockets drop, the pair's Durable Object is
 // evicted, and the whole `wrangler dev` process group is killed with SIGKILL and started again on the
-// same state. At the end every acknowledged message must be stored exactly once, with no seq missing,
-// each sender's order kept, and both clients holding the same history as the room's storage.
+// same state. Each client is the SPA's own chat engine and connection layer (web/src/lib/pair-chat/),
+// run from Node with its global WebSocket and an in-memory storage for the outbox. At the end every
+// acknowledged message must be stored exactly once, with no seq missing, each sender's order kept, and
+// both clients holding the same history as the room's storage.
 // `npm test` runs a short form; `npm run test:faults` runs 5,000 messages.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { ChatMessage } from "../../shared/protocol.ts";
-import { applyMigrations, freePort, startWranglerDev, BENCH_WRANGLER_CONFIG, type WranglerDev } from "../../worker/dev/wrangler-dev.ts";
+import { ChatConnection } from "../../web/src/lib/pair-chat/connection.ts";
+import { ChatEngine } from "../../web/src/lib/pair-chat/engine.ts";
+import { memoryStorage, Outbox, outboxKey } from "../../web/src/lib/pair-chat/outbox.ts";
+import type { ApiPerson } from "../../worker/dev/api-client.ts";
+import { applyMigrations, BENCH_WRANGLER_CONFIG, freePort, startWranglerDev, type WranglerDev } from "../../worker/dev/wrangler-dev.ts";
 import { createPairs, personHeaders, roomUrl, sleep } from "../bench/lib.ts";
-import { ChatClient } from "./chat-client.ts";
 
 const MESSAGES = Number(process.env.FAULT_MESSAGES ?? 600);
 const KILLS = Math.max(1, Math.round(MESSAGES / 2500));
@@ -47,6 +52,65 @@ async function restart() {
   }
 }
 
+/** One person's chat client: the real engine and connection, with faults injected from outside. */
+function chatClient(baseUrl: string, pairId: string, person: ApiPerson) {
+  const headers = personHeaders(person);
+  const sockets: WebSocket[] = [];
+  // Node's WebSocket takes headers (the session cookie, the Origin) where a browser sends them itself.
+  class WithSession extends WebSocket {
+    constructor(url: string | URL) {
+      super(url, { headers } as unknown as string[]);
+      sockets.push(this);
+    }
+  }
+  const engine = new ChatEngine({
+    userId: person.userId,
+    initial: { messages: [], hasMore: false, room: { status: "active", blocked: false, readCursors: {} } },
+    outbox: new Outbox(outboxKey(pairId, person.userId), memoryStorage()),
+  });
+  const connection = new ChatConnection(engine, {
+    url: (after) => roomUrl(baseUrl, pairId, after),
+    WebSocket: WithSession,
+    backoff: { minMs: 20, maxMs: 500, grow: 1.5, connectTimeoutMs: 4_000 },
+  });
+  // A message is confirmed stored by its ack or, when the ack was lost with its socket, by coming back in
+  // the catch-up of the next connection (the engine then takes it out of the outbox without resending).
+  const acked = new Map<string, number>();
+  let confirmedByCatchUp = 0;
+  engine.onFrame((frame) => {
+    if (frame.type === "ack") acked.set(frame.clientId, frame.seq);
+    if (frame.type === "history") {
+      for (const message of frame.messages) {
+        if (message.senderId !== person.userId || acked.has(message.clientId)) continue;
+        acked.set(message.clientId, message.seq);
+        confirmedByCatchUp += 1;
+      }
+    }
+  });
+  const produced: string[] = [];
+  return {
+    userId: person.userId,
+    engine,
+    acked,
+    produced,
+    get confirmedByCatchUp() {
+      return confirmedByCatchUp;
+    },
+    start: () => connection.start(),
+    stop: () => connection.stop(),
+    get reconnects() {
+      return Math.max(0, sockets.length - 1);
+    },
+    write(body: string) {
+      const result = engine.send(body);
+      if (!result.ok) throw new Error(`not sent: ${result.reason}`);
+      produced.push(result.clientId);
+    },
+    /** A fault: the connection drops without warning (from the app's point of view). */
+    dropSocket: () => sockets.at(-1)?.close(4000, "fault injected"),
+  };
+}
+
 async function storedMessages(baseUrl: string, person: { call: (m: string, p: string) => Promise<any> }, pairId: string) {
   const all: ChatMessage[] = [];
   let before: number | undefined;
@@ -64,10 +128,8 @@ it(`loses and duplicates nothing across socket drops, evictions and SIGKILL (${M
   const { pairs } = await createPairs(server.url, 1, 1);
   const { pairId, mentor, mentee } = pairs[0]!;
   const baseUrl = server.url;
-  const clients = [mentor, mentee].map(
-    (person) => new ChatClient({ url: (after) => roomUrl(baseUrl, pairId, after), headers: personHeaders(person), userId: person.userId }),
-  );
-  clients.forEach((client) => client.connect());
+  const clients = [mentor, mentee].map((person) => chatClient(baseUrl, pairId, person));
+  clients.forEach((client) => client.start());
 
   const faults = { socketDrops: 0, evictions: 0, kills: 0 };
   const killAt = new Set(Array.from({ length: KILLS }, (_, i) => Math.floor(((i + 1) * MESSAGES) / (KILLS + 1))));
@@ -96,25 +158,25 @@ it(`loses and duplicates nothing across socket drops, evictions and SIGKILL (${M
   const deadline = Date.now() + 60_000;
   let storage: ChatMessage[] = [];
   for (;;) {
-    const flushed = clients.every((c) => c.outbox.length === 0);
+    const flushed = clients.every((c) => c.engine.state.pending.length === 0);
     if (flushed) {
       storage = await storedMessages(baseUrl, mentor, pairId);
       const last = storage.at(-1)?.seq ?? 0;
-      if (clients.every((c) => c.contiguousSeq() === last)) break;
+      if (clients.every((c) => c.engine.cursor === last && c.engine.latestSeq() === last)) break;
     }
-    if (Date.now() > deadline) throw new Error(`did not settle: outboxes ${clients.map((c) => c.outbox.length)}`);
+    if (Date.now() > deadline) throw new Error(`did not settle: outboxes ${clients.map((c) => c.engine.state.pending.length)}`);
     await sleep(100);
   }
   clients.forEach((c) => c.stop());
 
-  const produced = clients.flatMap((c) => c.produced.map((m) => ({ ...m, senderId: c.userId })));
+  const produced = clients.flatMap((c) => c.produced.map((clientId) => ({ clientId, senderId: c.userId })));
   const acked = clients.reduce((sum, c) => sum + c.acked.size, 0);
   const stored = new Map<string, number>();
   for (const m of storage) stored.set(`${m.senderId}/${m.clientId}`, (stored.get(`${m.senderId}/${m.clientId}`) ?? 0) + 1);
   const lost = produced.filter((m) => !stored.has(`${m.senderId}/${m.clientId}`)).length;
   const duplicated = [...stored.values()].filter((n) => n > 1).length;
   console.log(
-    `fault test: sent ${produced.length}, acked ${acked}, stored ${storage.length}, faults ${faults.socketDrops + faults.evictions + faults.kills} ` +
+    `fault test: sent ${produced.length}, confirmed ${acked} (by catch-up ${clients.reduce((sum, c) => sum + c.confirmedByCatchUp, 0)}), stored ${storage.length}, faults ${faults.socketDrops + faults.evictions + faults.kills} ` +
       `(socket drops ${faults.socketDrops}, evictions ${faults.evictions}, SIGKILLs ${faults.kills}), reconnects ${clients.map((c) => c.reconnects).join("+")}, ` +
       `lost ${lost}, duplicated ${duplicated}`,
   );
@@ -135,10 +197,10 @@ it(`loses and duplicates nothing across socket drops, evictions and SIGKILL (${M
   // Each sender's order is kept.
   for (const client of clients) {
     const order = storage.filter((m) => m.senderId === client.userId).map((m) => m.clientId);
-    expect(order).toEqual(client.produced.map((m) => m.clientId));
+    expect(order).toEqual(client.produced);
   }
   // Both clients hold exactly the room's history.
   for (const client of clients) {
-    expect([...client.received.values()].sort((a, b) => a.seq - b.seq)).toEqual(storage);
+    expect(client.engine.state.messages).toEqual(storage);
   }
 }, 600_000);

@@ -7,6 +7,7 @@ import {
   UpdateGroupBody,
   UpdateMemberBody,
 } from "../../shared/api/groups.ts";
+import { mayChangeRole, mayRemoveMember } from "../../shared/rules/roles.ts";
 import { currentUser, requireUser } from "../auth/session.ts";
 import {
   addMemberStatement,
@@ -125,9 +126,7 @@ export const groupRoutes = createRouter()
       const myRole = await requireAdmin(c.env.DB, groupId, currentUser(c).id);
       const theirRole = await roleIn(c.env.DB, groupId, userId);
       if (!theirRole) throw notFound("This member");
-      if ((theirRole === "owner" || role === "owner") && myRole !== "owner") {
-        throw forbidden("Only an owner can make or unmake owners.");
-      }
+      if (!mayChangeRole(myRole, theirRole, role)) throw forbidden("Only an owner can make or unmake owners.");
       if (!(await changeRoleKeepingAnOwner(c.env.DB, groupId, userId, role))) throw lastOwner();
       const [group, members] = await Promise.all([findGroup(c.env.DB, groupId), listMembers(c.env.DB, groupId)]);
       return c.json({ group: group!, role: myRole, members }, 200);
@@ -149,9 +148,7 @@ export const groupRoutes = createRouter()
       const myRole = await requireAdmin(c.env.DB, groupId, me);
       const theirRole = await roleIn(c.env.DB, groupId, userId);
       if (!theirRole) throw notFound("This member");
-      if (theirRole !== "member" && myRole !== "owner" && userId !== me) {
-        throw forbidden("Only an owner can remove an admin or an owner.");
-      }
+      if (!mayRemoveMember(myRole, theirRole, userId === me)) throw forbidden("Only an owner can remove an admin or an owner.");
       if (!(await removeMemberKeepingAnOwner(c.env.DB, groupId, userId))) throw lastOwner();
       return c.body(null, 204);
     },

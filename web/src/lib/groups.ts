@@ -32,10 +32,9 @@ export type GroupDetail = GroupDetailResponse;
 export type ProgramDetail = ProgramDetailResponse;
 export type ProgramTemplate = LocalizedTemplate;
 
-/** Kept in step with shared/api/groups.ts (GROUP_FOCUSES); the SPA never imports zod values. */
-export const GROUP_FOCUSES = ["parenting", "professional", "personal", "other"] as const satisfies readonly GroupFocus[];
-
-export const isGroupAdmin = (role: GroupRole | null | undefined) => role === "owner" || role === "admin";
+// One source for the rules: plain values from shared/rules, which both the worker and the SPA import.
+export { isGroupAdmin } from "../../../shared/rules/roles.ts";
+export { GROUP_FOCUSES } from "../../../shared/rules/vocabulary.ts";
 
 const groupPath = (groupId: string) => `/groups/${encodeURIComponent(groupId)}`;
 const programPath = (programId: string) => `/programs/${encodeURIComponent(programId)}`;

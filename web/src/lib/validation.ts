@@ -1,16 +1,10 @@
-// Client-side checks that mirror the API's schemas, so people hear about a mistake before a round
-// trip. The server stays the authority: it runs the same rules again and its answer wins.
-import type { PASSWORD_MIN_LENGTH as ApiPasswordMinLength } from "../../../shared/api/users.ts";
+// Client-side checks on the API's own limits (shared/rules/limits.ts), so people hear about a mistake
+// before a round trip. The server stays the authority: it runs the same rules again and its answer wins.
 import { isAdult, parseCalendarDate } from "../../../shared/rules/age.ts";
+import { DISPLAY_NAME_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../../shared/rules/limits.ts";
 import { t, type MessageKey, type MessageParams } from "../i18n/index.ts";
 
-/** Typed as the API's constant (the literal 10): changing one without the other fails the type check. */
-export const PASSWORD_MIN_LENGTH: typeof ApiPasswordMinLength = 10;
-export const DISPLAY_NAME_MAX_LENGTH = 80;
-export const ABOUT_MAX_LENGTH = 2000;
-export const TOPICS_MAX = 20;
-export const TOPIC_MAX_LENGTH = 40;
-export const LANGUAGES_MAX = 10;
+export { ABOUT_MAX_LENGTH, DISPLAY_NAME_MAX_LENGTH, LANGUAGES_MAX, PASSWORD_MIN_LENGTH, TOPIC_MAX_LENGTH, TOPICS_MAX } from "../../../shared/rules/limits.ts";
 
 /** A message that re-translates itself when the language changes. */
 export type Message = () => string;

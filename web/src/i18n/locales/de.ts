@@ -1188,4 +1188,8 @@ export default {
     emptyResolvedTitle: "Noch keine erledigten Meldungen",
     emptyResolvedBody: "Meldungen, die du als erledigt markierst, werden hier aufbewahrt.",
   },
+  pairChat: {
+    replaced: "Dieses Gespräch ist in einem anderen Tab oder Fenster geöffnet und deshalb hier angehalten. Lade diese Seite neu, um hier weiterzumachen.",
+    removed: "Du bist nicht mehr Teil dieses Mentorings. Es wird nur noch zum Lesen angezeigt.",
+  },
 } satisfies Dictionary;

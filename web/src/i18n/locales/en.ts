@@ -1185,4 +1185,8 @@ export default {
     emptyResolvedTitle: "No resolved reports yet",
     emptyResolvedBody: "Reports you mark resolved are kept here.",
   },
+  pairChat: {
+    replaced: "This conversation is open in another tab or window, so it is paused here. Reload this page to continue here.",
+    removed: "You are no longer part of this mentorship. It is shown read-only.",
+  },
 };

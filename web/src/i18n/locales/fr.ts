@@ -1188,4 +1188,8 @@ export default {
     emptyResolvedTitle: "Aucun signalement traité pour l’instant",
     emptyResolvedBody: "Les signalements que vous marquez comme traités sont conservés ici.",
   },
+  pairChat: {
+    replaced: "Cette conversation est ouverte dans un autre onglet ou une autre fenêtre, elle est donc en pause ici. Rechargez cette page pour continuer ici.",
+    removed: "Vous ne faites plus partie de ce mentorat. Il est affiché en lecture seule.",
+  },
 } satisfies Dictionary;

@@ -6,19 +6,16 @@ import { Field, TextField } from "../../components/Field.tsx";
 import { AlertIcon } from "../../components/Icons.tsx";
 import { t } from "../../i18n/index.ts";
 import { splitApiError } from "../../lib/errors.ts";
-import { GROUP_FOCUSES, type GroupFocus } from "../../lib/groups.ts";
+import { GROUP_DESCRIPTION_MAX, GROUP_NAME_MAX, GROUP_NAME_MIN } from "../../../../shared/rules/limits.ts";
+import { GROUP_FOCUSES, type GroupFocus } from "../../../../shared/rules/vocabulary.ts";
 import { message, type Message } from "../../lib/validation.ts";
 import { failureMessage } from "./common.tsx";
-
-export const GROUP_NAME_MIN = 2;
-export const GROUP_NAME_MAX = 80;
-export const GROUP_DESCRIPTION_MAX = 2000;
 
 export const GROUP_FIELDS = ["name", "description", "focus"] as const;
 export type GroupFieldName = (typeof GROUP_FIELDS)[number];
 export type GroupErrors = Partial<Record<GroupFieldName, Message>>;
 
-/** Mirrors CreateGroupBody / UpdateGroupBody in shared/api/groups.ts, with translated messages. */
+/** The checks of CreateGroupBody / UpdateGroupBody (shared/api/groups.ts), on the same limits, with translated messages. */
 export function checkGroup(values: { name: string; description: string; focus: GroupFocus | "" }): GroupErrors {
   const name = values.name.trim();
   return {

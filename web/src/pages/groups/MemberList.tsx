@@ -2,6 +2,7 @@ import { createMemo, createSignal, For, Show } from "solid-js";
 import { Button } from "../../components/Button.tsx";
 import { confirmAction } from "../../components/ConfirmDialog.tsx";
 import { t } from "../../i18n/index.ts";
+import { mayChangeRole, mayRemoveMember } from "../../../../shared/rules/roles.ts";
 import { changeMemberRole, removeMember, type GroupDetail, type GroupMember, type GroupRole } from "../../lib/groups.ts";
 import { ChevronIcon, failureMessage, formatDate, RoleBadge } from "./common.tsx";
 
@@ -9,19 +10,14 @@ const ROLE_RANK: Record<GroupRole, number> = { owner: 0, admin: 1, member: 2 };
 
 type MemberAction = { kind: "role"; role: GroupRole; label: "makeAdmin" | "makeMember" | "makeOwner" | "takeOwner" } | { kind: "remove" };
 
-/**
- * What I may do to another member. Mirrors worker/routes/groups.ts: admins promote and demote members
- * and admins and remove members; only owners make or unmake owners and remove admins or owners.
- */
+/** What I may do to another member: the worker's own rules (shared/rules/roles.ts), as menu items. */
 function actionsFor(myRole: GroupRole, theirRole: GroupRole): MemberAction[] {
-  if (myRole === "member") return [];
-  const owner = myRole === "owner";
   const actions: MemberAction[] = [];
-  if (theirRole === "member") actions.push({ kind: "role", role: "admin", label: "makeAdmin" });
-  if (theirRole === "admin") actions.push({ kind: "role", role: "member", label: "makeMember" });
-  if (owner && theirRole !== "owner") actions.push({ kind: "role", role: "owner", label: "makeOwner" });
-  if (owner && theirRole === "owner") actions.push({ kind: "role", role: "admin", label: "takeOwner" });
-  if (theirRole === "member" || owner) actions.push({ kind: "remove" });
+  if (theirRole === "member" && mayChangeRole(myRole, theirRole, "admin")) actions.push({ kind: "role", role: "admin", label: "makeAdmin" });
+  if (theirRole === "admin" && mayChangeRole(myRole, theirRole, "member")) actions.push({ kind: "role", role: "member", label: "makeMember" });
+  if (theirRole !== "owner" && mayChangeRole(myRole, theirRole, "owner")) actions.push({ kind: "role", role: "owner", label: "makeOwner" });
+  if (theirRole === "owner" && mayChangeRole(myRole, theirRole, "admin")) actions.push({ kind: "role", role: "admin", label: "takeOwner" });
+  if (mayRemoveMember(myRole, theirRole)) actions.push({ kind: "remove" });
   return actions;
 }
 

@@ -2,7 +2,8 @@ import { createEffect, createMemo, createSignal, createUniqueId, For, Match, on,
 import type { PublicProfile } from "../../../../shared/api/users.ts";
 import { Button } from "../../components/Button.tsx";
 import { t } from "../../i18n/index.ts";
-import { MESSAGE_MAX_CHARS, type ChatMessage, type OutboxItem, type PairChat } from "../../lib/pair-socket.ts";
+import { MESSAGE_MAX_CHARS } from "../../../../shared/rules/limits.ts";
+import type { ChatMessage, OutboxItem, PairChat } from "../../lib/pair-chat/store.ts";
 import { dayLabel, formatDateTime, formatTime, startOfDay } from "./format.ts";
 import { FlagIcon, SendIcon } from "./icons.tsx";
 
@@ -282,6 +283,9 @@ function ConnectionNotice(props: { chat: PairChat }) {
         </Match>
         <Match when={connection() === "offline"}>
           <p class="connection connection--offline">{t("pair.chat.offline")}</p>
+        </Match>
+        <Match when={connection() === "replaced"}>
+          <p class="connection connection--offline">{t("pairChat.replaced")}</p>
         </Match>
       </Switch>
     </div>

@@ -4,9 +4,9 @@ import { Button } from "../../components/Button.tsx";
 import { Field } from "../../components/Field.tsx";
 import { t, type MessageKey } from "../../i18n/index.ts";
 import { formatDateTime, formatShortDate } from "./format.ts";
+import { CHECKIN_NOTE_MAX as NOTE_MAX } from "../../../../shared/rules/limits.ts";
 import { createCheckin, pairErrorMessage, type Checkin } from "./pair-api.ts";
 
-const NOTE_MAX = 1000;
 const DAY_MS = 86_400_000;
 
 const MOODS: { value: number; key: MessageKey }[] = [

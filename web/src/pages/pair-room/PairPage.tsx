@@ -2,45 +2,37 @@
 // check-in, for the mentor and the mentee only. Lazily loaded, with partysocket, only on this route.
 import "./pair.css";
 import { useParams } from "@solidjs/router";
-import { batch, createEffect, createResource, createRoot, createSignal, For, Match, onCleanup, onMount, Show, Switch, type JSX } from "solid-js";
-import { createStore, produce, reconcile } from "solid-js/store";
+import { createEffect, createResource, createRoot, createSignal, For, Match, onCleanup, Show, Switch, type JSX } from "solid-js";
 import { Alert } from "../../components/Alert.tsx";
 import { Button, ButtonLink } from "../../components/Button.tsx";
 import { confirmAction, type ConfirmOptions } from "../../components/ConfirmDialog.tsx";
 import { EmptyState } from "../../components/EmptyState.tsx";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { t } from "../../i18n/index.ts";
-import { api, ApiError } from "../../lib/api.ts";
+import { ApiError } from "../../lib/api.ts";
 import { usePageTitle } from "../../lib/page.ts";
-import { PairChat, type ChatMessage } from "../../lib/pair-socket.ts";
+import type { ChatMessage } from "../../lib/pair-chat/store.ts";
 import { session, sessionExpired } from "../../lib/session.ts";
 import { ChatPanel } from "./ChatPanel.tsx";
 import { CheckinPanel } from "./CheckinPanel.tsx";
 import { LockIcon } from "./icons.tsx";
-import {
-  blockUser,
-  endPair,
-  fetchPosts,
-  loadPairSpace,
-  pairErrorMessage,
-  report,
-  unblockUser,
-  type Checkin,
-  type Comment,
-  type PairDetailResponse,
-  type Post,
-  type StepProgress,
-} from "./pair-api.ts";
+import { createModeration } from "./moderation.ts";
+import { loadPairSpace, pairErrorMessage } from "./pair-api.ts";
 import { PairHeader } from "./PairHeader.tsx";
 import { PostsPanel } from "./PostsPanel.tsx";
 import { StepsPanel } from "./StepsPanel.tsx";
+import { createPairRoom, type LoadedPair } from "./store.ts";
 import { Tabs, tabId, tabPanelId, type TabItem } from "./Tabs.tsx";
-
-type Loaded = Awaited<ReturnType<typeof loadPairSpace>>;
 
 export default function PairPage() {
   const params = useParams<{ pairId: string }>();
   const [data, { refetch }] = createResource(() => params.pairId, loadPairSpace);
+  // Removed from the pair while on this page (close code 4004): read it again, and show it without a socket.
+  const [removed, setRemoved] = createSignal(false);
+  const onRemoved = () => {
+    setRemoved(true);
+    void refetch();
+  };
 
   usePageTitle(() => (data.state === "ready" ? t("pair.pageTitle", { name: data().detail.other.displayName }) : t("app.loading")));
 
@@ -70,7 +62,7 @@ export default function PairPage() {
           </div>
         </Match>
         <Match when={data.state === "ready" && data()} keyed>
-          {(loaded) => <PairSpace pairId={params.pairId} loaded={loaded} />}
+          {(loaded) => <PairSpace pairId={params.pairId} loaded={loaded} live={!removed()} onRemoved={onRemoved} />}
         </Match>
       </Switch>
     </div>
@@ -90,102 +82,16 @@ function ask(build: () => ConfirmOptions): Promise<{ value: string } | null> {
   });
 }
 
-function PairSpace(props: { pairId: string; loaded: Loaded }) {
-  const { detail, page } = props.loaded;
+function PairSpace(props: { pairId: string; loaded: LoadedPair; live: boolean; onRemoved: () => void }) {
+  const { detail } = props.loaded;
   const pairId = props.pairId;
   const meId = session.user?.id ?? "";
   const other = detail.other;
   const otherRole = detail.myRole === "mentor" ? "mentee" : "mentor";
 
-  const chat = new PairChat({
-    pairId,
-    userId: meId,
-    initial: { messages: page.messages, hasMore: page.hasMore, room: detail.room },
-    onSignedOut: sessionExpired,
-  });
-  onMount(() => chat.start());
-  onCleanup(() => chat.stop());
-
-  const [room, setRoom] = createStore({
-    steps: detail.room.steps,
-    checkins: detail.room.checkins,
-    currentWeek: detail.room.currentWeek,
-    cadenceDays: detail.room.cadenceDays,
-    endReason: detail.pair.endReason,
-  });
-  const [posts, setPosts] = createStore<{ list: Post[] | undefined; error: unknown }>({ list: undefined, error: null });
-
-  async function loadPosts() {
-    setPosts("error", null);
-    try {
-      setPosts("list", reconcile(await fetchPosts(pairId), { key: "id" }));
-    } catch (error) {
-      setPosts("error", error);
-    }
-  }
-  void loadPosts();
-
-  const setSteps = (steps: StepProgress[]) => setRoom("steps", reconcile(steps, { key: "id" }));
-  const addCheckin = (checkin: Checkin) =>
-    setRoom("checkins", (list) => (list.some((c) => c.id === checkin.id) ? list : [checkin, ...list].sort((a, b) => b.createdAt - a.createdAt)));
-  const upsertPost = (post: Post) =>
-    setPosts(
-      "list",
-      produce((list) => {
-        if (!list) return;
-        const index = list.findIndex((p) => p.id === post.id);
-        if (index >= 0) list[index] = { ...post, comments: mergeComments(list[index]!.comments, post.comments) };
-        else list.unshift(post);
-      }),
-    );
-  const addComment = (comment: Comment) =>
-    setPosts(
-      "list",
-      produce((list) => {
-        const post = list?.find((p) => p.id === comment.postId);
-        if (post && !post.comments.some((c) => c.id === comment.id)) post.comments.push(comment);
-      }),
-    );
-
-  /** After a reconnect: the chat catches up by itself, everything else is read again. */
-  async function refresh() {
-    try {
-      const fresh = await api.get<PairDetailResponse>(`/pairs/${encodeURIComponent(pairId)}`);
-      batch(() => {
-        setSteps(fresh.room.steps);
-        setRoom({ checkins: fresh.room.checkins, currentWeek: fresh.room.currentWeek, cadenceDays: fresh.room.cadenceDays, endReason: fresh.pair.endReason });
-        chat.noteRoomState({ status: fresh.room.status, blocked: fresh.room.blocked });
-      });
-    } catch {
-      // The next reconnect tries again; what is on screen stays.
-    }
-    void loadPosts();
-  }
-
-  let hellos = 0;
-  onCleanup(
-    chat.onFrame((frame) => {
-      switch (frame.type) {
-        case "hello":
-          hellos += 1;
-          if (hellos > 1) void refresh();
-          return;
-        case "steps":
-          return setSteps(frame.steps);
-        case "checkin":
-          return addCheckin(frame.checkin);
-        case "post":
-          return upsertPost(frame.post);
-        case "comment":
-          return addComment(frame.comment);
-        case "status":
-          if (frame.status !== "active" && !room.endReason) void refresh();
-          return;
-        default:
-          return;
-      }
-    }),
-  );
+  const pair = createPairRoom({ pairId, loaded: props.loaded, meId, live: props.live, onSignedOut: sessionExpired, onRemoved: props.onRemoved });
+  const { chat, room, posts } = pair;
+  const moderation = createModeration(pair, { pairId, other, onSignedOut: sessionExpired });
 
   // ---- Layout: phone tabs for everything, or chat beside tabs for the rest.
   const wideQuery = window.matchMedia("(min-width: 960px)");
@@ -205,50 +111,8 @@ function PairSpace(props: { pairId: string; loaded: Loaded }) {
     return wide() ? side : [{ id: "chat", label: t("pair.tabs.chat") }, ...side];
   };
 
-  // ---- State that decides what may be done.
-  const [iBlocked, setIBlocked] = createSignal(false);
-  const blockedMe = () => chat.state.connection === "blocked";
-  // Whoever blocked keeps their socket, so a live socket in a blocked pair means I am the one who blocked.
-  const blockedByMe = () => chat.state.blocked && !blockedMe() && (iBlocked() || chat.state.connection === "live");
-  const readOnly = () => chat.state.status !== "active" || chat.state.blocked || blockedMe();
-  const otherOnline = () => chat.state.online.includes(other.id) && !chat.state.blocked;
-
-  const banner = (): string | null => {
-    if (chat.state.status === "completed") return t("pair.banner.completed");
-    if (chat.state.status === "ended") return t("pair.banner.ended");
-    if (blockedMe()) return t("pair.banner.blockedMe");
-    if (blockedByMe()) return t("pair.banner.blockedByMe", { name: other.displayName });
-    if (chat.state.blocked) return t("pair.banner.blocked");
-    return null;
-  };
-
-  // ---- Actions. Each asks first; each says what happened.
-  const [busy, setBusy] = createSignal<"end" | "block" | "unblock" | "report" | null>(null);
-  const [notice, setNotice] = createSignal<{ tone: "success" | "error"; text: string } | null>(null);
-  const [reported, setReported] = createSignal<ReadonlySet<number>>(new Set());
+  // ---- Actions. Each asks first; the moderation store says what happened.
   const [draft, setDraft] = createSignal("");
-
-  // A success note fades after a while; an error stays until the next action.
-  let noticeTimer: ReturnType<typeof setTimeout> | undefined;
-  onCleanup(() => clearTimeout(noticeTimer));
-  createEffect(() => {
-    clearTimeout(noticeTimer);
-    if (notice()?.tone === "success") noticeTimer = setTimeout(() => setNotice(null), 10_000);
-  });
-
-  async function run(kind: "end" | "block" | "unblock" | "report", failure: string, action: () => Promise<string | null>) {
-    setBusy(kind);
-    setNotice(null);
-    try {
-      const done = await action();
-      if (done) setNotice({ tone: "success", text: done });
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) sessionExpired();
-      setNotice({ tone: "error", text: `${failure} ${pairErrorMessage(error)}` });
-    } finally {
-      setBusy(null);
-    }
-  }
 
   async function endMentorship() {
     const [outcome, setOutcome] = createSignal<"completed" | "ended">("completed");
@@ -269,13 +133,7 @@ function PairSpace(props: { pairId: string; loaded: Loaded }) {
         multiline: true,
       },
     }));
-    if (!answer) return;
-    await run("end", t("pair.end.failed"), async () => {
-      const pair = await endPair(pairId, outcome(), answer.value);
-      setRoom("endReason", pair.endReason);
-      chat.noteRoomState({ status: pair.status });
-      return null;
-    });
+    if (answer) await moderation.end(outcome(), answer.value);
   }
 
   async function block() {
@@ -285,22 +143,7 @@ function PairSpace(props: { pairId: string; loaded: Loaded }) {
       confirmLabel: t("pair.block.confirm"),
       danger: true,
     }));
-    if (!answer) return;
-    await run("block", t("pair.block.failed", { name: other.displayName }), async () => {
-      await blockUser(other.id);
-      setIBlocked(true);
-      chat.noteRoomState({ blocked: true });
-      return null;
-    });
-  }
-
-  async function unblock() {
-    await run("unblock", t("pair.block.unblockFailed", { name: other.displayName }), async () => {
-      await unblockUser(other.id);
-      setIBlocked(false);
-      chat.noteRoomState({ blocked: false });
-      return null;
-    });
+    if (answer) await moderation.block();
   }
 
   async function reportPerson() {
@@ -310,11 +153,7 @@ function PairSpace(props: { pairId: string; loaded: Loaded }) {
       confirmLabel: t("pair.report.confirm"),
       input: { label: t("pair.report.reason"), required: true, multiline: true },
     }));
-    if (!answer) return;
-    await run("report", t("pair.report.failed"), async () => {
-      await report({ pairId, reason: answer.value });
-      return t("pair.report.done");
-    });
+    if (answer) await moderation.reportPerson(answer.value);
   }
 
   async function reportMessage(message: ChatMessage) {
@@ -329,12 +168,7 @@ function PairSpace(props: { pairId: string; loaded: Loaded }) {
       confirmLabel: t("pair.report.confirm"),
       input: { label: t("pair.report.reason"), required: true, multiline: true },
     }));
-    if (!answer) return;
-    await run("report", t("pair.report.failed"), async () => {
-      await report({ pairId, seq: message.seq, reason: answer.value });
-      setReported((seqs) => new Set([...seqs, message.seq]));
-      return t("pair.report.done");
-    });
+    if (answer) await moderation.reportMessage(message, answer.value);
   }
 
   const startedAt = Date.parse(detail.pair.startedAt) || Date.now();
@@ -361,16 +195,16 @@ function PairSpace(props: { pairId: string; loaded: Loaded }) {
         otherRole={otherRole}
         programTitle={detail.programTitle}
         status={chat.state.status}
-        online={otherOnline()}
-        blockedByMe={blockedByMe()}
-        busy={busy()}
+        online={pair.otherOnline()}
+        blockedByMe={pair.blockedByMe()}
+        busy={moderation.busy()}
         onEnd={() => void endMentorship()}
         onBlock={() => void block()}
-        onUnblock={() => void unblock()}
+        onUnblock={() => void moderation.unblock()}
         onReport={() => void reportPerson()}
       />
       <div class="pair-notices">
-        <Show when={banner()}>
+        <Show when={pair.banner()}>
           {(text) => (
             <div class="pair-banner" role="status">
               <LockIcon />
@@ -383,7 +217,7 @@ function PairSpace(props: { pairId: string; loaded: Loaded }) {
             </div>
           )}
         </Show>
-        <Show when={notice()}>{(current) => <Alert tone={current().tone}>{current().text}</Alert>}</Show>
+        <Show when={moderation.notice()}>{(current) => <Alert tone={current().tone}>{current().text}</Alert>}</Show>
       </div>
       <div class="pair-layout" classList={{ "pair-layout--wide": wide() }}>
         <Tabs idPrefix="pair" label={t("pair.tabs.label")} tabs={tabs()} selected={wide() ? sideTab() : tab()} onSelect={setTab} class="pair-layout__tabs" />
@@ -391,11 +225,11 @@ function PairSpace(props: { pairId: string; loaded: Loaded }) {
           <ChatPanel
             chat={chat}
             other={other}
-            readOnly={readOnly()}
+            readOnly={pair.readOnly()}
             visible={shown("chat")}
             draft={draft()}
             onDraft={setDraft}
-            reportedSeqs={reported()}
+            reportedSeqs={moderation.reported()}
             onReport={(message) => void reportMessage(message)}
           />
         </Panel>
@@ -404,10 +238,10 @@ function PairSpace(props: { pairId: string; loaded: Loaded }) {
             pairId={pairId}
             steps={room.steps}
             currentWeek={room.currentWeek}
-            readOnly={readOnly()}
+            readOnly={pair.readOnly()}
             meId={meId}
             otherName={other.displayName}
-            onSteps={setSteps}
+            onSteps={pair.setSteps}
           />
         </Panel>
         <Panel id="posts" class="pair-panel--side">
@@ -415,12 +249,12 @@ function PairSpace(props: { pairId: string; loaded: Loaded }) {
             pairId={pairId}
             posts={posts.list}
             error={posts.error}
-            onRetry={() => void loadPosts()}
-            readOnly={readOnly()}
+            onRetry={() => void pair.loadPosts()}
+            readOnly={pair.readOnly()}
             meId={meId}
             otherName={other.displayName}
-            onPost={upsertPost}
-            onComment={addComment}
+            onPost={pair.upsertPost}
+            onComment={pair.addComment}
           />
         </Panel>
         <Panel id="checkin" class="pair-panel--side">
@@ -429,21 +263,15 @@ function PairSpace(props: { pairId: string; loaded: Loaded }) {
             checkins={room.checkins}
             startedAt={startedAt}
             cadenceDays={room.cadenceDays}
-            readOnly={readOnly()}
+            readOnly={pair.readOnly()}
             meId={meId}
             otherName={other.displayName}
-            onCheckin={addCheckin}
+            onCheckin={pair.addCheckin}
           />
         </Panel>
       </div>
     </div>
   );
-}
-
-function mergeComments(existing: Comment[], incoming: Comment[]): Comment[] {
-  const byId = new Map(existing.map((comment) => [comment.id, comment]));
-  for (const comment of incoming) byId.set(comment.id, comment);
-  return [...byId.values()].sort((a, b) => a.createdAt - b.createdAt);
 }
 
 /** The two ways a mentorship ends, as a radio group inside the confirmation dialog. */

@@ -6,13 +6,13 @@ import { PlusIcon } from "../../components/Icons.tsx";
 import { t } from "../../i18n/index.ts";
 import { formatDateTime, formatShortDate } from "./format.ts";
 import { ExternalIcon } from "./icons.tsx";
+import {
+  COMMENT_MAX,
+  POST_BODY_MAX as BODY_MAX,
+  POST_TITLE_MAX as TITLE_MAX,
+  POST_URL_MAX as URL_MAX,
+} from "../../../../shared/rules/limits.ts";
 import { createComment, createPost, pairErrorMessage, safeHttpUrl, type Comment, type Post } from "./pair-api.ts";
-
-// The API's limits (shared/api/room.ts), repeated here so people hear about them before a round trip.
-const TITLE_MAX = 200;
-const BODY_MAX = 10_000;
-const URL_MAX = 2000;
-const COMMENT_MAX = 4000;
 
 type PostsPanelProps = {
   pairId: string;
@@ -80,7 +80,7 @@ export function PostsPanel(props: PostsPanelProps) {
               <For each={posts()}>
                 {(post) => (
                   <li>
-                    <PostCard post={post} pairId={props.pairId} readOnly={props.readOnly} authorName={authorName} onComment={props.onComment} />
+                    <PostCard post={post} pairId={props.pairId} readOnly={props.readOnly} meId={props.meId} authorName={authorName} onComment={props.onComment} />
                   </li>
                 )}
               </For>
@@ -153,8 +153,16 @@ function PostForm(props: { pairId: string; onDone: (post: Post) => void; onCance
   );
 }
 
-function PostCard(props: { post: Post; pairId: string; readOnly: boolean; authorName: (id: string) => string; onComment: (comment: Comment) => void }) {
+function PostCard(props: { post: Post; pairId: string; readOnly: boolean; meId: string; authorName: (id: string) => string; onComment: (comment: Comment) => void }) {
   const titleId = createUniqueId();
+  // My comments on their way to the room: shown at once, and replaced by the stored comment as soon as
+  // it arrives (from the HTTP answer or the room's frame, whichever is first; the same clientId).
+  const [sending, setSending] = createSignal<Comment[]>([]);
+  const comments = () => {
+    const stored = new Set(props.post.comments.filter((c) => c.authorId === props.meId).map((c) => c.clientId));
+    return [...props.post.comments, ...sending().filter((c) => !stored.has(c.clientId))];
+  };
+  const isSending = (comment: Comment) => sending().includes(comment);
   const link = () => safeHttpUrl(props.post.url);
   const host = () => {
     const href = link();
@@ -188,17 +196,22 @@ function PostCard(props: { post: Post; pairId: string; readOnly: boolean; author
         <p class="post__body">{props.post.body}</p>
       </Show>
       <div class="post__comments">
-        <Show when={props.post.comments.length > 0}>
-          <p class="post__comment-count">{t("pair.posts.comments", { count: props.post.comments.length })}</p>
+        <Show when={comments().length > 0}>
+          <p class="post__comment-count">{t("pair.posts.comments", { count: comments().length })}</p>
           <ul class="comments" role="list">
-            <For each={props.post.comments}>
+            <For each={comments()}>
               {(comment) => (
-                <li class="comment">
+                <li class="comment" classList={{ "comment--sending": isSending(comment) }}>
                   <p class="comment__meta">
                     <span class="comment__author">{props.authorName(comment.authorId)}</span>
-                    <time datetime={new Date(comment.createdAt).toISOString()} title={formatDateTime(comment.createdAt)}>
-                      {formatShortDate(comment.createdAt)}
-                    </time>
+                    <Show
+                      when={!isSending(comment)}
+                      fallback={<span class="comment__sending">{t("pair.posts.commenting")}</span>}
+                    >
+                      <time datetime={new Date(comment.createdAt).toISOString()} title={formatDateTime(comment.createdAt)}>
+                        {formatShortDate(comment.createdAt)}
+                      </time>
+                    </Show>
                   </p>
                   <p class="comment__body">{comment.body}</p>
                 </li>
@@ -207,14 +220,28 @@ function PostCard(props: { post: Post; pairId: string; readOnly: boolean; author
           </ul>
         </Show>
         <Show when={!props.readOnly}>
-          <CommentForm pairId={props.pairId} post={props.post} onComment={props.onComment} />
+          <CommentForm
+            pairId={props.pairId}
+            post={props.post}
+            meId={props.meId}
+            onSending={(comment) => setSending((list) => [...list, comment])}
+            onSettled={(clientId) => setSending((list) => list.filter((c) => c.clientId !== clientId))}
+            onComment={props.onComment}
+          />
         </Show>
       </div>
     </article>
   );
 }
 
-function CommentForm(props: { pairId: string; post: Post; onComment: (comment: Comment) => void }) {
+function CommentForm(props: {
+  pairId: string;
+  post: Post;
+  meId: string;
+  onSending: (comment: Comment) => void;
+  onSettled: (clientId: string) => void;
+  onComment: (comment: Comment) => void;
+}) {
   const inputId = createUniqueId();
   const [body, setBody] = createSignal("");
   const [saving, setSaving] = createSignal(false);
@@ -227,14 +254,20 @@ function CommentForm(props: { pairId: string; post: Post; onComment: (comment: C
     if (!text || text.length > COMMENT_MAX) return;
     setSaving(true);
     setError(null);
+    // Shown at once, as the person's own comment on its way; the server's answer confirms it.
+    const sentId = clientId;
+    props.onSending({ id: `sending:${sentId}`, clientId: sentId, postId: props.post.id, authorId: props.meId, body: text, createdAt: Date.now() });
+    setBody("");
     try {
-      const comment = await createComment(props.pairId, props.post.id, { clientId, body: text });
+      const comment = await createComment(props.pairId, props.post.id, { clientId: sentId, body: text });
       clientId = crypto.randomUUID();
-      setBody("");
       props.onComment(comment);
     } catch (failure) {
+      // Back into the field (unless something new was typed meanwhile), to try again with the same id.
+      if (!body()) setBody(text);
       setError(pairErrorMessage(failure));
     } finally {
+      props.onSettled(sentId);
       setSaving(false);
     }
   }

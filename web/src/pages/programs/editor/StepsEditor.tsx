@@ -5,7 +5,7 @@ import { confirmAction } from "../../../components/ConfirmDialog.tsx";
 import { PlusIcon } from "../../../components/Icons.tsx";
 import { t } from "../../../i18n/index.ts";
 import { ChevronIcon, TrashIcon } from "../../groups/common.tsx";
-import { ACTIVITY_MAX, GUIDANCE_MAX, MAX_ACTIVITIES, MAX_STEPS, moved, newId, TITLE_MAX, type DraftStep } from "./model.ts";
+import { ACTIVITY_MAX, GUIDANCE_MAX, MAX_ACTIVITIES, MAX_STEPS, moved, newId, STEP_TITLE_MAX, type DraftStep } from "./model.ts";
 import { ErrorLine, focusIn, focusMoveButton, ItemTools, TextControl, type EditorApi } from "./parts.tsx";
 
 export function StepsEditor(props: { api: EditorApi }) {
@@ -155,7 +155,7 @@ function StepCard(props: {
             path={`${at()}.title`}
             label={t("editor.steps.stepTitle")}
             value={props.step.title}
-            maxlength={TITLE_MAX}
+            maxlength={STEP_TITLE_MAX}
             onValue={set("title")}
           />
           <TextControl

@@ -1,28 +1,47 @@
 // The program editor's working copy and its rules. Numbers are kept as the text typed, so a field can
 // be empty while someone edits it; `validateDraft` mirrors UpdateProgramBody in shared/api/programs.ts
 // with translated messages, keyed by the same paths the API uses in its 422 issues ("steps.2.title").
-import type { MAX_QUESTIONS_PER_ROLE as ApiMaxQuestions, MAX_STEPS as ApiMaxSteps, MENTOR_CAPACITY_LIMIT as ApiCapacityLimit } from "../../../../../shared/api/programs.ts";
+import {
+  ACTIVITY_MAX,
+  CADENCE_MAX_DAYS as CADENCE_MAX,
+  CHOICE_MAX,
+  DURATION_MAX_WEEKS as DURATION_MAX,
+  GUIDANCE_MAX,
+  MAX_ACTIVITIES,
+  MAX_CHOICES,
+  MAX_QUESTIONS_PER_ROLE,
+  MAX_STEPS,
+  MENTOR_CAPACITY_LIMIT as CAPACITY_LIMIT,
+  PROGRAM_DESCRIPTION_MAX as DESCRIPTION_MAX,
+  PROGRAM_TITLE_MAX as TITLE_MAX,
+  QUESTION_HELP_MAX,
+  QUESTION_LABEL_MAX,
+  STEP_TITLE_MAX,
+} from "../../../../../shared/rules/limits.ts";
+import { QUESTION_KINDS, type QuestionKind } from "../../../../../shared/rules/vocabulary.ts";
 import type { Program, ProgramStep, Question, UpdateProgramBody } from "../../../lib/groups.ts";
 import { message, type Message } from "../../../lib/validation.ts";
 
-// Typed as the API's constants: changing one without the other fails the type check.
-export const MAX_STEPS: typeof ApiMaxSteps = 26;
-export const MAX_QUESTIONS_PER_ROLE: typeof ApiMaxQuestions = 15;
-export const CAPACITY_LIMIT: typeof ApiCapacityLimit = 10;
-export const MAX_ACTIVITIES = 8;
-export const MAX_CHOICES = 12;
-export const TITLE_MAX = 120;
-export const DESCRIPTION_MAX = 4000;
-export const GUIDANCE_MAX = 4000;
-export const ACTIVITY_MAX = 200;
-export const QUESTION_LABEL_MAX = 300;
-export const QUESTION_HELP_MAX = 500;
-export const CHOICE_MAX = 120;
-export const DURATION_MAX = 52;
-export const CADENCE_MAX = 31;
-
-export const QUESTION_KINDS = ["short_text", "long_text", "single_choice", "multiple_choice"] as const satisfies readonly Question["kind"][];
-export type QuestionKind = (typeof QUESTION_KINDS)[number];
+// The API's own limits (shared/rules/limits.ts), under the editor's names.
+export {
+  ACTIVITY_MAX,
+  CADENCE_MAX,
+  CAPACITY_LIMIT,
+  CHOICE_MAX,
+  DESCRIPTION_MAX,
+  DURATION_MAX,
+  GUIDANCE_MAX,
+  MAX_ACTIVITIES,
+  MAX_CHOICES,
+  MAX_QUESTIONS_PER_ROLE,
+  MAX_STEPS,
+  QUESTION_HELP_MAX,
+  QUESTION_KINDS,
+  QUESTION_LABEL_MAX,
+  STEP_TITLE_MAX,
+  TITLE_MAX,
+  type QuestionKind,
+};
 export const QUESTION_ROLES = ["mentor", "mentee"] as const;
 export type QuestionRole = (typeof QUESTION_ROLES)[number];
 
@@ -138,7 +157,7 @@ export function validateDraft(draft: Draft): Errors {
   if (draft.steps.length === 0) errors.steps = message("editor.validation.noSteps");
   if (draft.steps.length > MAX_STEPS) errors.steps = message("editor.validation.tooManySteps", { max: MAX_STEPS });
   draft.steps.forEach((step, i) => {
-    text(errors, `steps.${i}.title`, step.title, TITLE_MAX);
+    text(errors, `steps.${i}.title`, step.title, STEP_TITLE_MAX);
     text(errors, `steps.${i}.guidance`, step.guidance, GUIDANCE_MAX, { required: false });
     if (step.activities.length === 0) errors[`steps.${i}.activities`] = message("editor.validation.noActivities");
     if (step.activities.length > MAX_ACTIVITIES) errors[`steps.${i}.activities`] = message("editor.validation.tooManyActivities", { max: MAX_ACTIVITIES });
