@@ -4,7 +4,7 @@ import { forgetUserSessions } from "../auth/session.ts";
 import { emailKey } from "../auth/rate-limit.ts";
 import { DELETED_ID_PREFIX, DELETED_MEMBER_NAME, deleteAccountStatements, pairsOfUser, purgeExpiredReportsStatement } from "../db/accounts.ts";
 import { notifyStatement } from "../db/notifications.ts";
-import { deliverRoomEffects, roomEffectStatements } from "../db/room-outbox.ts";
+import { deliverRoomEffectsNow, roomEffectStatements } from "../db/room-outbox.ts";
 import { sessionHashesOfUser } from "../db/sessions.ts";
 import type { UserRow } from "../db/users.ts";
 
@@ -43,7 +43,7 @@ export async function deleteAccount(c: Context<AppEnv>, user: UserRow): Promise<
   }
   await db.batch(statements);
   forgetUserSessions(user.id);
-  if (pairIds.length) c.executionCtx.waitUntil(deliverRoomEffects(c.env));
+  if (pairIds.length) await deliverRoomEffectsNow(c.env, c.executionCtx);
 }
 
 /**

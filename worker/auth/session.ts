@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppEnv, SessionUser } from "../env.ts";
-import { deliverRoomEffects, roomEffectStatements } from "../db/room-outbox.ts";
+import { deliverRoomEffectsNow, roomEffectStatements } from "../db/room-outbox.ts";
 import {
   deleteSessionByHashStatement,
   findLiveSession,
@@ -83,7 +83,8 @@ export async function startSession(c: Context<AppEnv>, userId: string): Promise<
 /**
  * Revokes sessions of one person: the D1 rows and, in the same batch, an outbox entry for every pair
  * room they are in, which closes the sockets opened with those sessions (code 4001). `extra` joins
- * the same batch. Delivery starts at once, after the response, and the outbox retries until each room
+ * the same batch. One delivery pass runs before the response (so in the common case the sockets are
+ * already closed), and the outbox keeps retrying in the background until each room confirms. Delivery starts at once, after the response, and the outbox retries until each room
  * confirms.
  */
 export async function revokeSessions(
@@ -101,7 +102,7 @@ export async function revokeSessions(
     ...(pairIds.length ? roomEffectStatements(db, pairIds, { type: "close_sessions", sessionHashes: tokenHashes }) : []),
   ];
   if (statements.length) await db.batch(statements);
-  if (pairIds.length) c.executionCtx.waitUntil(deliverRoomEffects(c.env));
+  if (pairIds.length) await deliverRoomEffectsNow(c.env, c.executionCtx);
 }
 
 /** Signs out this browser: the session is revoked on the server and its sockets are closed. */
