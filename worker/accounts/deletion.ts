@@ -47,7 +47,7 @@ export async function deleteAccount(c: Context<AppEnv>, user: UserRow): Promise<
 }
 
 /**
- * Run by the worker's `scheduled` handler (daily): deletes reports about deleted people once their
+ * Run by the worker's `scheduled` handler (with the outbox sweep): deletes reports about deleted people once their
  * 30-day retention has passed.
  */
 export async function purgeExpiredReportCopies(env: Env, now = Date.now()): Promise<number> {

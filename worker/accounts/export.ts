@@ -10,7 +10,8 @@ import {
   exportReportsFiled,
   exportSessions,
 } from "../db/accounts.ts";
-import type { RoomExportCursor } from "../pair-room/export.ts";
+import type { RoomExportCursor, RoomExportPage } from "../pair-room/export.ts";
+import type { RoomResult } from "../pair-room/host.ts";
 import { pairRoom } from "../pair-room/stub.ts";
 
 /** The export's format version, so a later change of shape can be told apart. */
@@ -65,7 +66,7 @@ async function* exportPieces(env: Env, userId: string): AsyncGenerator<string> {
     let openPart: string | null = null;
     let firstItem = true;
     for (;;) {
-      const result = await room.exportPage(userId, cursor);
+      const result = (await room.exportPage(userId, cursor)) as RoomResult<RoomExportPage>;
       if (!result.ok) break; // not (or no longer) a member: nothing of that room is theirs to read
       const page = result.value;
       if (page.part !== openPart) {
