@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ApiPerson } from "../bench/lib.ts";
-import { hasBrowser, SCREENSHOTS, useBrowser } from "./browser.ts";
+import { baseURL, hasBrowser, newPerson, SCREENSHOTS, useBrowser } from "./browser.ts";
 import { chatLog, openBoth, send } from "./pair-page.ts";
 import { activePair, signedInPage } from "./fixtures.ts";
 
@@ -23,7 +23,16 @@ describe.skipIf(!hasBrowser())("journey 13: download my data, then delete my acc
     await send(mentor.page, "Lea Mentee", PHRASE);
     await chatLog(mentee.page).getByText(PHRASE).waitFor();
 
-    const page = (await signedInPage(browser(), setup.mentor)).page;
+    // A second sign-in of the mentor, in another browser: a session of its own.
+    const login = await fetch(`${baseURL()}/api/auth/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Origin: baseURL() },
+      body: JSON.stringify({ email: setup.mentor.email, password: ApiPerson.PASSWORD }),
+    });
+    expect(login.status).toBe(200);
+    const [cookieName, cookieValue] = login.headers.get("set-cookie")!.split(";")[0]!.split("=") as [string, string];
+    const { context, page } = await newPerson(browser());
+    await context.addCookies([{ name: cookieName, value: cookieValue, url: baseURL(), httpOnly: true, sameSite: "Lax" }]);
     await page.goto("/settings");
     await page.getByRole("heading", { level: 1, name: "Account settings" }).waitFor();
     // Two sessions: the pair page's browser and this one, which is marked.
@@ -54,7 +63,7 @@ describe.skipIf(!hasBrowser())("journey 13: download my data, then delete my acc
     const deleteButton = page.getByRole("button", { name: "Delete my account" });
     expect(await deleteButton.isDisabled()).toBe(true);
     await page.getByLabel("Type your email address to confirm").fill(setup.mentor.email);
-    await page.getByLabel("Your password").fill(ApiPerson.PASSWORD);
+    await page.getByLabel("Your password", { exact: true }).fill(ApiPerson.PASSWORD);
     await deleteButton.click();
     await page.getByRole("dialog").getByRole("button", { name: "Delete my account" }).click();
     await page.waitForURL(/\/signin/);

@@ -1260,6 +1260,7 @@ export default {
     lastOwner: "Du bist die einzige Eigentümerin bzw. der einzige Eigentümer dieser Gruppen. Ernenne zuerst jemand anderen oder lösche die Gruppe:",
     deleted: "Dein Konto wurde gelöscht.",
     deletedMember: "Gelöschtes Mitglied",
+    endReasonDeleted: "das Konto wurde gelöscht",
     deletedMemberNote: "Diese Person hat ihr Konto gelöscht. Ihre Nachrichten wurden entfernt.",
     sessionEnded: "Du wurdest abgemeldet. Melde dich erneut an, um weiterzumachen; nicht gesendete Nachrichten bleiben erhalten.",
   },

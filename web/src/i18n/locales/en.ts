@@ -1257,6 +1257,7 @@ export default {
     lastOwner: "You are the only owner of these groups. Make someone else an owner, or delete the group, first:",
     deleted: "Your account has been deleted.",
     deletedMember: "Deleted member",
+    endReasonDeleted: "the account was deleted",
     deletedMemberNote: "This person deleted their account. Their messages were removed.",
     sessionEnded: "You were signed out. Sign in again to continue; unsent messages are kept.",
   },

@@ -1260,6 +1260,7 @@ export default {
     lastOwner: "Vous êtes le seul propriétaire de ces groupes. Nommez d’abord un autre propriétaire, ou supprimez le groupe :",
     deleted: "Votre compte a été supprimé.",
     deletedMember: "Membre supprimé",
+    endReasonDeleted: "le compte a été supprimé",
     deletedMemberNote: "Cette personne a supprimé son compte. Ses messages ont été supprimés.",
     sessionEnded: "Vous avez été déconnecté. Reconnectez-vous pour continuer ; les messages non envoyés sont conservés.",
   },

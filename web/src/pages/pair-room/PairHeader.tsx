@@ -80,6 +80,8 @@ export function PairHeader(props: PairHeaderProps) {
           </p>
         </div>
       </div>
+      {/* Nobody is left to report, block or end with: a deleted member's pair is only read. */}
+      <Show when={!props.other.deleted}>
       <button
         ref={toggle}
         type="button"
@@ -115,6 +117,7 @@ export function PairHeader(props: PairHeaderProps) {
           </Button>
         </Show>
       </div>
+      </Show>
     </header>
   );
 }
