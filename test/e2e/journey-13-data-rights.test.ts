@@ -68,8 +68,11 @@ describe.skipIf(!hasBrowser())("journey 13: download my data, then delete my acc
     await page.getByRole("dialog").getByRole("button", { name: "Delete my account" }).click();
     await page.waitForURL(/\/signin/);
 
-    // The mentor's open pair page is signed out; the partner sees the placeholder and not the phrase.
+    // The mentor's open pair page is signed out; the partner's open page turns to the placeholder and
+    // loses the phrase without a reload, and so does a fresh visit.
     await mentor.page.waitForURL(/\/signin/, { timeout: 10_000 });
+    await mentee.page.getByRole("heading", { level: 1, name: "Deleted member" }).waitFor();
+    await chatLog(mentee.page).getByText(PHRASE).waitFor({ state: "detached" });
     await mentee.page.goto(`/pairs/${setup.pairId}`);
     await mentee.page.getByRole("heading", { level: 1, name: "Deleted member" }).waitFor();
     await mentee.page.getByText("This person deleted their account. Their messages were removed.").waitFor();

@@ -4,6 +4,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { purgeExpiredReportCopies } from "../../worker/accounts/deletion.ts";
+import { PASSWORD_PROBLEM_MESSAGES, type PasswordProblem } from "../../shared/rules/password-policy.ts";
 import { emailKey } from "../../worker/auth/rate-limit.ts";
 import { ADULT_BIRTH_DATE, PASSWORD, TestClient, groupWithRoles, signUp, uniqueEmail } from "./helpers.ts";
 
@@ -157,7 +158,8 @@ describe("password change", () => {
     expect(res.status).toBe(422);
     expect(res.json.error.code).toBe("weak_password");
     expect(res.json.error.issues[0].path).toBe("newPassword");
-    expect(res.json.error.issues[0].message).toContain(problem);
+    expect(res.json.error.reason).toBe(problem);
+    expect(res.json.error.issues[0].message).toBe(PASSWORD_PROBLEM_MESSAGES[problem as PasswordProblem]);
     expect((await new TestClient({ "CF-Connecting-IP": "10.77.2.1" }).post("/auth/login", { email, password: PASSWORD })).status).toBe(200);
   });
 
@@ -165,10 +167,10 @@ describe("password change", () => {
     const email = uniqueEmail("samename");
     const person = await signUp("Margarethe Steinbrecher", { email });
     const asEmail = await person.client.post("/me/password", { currentPassword: PASSWORD, newPassword: email.toUpperCase() });
-    expect(asEmail.json.error.issues[0].message).toContain("contains_email");
+    expect(asEmail.json.error.reason).toBe("contains_email");
     const asName = await person.client.post("/me/password", { currentPassword: PASSWORD, newPassword: "Margarethe Steinbrecher" });
     expect(asName.status).toBe(422);
-    expect(asName.json.error.issues[0].message).toContain("contains_name");
+    expect(asName.json.error.reason).toBe("contains_name");
   });
 
   it("every body is validated: 422 naming the missing field, and unknown fields refused", async () => {

@@ -7,8 +7,7 @@ import { ApiError } from "../../lib/api.ts";
 import { errorMessage } from "../../lib/errors.ts";
 import { session, sessionExpired } from "../../lib/session.ts";
 import { changePassword } from "./api.ts";
-import { PasswordStrength, problemText } from "./PasswordStrength.tsx";
-import type { PasswordProblem } from "../../../../shared/rules/password-policy.ts";
+import { PasswordStrength, problemOf, problemText } from "../../components/PasswordStrength.tsx";
 
 export function PasswordSection() {
   const [current, setCurrent] = createSignal("");
@@ -37,7 +36,7 @@ export function PasswordSection() {
       if (caught instanceof ApiError && caught.status === 401) return sessionExpired();
       if (caught instanceof ApiError && caught.code === "invalid_password") setErrors({ currentPassword: t("accounts.invalidPassword") });
       else if (caught instanceof ApiError && caught.code === "weak_password") {
-        const problem = caught.issueFor("newPassword")?.message.split(":")[0] as PasswordProblem | undefined;
+        const problem = problemOf(caught.issueFor("newPassword")?.message);
         setErrors({ newPassword: problem ? problemText(problem) : caught.message });
       } else setErrors({ form: errorMessage(caught) });
     } finally {

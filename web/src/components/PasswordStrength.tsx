@@ -1,26 +1,36 @@
 import { createResource, Show } from "solid-js";
-import type { PasswordProblem } from "../../../../shared/rules/password-policy.ts";
-import { t } from "../../i18n/index.ts";
-
-const MIN_LENGTH = 10;
+import {
+  checkPassword,
+  loadStrengthChecker,
+  PASSWORD_MIN_LENGTH,
+  PASSWORD_PROBLEM_MESSAGES,
+  type PasswordProblem,
+} from "../../../shared/rules/password-policy.ts";
+import { t } from "../i18n/index.ts";
+import "./password-strength.css";
 
 /**
- * The server's password policy, shown while the person types. The policy module and its zxcvbn
- * dictionaries (about 1 MB) load only when this component is first rendered, on the pages that set a
- * password, never in the app's first load. The server checks again and has the last word.
+ * The server's password policy, shown while the person types. zxcvbn and its dictionaries (about 1 MB)
+ * are a chunk of their own, loaded when this component first renders, on the pages that set a password,
+ * never in the app's first load. The server checks again and has the last word.
  */
-const policy = () => import("../../../../shared/rules/password-policy.ts");
+
+/** The problem behind the server's (English) `weak_password` issue message, to show it translated. */
+export function problemOf(message: string | undefined): PasswordProblem | undefined {
+  return (Object.keys(PASSWORD_PROBLEM_MESSAGES) as PasswordProblem[]).find((problem) => PASSWORD_PROBLEM_MESSAGES[problem] === message);
+}
 
 export function problemText(problem: PasswordProblem): string {
-  return t(`accounts.problems.${problem}`, { min: MIN_LENGTH });
+  return t(`accounts.problems.${problem}`, { min: PASSWORD_MIN_LENGTH });
 }
 
 export function PasswordStrength(props: { password: string; email: string; displayName: string; id?: string }) {
-  const [checker] = createResource(() => policy().then(async (module) => ({ module, checker: await module.loadStrengthChecker() })));
+  // Loaded once the person starts typing a password.
+  const [checker] = createResource(() => (props.password ? true : undefined), loadStrengthChecker);
   const verdict = () => {
     const loaded = checker();
     if (!loaded || !props.password) return null;
-    return loaded.module.checkPassword(loaded.checker, props.password, { email: props.email, displayName: props.displayName });
+    return checkPassword(loaded, props.password, { email: props.email, displayName: props.displayName });
   };
   const score = () => {
     const v = verdict();
