@@ -5,8 +5,9 @@
  * password change, password reset), never on the sign-in path or in the SPA's first load.
  */
 import type { ZxcvbnFactory } from "@zxcvbn-ts/core";
+import { PASSWORD_MIN_LENGTH } from "./limits.ts";
 
-export const PASSWORD_MIN_LENGTH = 10;
+export { PASSWORD_MIN_LENGTH };
 /** zxcvbn's scale is 0-4; 3 means about 10^8 guesses or more ("safely unguessable" online). */
 export const PASSWORD_MIN_SCORE = 3;
 

@@ -3,6 +3,7 @@ import { Alert } from "../../components/Alert.tsx";
 import { Button } from "../../components/Button.tsx";
 import { Field } from "../../components/Field.tsx";
 import { t } from "../../i18n/index.ts";
+import { PASSWORD_MIN_LENGTH } from "../../../../shared/rules/limits.ts";
 import { ApiError } from "../../lib/api.ts";
 import { errorMessage } from "../../lib/errors.ts";
 import { session, sessionExpired } from "../../lib/session.ts";
@@ -78,7 +79,7 @@ export function PasswordSection() {
         </Field>
         <Field
           label={t("accounts.newPassword")}
-          hint={t("accounts.newPasswordHint", { min: 10 })}
+          hint={t("accounts.newPasswordHint", { min: PASSWORD_MIN_LENGTH })}
           error={errors().newPassword}
           after={<PasswordStrength password={next()} email={session.user?.email ?? ""} displayName={session.user?.displayName ?? ""} />}
         >
