@@ -4,6 +4,7 @@ import { loadSession } from "./auth/session.ts";
 import { noRoute, onError, validationHook } from "./http/errors.ts";
 import { originCheck, securityHeaders } from "./http/security.ts";
 import { deliverRoomEffects } from "./db/room-outbox.ts";
+import { purgeExpiredReportCopies } from "./accounts/deletion.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { applicationRoutes } from "./routes/applications.ts";
 import { dashboardRoutes } from "./routes/dashboard.ts";
@@ -71,5 +72,7 @@ export default {
   /** Every minute: the repair sweep of the D1-to-room outbox (anything a request could not deliver). */
   async scheduled(_controller, env, ctx) {
     ctx.waitUntil(deliverRoomEffects(env));
+    // Reports about deleted people past their 30-day retention (an indexed delete, usually of nothing).
+    ctx.waitUntil(purgeExpiredReportCopies(env));
   },
 } satisfies ExportedHandler<Env>;

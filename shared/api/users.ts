@@ -108,6 +108,8 @@ export const PublicProfile = z
     topics: z.array(z.string()),
     languages: z.array(z.string()),
     timeZone: z.string().nullable(),
+    /** True for the placeholder of a person who deleted their account: show "Deleted member". */
+    deleted: z.boolean().optional(),
   })
   .meta({ id: "PublicProfile" });
 export type PublicProfile = z.infer<typeof PublicProfile>;

@@ -20,6 +20,7 @@ const ProgramPage = lazy(() => import("./pages/programs/ProgramPage.tsx"));
 const ProgramEditor = lazy(() => import("./pages/programs/ProgramEditor.tsx"));
 const Invite = lazy(() => import("./pages/Invite.tsx"));
 const PairPage = lazy(() => import("./pages/pair-room/PairPage.tsx"));
+const Settings = lazy(() => import("./pages/settings/Settings.tsx"));
 const NotFound = lazy(() => import("./pages/NotFound.tsx"));
 
 export function App() {
@@ -144,6 +145,14 @@ export function App() {
         component={() => (
           <RequireUser>
             <PairPage />
+          </RequireUser>
+        )}
+      />
+      <Route
+        path="/settings"
+        component={() => (
+          <RequireUser>
+            <Settings />
           </RequireUser>
         )}
       />

@@ -38,8 +38,12 @@ export function toUser(row: UserRow): User {
   };
 }
 
+/** Ids of the placeholder that takes a deleted person's place (worker/db/accounts.ts). */
+const DELETED_ID_PREFIX = "deleted-";
+
 export function toPublicProfile(row: Pick<UserRow, "id" | "display_name" | "about" | "topics" | "languages" | "time_zone">): PublicProfile {
   return {
+    ...(row.id.startsWith(DELETED_ID_PREFIX) ? { deleted: true } : {}),
     id: row.id,
     displayName: row.display_name,
     about: row.about,

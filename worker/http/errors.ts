@@ -12,6 +12,8 @@ export class ApiError extends Error {
     message: string,
     readonly headers?: Record<string, string>,
     readonly issues?: ErrorBody["error"]["issues"],
+    /** More fields of the error object, for codes that carry data (`weak_password`'s `reason`). */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -45,7 +47,8 @@ export function validationHook(
 export function onError(err: Error, c: Context) {
   if (err instanceof ApiError) {
     if (err.headers) for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
-    return c.json(errorBody(err.code, err.message, err.issues), err.status);
+    const body = errorBody(err.code, err.message, err.issues);
+    return c.json(err.extra ? { error: { ...err.extra, ...body.error } } : body, err.status);
   }
   if (err instanceof HTTPException) {
     // Hono's validator throws 400 for a body that is not JSON.

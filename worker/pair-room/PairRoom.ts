@@ -6,6 +6,8 @@ import type { Env } from "../env.ts";
 import { Chat } from "./chat.ts";
 import { Checkins } from "./checkins.ts";
 import { RoomEffect } from "./effects.ts";
+import { eraseUser } from "./erasure.ts";
+import { RoomExport, type RoomExportCursor, type RoomExportPage } from "./export.ts";
 import { Health } from "./health.ts";
 import { createRoomHost, ok, type RoomHost, type RoomResult } from "./host.ts";
 import { runRoomMigrations } from "./migrations.ts";
@@ -94,6 +96,9 @@ export class PairRoom extends DurableObject<Env> {
         this.sockets_.closeWhere((socket) => hashes.has(socket.sessionHash), CLOSE.sessionRevoked, "session_revoked");
         return;
       }
+      case "erase_user":
+        if (eraseUser(this.host, this.state, effect.userId).erased) await this.pairHealth.publish();
+        return;
       case "remove_member":
         await this.end("ended", effect.reason);
         this.sockets_.closeWhere((socket) => socket.userId === effect.userId, CLOSE.removed, "removed");
@@ -149,6 +154,11 @@ export class PairRoom extends DurableObject<Env> {
 
   messageForReport(userId: string, seq: number): RoomResult<ChatMessage> {
     return this.chat.forReport(userId, seq);
+  }
+
+  /** One page of this member's data export (GET /api/me/export); see export.ts. */
+  exportPage(userId: string, cursor: RoomExportCursor | null): RoomResult<RoomExportPage> {
+    return new RoomExport(this.host, this.state).page(userId, cursor);
   }
 
   setActivityDone(userId: string, stepId: string, activityId: string, done: boolean): Promise<RoomResult<StepProgress[]>> {

@@ -15,5 +15,7 @@ export const RoomEffect = z.discriminatedUnion("type", [
   z.object({ type: z.literal("close_sessions"), sessionHashes: z.array(z.string()).min(1) }),
   /** The person left the group or was removed: the pair ends with that reason and their sockets close. */
   z.object({ type: z.literal("remove_member"), userId: z.string(), reason: z.string() }),
+  /** The person deleted their account: what they wrote here is erased (worker/pair-room/erasure.ts). */
+  z.object({ type: z.literal("erase_user"), userId: z.string() }),
 ]);
 export type RoomEffect = z.infer<typeof RoomEffect>;

@@ -4,28 +4,38 @@ import { isAdult } from "../../shared/rules/age.ts";
 import { LoginBody, SignupBody, UserResponse } from "../../shared/api/users.ts";
 import type { AppEnv } from "../env.ts";
 import { hashPassword, burnPasswordCheck, needsRehash, verifyPassword } from "../auth/password.ts";
+import { enforcePasswordPolicy } from "../auth/password-policy.ts";
 import {
   LOGIN_FAILURES_PER_CLIENT,
-  LOGIN_FAILURES_PER_EMAIL,
+  LOGIN_FAILURES_PER_EMAIL_AND_CLIENT,
+  LOGIN_FAILURES_PER_EMAIL_CEILING,
+  LOGIN_SLOW_INTERVAL_SECONDS,
   signupsPerClient,
+  claimSlowSlot,
   clearStatement,
+  consume,
   currentCount,
+  emailKey,
   incrementStatement,
   retryAfterSeconds,
 } from "../auth/rate-limit.ts";
-import { endSession, startSession } from "../auth/session.ts";
+import { clearSessionCookie, currentUser, endSession, requireUser, revokeSessions, startSession } from "../auth/session.ts";
+import { sessionHashesOfUser } from "../db/sessions.ts";
 import { findUserByEmail, insertUser, setPasswordHashStatement, toUser } from "../db/users.ts";
 import { ApiError } from "../http/errors.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 
 const clientKey = (c: Context<AppEnv>) => c.req.header("CF-Connecting-IP") ?? "unknown";
 
+const tooMany = (message: string, retryAfter: number) => new ApiError(429, "rate_limited", message, { "Retry-After": String(retryAfter) });
+
 const signup = createRoute({
   method: "post",
   path: "/auth/signup",
   tags: ["Accounts"],
   summary: "Create an account and sign in",
-  description: "Members must be 18 or older: a younger birth date gets 422 `underage` and nothing is stored.",
+  description:
+    "Members must be 18 or older: a younger birth date gets 422 `underage` and nothing is stored. The password must pass the policy (422 `weak_password` with the reason). Every attempt, successful or not, counts toward the per-client limit.",
   request: jsonBody(SignupBody),
   responses: {
     201: jsonResponse(UserResponse, "The new account; the session cookie is set"),
@@ -38,7 +48,8 @@ const login = createRoute({
   path: "/auth/login",
   tags: ["Accounts"],
   summary: "Sign in",
-  description: "Unknown email and wrong password get the same 401 `invalid_credentials`. Repeated failures per email and per client get 429.",
+  description:
+    "Unknown email and wrong password get the same 401 `invalid_credentials`. Repeated failures per (email, client) and per client get 429; past a high ceiling per email, attempts on it are slowed to one every 10 seconds. Every sign-in issues a new token and revokes the session this browser presented.",
   request: jsonBody(LoginBody),
   responses: {
     200: jsonResponse(UserResponse, "Signed in; the session cookie is set"),
@@ -51,7 +62,18 @@ const logout = createRoute({
   path: "/auth/logout",
   tags: ["Accounts"],
   summary: "Sign out and revoke the session on the server",
+  description: "Sockets opened with this session close within 2 seconds (code 4001).",
   responses: { 204: { description: "Signed out" }, ...errorResponses(403) },
+});
+
+const logoutEverywhere = createRoute({
+  method: "post",
+  path: "/auth/logout-everywhere",
+  tags: ["Accounts"],
+  summary: "Sign out every session of mine, this one included",
+  description: "Every session is revoked and every socket opened with one closes within 2 seconds (code 4001).",
+  middleware: [requireUser],
+  responses: { 204: { description: "Signed out everywhere" }, ...errorResponses(401, 403, 429) },
 });
 
 export const authRoutes = createRouter()
@@ -59,14 +81,13 @@ export const authRoutes = createRouter()
     const body = c.req.valid("json");
     const signupBucket = `signup:client:${clientKey(c)}`;
     const SIGNUPS_PER_CLIENT = signupsPerClient(c.env.SIGNUPS_PER_HOUR_PER_CLIENT);
-    if ((await currentCount(c.env.DB, signupBucket, SIGNUPS_PER_CLIENT)) >= SIGNUPS_PER_CLIENT.max) {
-      throw new ApiError(429, "rate_limited", "Too many sign-ups from this network. Try again later.", {
-        "Retry-After": String(await retryAfterSeconds(c.env.DB, [signupBucket], SIGNUPS_PER_CLIENT)),
-      });
-    }
+    // Every attempt counts, failed ones too: otherwise 409 email_taken would test addresses for free.
+    const allowed = await consume(c.env.DB, signupBucket, SIGNUPS_PER_CLIENT);
+    if (!allowed.ok) throw tooMany("Too many sign-ups from this network. Try again later.", allowed.retryAfter);
     if (!isAdult(body.birthDate, new Date())) {
       throw new ApiError(422, "underage", "You must be 18 or older to join.");
     }
+    await enforcePasswordPolicy("password", body.password, body);
     const row = await insertUser(c.env.DB, {
       email: body.email,
       displayName: body.displayName,
@@ -75,44 +96,58 @@ export const authRoutes = createRouter()
       locale: body.locale ?? null,
     });
     if (!row) throw new ApiError(409, "email_taken", "An account with this email already exists. Sign in instead.");
-    await incrementStatement(c.env.DB, signupBucket, SIGNUPS_PER_CLIENT).run();
     await startSession(c, row.id);
     return c.json({ user: toUser(row) }, 201);
   })
   .openapi(login, async (c) => {
     const { email, password } = c.req.valid("json");
-    const emailBucket = `login:email:${email}`;
+    const key = await emailKey(email);
+    const pairBucket = `login:email-client:${key}:${clientKey(c)}`;
     const clientBucket = `login:client:${clientKey(c)}`;
-    const [emailFailures, clientFailures] = await Promise.all([
-      currentCount(c.env.DB, emailBucket, LOGIN_FAILURES_PER_EMAIL),
-      currentCount(c.env.DB, clientBucket, LOGIN_FAILURES_PER_CLIENT),
+    const ceilingBucket = `login:email:${key}`;
+    const db = c.env.DB;
+    const [pairFailures, clientFailures, emailFailures] = await Promise.all([
+      currentCount(db, pairBucket, LOGIN_FAILURES_PER_EMAIL_AND_CLIENT),
+      currentCount(db, clientBucket, LOGIN_FAILURES_PER_CLIENT),
+      currentCount(db, ceilingBucket, LOGIN_FAILURES_PER_EMAIL_CEILING),
     ]);
-    if (emailFailures >= LOGIN_FAILURES_PER_EMAIL.max || clientFailures >= LOGIN_FAILURES_PER_CLIENT.max) {
-      const retryAfter = await retryAfterSeconds(c.env.DB, [emailBucket, clientBucket], LOGIN_FAILURES_PER_EMAIL);
-      throw new ApiError(429, "rate_limited", "Too many sign-in attempts. Wait a few minutes and try again.", {
-        "Retry-After": String(retryAfter),
-      });
+    if (pairFailures >= LOGIN_FAILURES_PER_EMAIL_AND_CLIENT.max) {
+      throw tooMany("Too many sign-in attempts. Wait a few minutes and try again.", await retryAfterSeconds(db, [pairBucket], LOGIN_FAILURES_PER_EMAIL_AND_CLIENT));
+    }
+    if (clientFailures >= LOGIN_FAILURES_PER_CLIENT.max) {
+      throw tooMany("Too many sign-in attempts from this network. Wait a few minutes and try again.", await retryAfterSeconds(db, [clientBucket], LOGIN_FAILURES_PER_CLIENT));
+    }
+    if (emailFailures >= LOGIN_FAILURES_PER_EMAIL_CEILING.max) {
+      const wait = await claimSlowSlot(db, `login:slow:${key}`, LOGIN_SLOW_INTERVAL_SECONDS);
+      if (wait > 0) throw tooMany("This account is seeing many failed sign-ins. Try again in a few seconds.", wait);
     }
 
-    const row = await findUserByEmail(c.env.DB, email);
+    const row = await findUserByEmail(db, email);
     const valid = row ? await verifyPassword(password, row.password_hash) : (await burnPasswordCheck(password), false);
     if (!row || !valid) {
-      await c.env.DB.batch([
-        incrementStatement(c.env.DB, emailBucket, LOGIN_FAILURES_PER_EMAIL),
-        incrementStatement(c.env.DB, clientBucket, LOGIN_FAILURES_PER_CLIENT),
+      await db.batch([
+        incrementStatement(db, pairBucket, LOGIN_FAILURES_PER_EMAIL_AND_CLIENT),
+        incrementStatement(db, clientBucket, LOGIN_FAILURES_PER_CLIENT),
+        incrementStatement(db, ceilingBucket, LOGIN_FAILURES_PER_EMAIL_CEILING),
       ]);
       throw new ApiError(401, "invalid_credentials", "That email and password do not match an account.");
     }
 
-    const updates = [clearStatement(c.env.DB, emailBucket)];
+    const updates = [clearStatement(db, pairBucket)];
     if (needsRehash(row.password_hash)) {
-      updates.push(setPasswordHashStatement(c.env.DB, row.id, await hashPassword(password)));
+      updates.push(setPasswordHashStatement(db, row.id, await hashPassword(password)));
     }
-    await c.env.DB.batch(updates);
+    await db.batch(updates);
     await startSession(c, row.id);
     return c.json({ user: toUser(row) }, 200);
   })
   .openapi(logout, async (c) => {
     await endSession(c);
+    return c.body(null, 204);
+  })
+  .openapi(logoutEverywhere, async (c) => {
+    const userId = currentUser(c).id;
+    await revokeSessions(c, userId, await sessionHashesOfUser(c.env.DB, userId));
+    clearSessionCookie(c);
     return c.body(null, 204);
   });

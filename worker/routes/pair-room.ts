@@ -12,7 +12,7 @@ import {
   SetDoneBody,
   StepsResponse,
 } from "../../shared/api/room.ts";
-import { currentUser, requireUser } from "../auth/session.ts";
+import { currentUser, requireFreshSession, requireUser } from "../auth/session.ts";
 import { findPairWithPeople } from "../db/pairs.ts";
 import { findProgramTitle } from "../db/programs.ts";
 import { hasBlocked } from "../db/safety.ts";
@@ -178,8 +178,9 @@ export const pairRoomRoutes = createRouter()
       tags,
       summary: "The pair's live socket (WebSocket upgrade). See the README for the protocol.",
       description:
-        "`after` is the last seq the client holds: the room first sends every later message (in `history` pages), then `synced`, then live frames. A foreign Origin gets 403; anyone but the pair gets 404; a blocked person gets 403 `blocked`.",
-      ...auth,
+        "`after` is the last seq the client holds: the room first sends every later message (in `history` pages), then `synced`, then live frames. A foreign Origin gets 403; anyone but the pair gets 404; a blocked person gets 403 `blocked`. The session is checked in D1 itself (never the per-isolate cache), and revoking it closes the socket with 4001.",
+      // The session is re-read from D1: a socket outlives any cache, so it must never start from a stale one.
+      middleware: [requireUser, requireFreshSession],
       request: { params: PairParams, query: z.object({ after: z.coerce.number().int().min(0).optional() }) },
       responses: { 101: { description: "Switching protocols" }, ...errorResponses(401, 403, 404, 422) },
     }),

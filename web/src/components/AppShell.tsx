@@ -53,6 +53,9 @@ export function AppShell(props: RouteSectionProps) {
               <A href="/profile" class="site-nav__link" activeClass="is-active">
                 {t("nav.profile")}
               </A>
+              <A href="/settings" class="site-nav__link" activeClass="is-active">
+                {t("accounts.navLabel")}
+              </A>
             </nav>
           </Show>
           <div class="site-header__tools">

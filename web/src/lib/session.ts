@@ -61,6 +61,11 @@ export async function updateProfile(patch: UpdateMeBody): Promise<User> {
   return user;
 }
 
+/** After the account was deleted: signed out on purpose, so guards send the person to /signin without a `next`. */
+export function accountDeleted() {
+  setState({ user: null, signedOut: true });
+}
+
 /** Any request that gets 401 calls this: guards then send the person to sign in and back here afterwards. */
 export function sessionExpired() {
   setState({ user: null, signedOut: false });

@@ -4,8 +4,10 @@ import { Alert } from "../components/Alert.tsx";
 import { AuthLayout } from "../components/AuthLayout.tsx";
 import { Button } from "../components/Button.tsx";
 import { TextField } from "../components/Field.tsx";
+import { PasswordStrength, problemOf, problemText } from "../components/PasswordStrength.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { t } from "../i18n/index.ts";
+import { ApiError } from "../lib/api.ts";
 import { splitApiError } from "../lib/errors.ts";
 import { accountLocale } from "../lib/language.ts";
 import { withNext } from "../lib/next.ts";
@@ -76,11 +78,13 @@ export default function SignUp() {
         locale: accountLocale(),
       });
     } catch (error) {
+      // The server's password policy: say which rule, in the reader's language.
+      const weak = error instanceof ApiError && error.code === "weak_password" ? problemOf(error.issueFor("password")?.message) : undefined;
       const split = splitApiError(error, FIELDS, {
         codeFields: { underage: "birthDate", email_taken: "email" },
         fieldMessages: {
           email: message("validation.emailInvalid"),
-          password: message("validation.passwordShort", { min: PASSWORD_MIN_LENGTH }),
+          password: weak ? () => problemText(weak) : message("validation.passwordShort", { min: PASSWORD_MIN_LENGTH }),
           birthDate: message("validation.birthDateInvalid"),
         },
       });
@@ -129,6 +133,7 @@ export default function SignUp() {
           onValue={update("password")}
           error={errorFor("password")}
         />
+        <PasswordStrength password={values().password} email={values().email} displayName={values().displayName} />
         <TextField
           label={t("signup.displayName")}
           hint={t("signup.displayNameHint")}

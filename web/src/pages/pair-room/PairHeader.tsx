@@ -49,14 +49,21 @@ export function PairHeader(props: PairHeaderProps) {
       document.removeEventListener("keydown", onKey);
     });
   });
+  // A person who deleted their account is shown as "Deleted member" in the reader's language.
+  const otherName = () => (props.other.deleted ? t("accounts.deletedMember") : props.other.displayName);
   return (
     <header class="pair-header" ref={header}>
       <div class="pair-header__who">
         <span class="pair-avatar" classList={{ "pair-avatar--online": props.online }} aria-hidden="true">
-          {initials(props.other.displayName)}
+          {initials(otherName())}
         </span>
         <div class="pair-header__text">
-          <PageHeading class="pair-header__name">{props.other.displayName}</PageHeading>
+          <PageHeading class="pair-header__name">{otherName()}</PageHeading>
+          <Show when={props.other.deleted}>
+            <p class="pair-header__deleted" id="pair-deleted-note">
+              {t("accounts.deletedMemberNote")}
+            </p>
+          </Show>
           <p class="pair-header__meta">
             <span>{t(props.otherRole === "mentor" ? "pair.role.mentor" : "pair.role.mentee")}</span>
             <span class="pair-header__program">{props.programTitle}</span>
@@ -73,6 +80,8 @@ export function PairHeader(props: PairHeaderProps) {
           </p>
         </div>
       </div>
+      {/* Nobody is left to report, block or end with: a deleted member's pair is only read. */}
+      <Show when={!props.other.deleted}>
       <button
         ref={toggle}
         type="button"
@@ -108,6 +117,7 @@ export function PairHeader(props: PairHeaderProps) {
           </Button>
         </Show>
       </div>
+      </Show>
     </header>
   );
 }

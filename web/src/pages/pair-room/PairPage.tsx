@@ -62,7 +62,7 @@ export default function PairPage() {
           </div>
         </Match>
         <Match when={data.state === "ready" && data()} keyed>
-          {(loaded) => <PairSpace pairId={params.pairId} loaded={loaded} live={!removed()} onRemoved={onRemoved} />}
+          {(loaded) => <PairSpace pairId={params.pairId} loaded={loaded} live={!removed()} onRemoved={onRemoved} onReload={() => void refetch()} />}
         </Match>
       </Switch>
     </div>
@@ -82,14 +82,14 @@ function ask(build: () => ConfirmOptions): Promise<{ value: string } | null> {
   });
 }
 
-function PairSpace(props: { pairId: string; loaded: LoadedPair; live: boolean; onRemoved: () => void }) {
+function PairSpace(props: { pairId: string; loaded: LoadedPair; live: boolean; onRemoved: () => void; onReload: () => void }) {
   const { detail } = props.loaded;
   const pairId = props.pairId;
   const meId = session.user?.id ?? "";
   const other = detail.other;
   const otherRole = detail.myRole === "mentor" ? "mentee" : "mentor";
 
-  const pair = createPairRoom({ pairId, loaded: props.loaded, meId, live: props.live, onSignedOut: sessionExpired, onRemoved: props.onRemoved });
+  const pair = createPairRoom({ pairId, loaded: props.loaded, meId, live: props.live, onSignedOut: sessionExpired, onRemoved: props.onRemoved, onReload: props.onReload });
   const { chat, room, posts } = pair;
   const moderation = createModeration(pair, { pairId, other, onSignedOut: sessionExpired });
 
@@ -211,7 +211,11 @@ function PairSpace(props: { pairId: string; loaded: LoadedPair; live: boolean; o
               <div>
                 <p>{text()}</p>
                 <Show when={chat.state.status === "ended" && room.endReason}>
-                  {(reason) => <p class="pair-banner__reason">{t("pair.banner.reason", { reason: reason() })}</p>}
+                  {(reason) => (
+                    <p class="pair-banner__reason">
+                      {t("pair.banner.reason", { reason: reason() === "account_deleted" ? t("accounts.endReasonDeleted") : reason() })}
+                    </p>
+                  )}
                 </Show>
               </div>
             </div>

@@ -18,6 +18,8 @@ export type PairRoomOptions = {
   live: boolean;
   onSignedOut: () => void;
   onRemoved: () => void;
+  /** The other person deleted their account: load the space again, without what they wrote. */
+  onReload?: () => void;
 };
 
 /** Creates the room's state inside the calling component; the socket starts at once and stops with it. */
@@ -82,6 +84,7 @@ export function createPairRoom(options: PairRoomOptions) {
   async function refresh() {
     try {
       const fresh = await api.get<PairDetailResponse>(`/pairs/${encodeURIComponent(pairId)}`);
+      if (fresh.other.deleted && !other.deleted && options.onReload) return options.onReload();
       batch(() => {
         setSteps(fresh.room.steps);
         setRoom({ checkins: fresh.room.checkins, currentWeek: fresh.room.currentWeek, cadenceDays: fresh.room.cadenceDays, endReason: fresh.pair.endReason });
@@ -111,7 +114,10 @@ export function createPairRoom(options: PairRoomOptions) {
         case "comment":
           return addComment(frame.comment);
         case "status":
-          if (frame.status !== "active" && !room.endReason) void refresh();
+          // After an account deletion the room erases that person's content and says so with a status
+          // frame: the space is loaded again so their messages leave this screen too.
+          if (frame.status !== "active" && other.deleted && options.onReload) options.onReload();
+          else if (frame.status !== "active" && !room.endReason) void refresh();
           return;
         default:
           return;
