@@ -26,6 +26,7 @@ import {
 } from "../db/pairs.ts";
 import { toProgram } from "../db/programs.ts";
 import { findUsersForPairing } from "../db/users.ts";
+import { auditStatement } from "../db/membership.ts";
 import { ApiError, forbidden, notFound } from "../http/errors.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 import { pairRoom } from "../pair-room/stub.ts";
@@ -139,6 +140,7 @@ export const pairRoutes = createRouter()
       await db.batch([
         notifyStatement(db, mentor.id, "paired", { ...base, otherName: mentee.display_name, myRole: "mentor" }),
         notifyStatement(db, mentee.id, "paired", { ...base, otherName: mentor.display_name, myRole: "mentee" }),
+        auditStatement(db, { groupId: program.groupId, actorId: me, action: "paired", target: { type: "pair", id: pairId, label: `${mentor.display_name} / ${mentee.display_name}` }, detail: { programId: program.id } }),
       ]);
       return c.json({ pair: (await findPairWithPeople(db, pairId))! }, 201);
     },
@@ -196,6 +198,10 @@ export const pairRoutes = createRouter()
       if (result!.meta.changes === 0) throw new ApiError(409, "pair_ended", "This mentorship has already ended.");
       forgetDashboard(pair.program_id);
       await deliverRoomEffectsNow(c.env, c.executionCtx);
+      // Only an admin's ending is an admin action; the pair's own ending is theirs and stays out of the log.
+      if (pair.mentor_id !== me && pair.mentee_id !== me) {
+        await auditStatement(c.env.DB, { groupId: pair.group_id, actorId: me, action: "pair_ended", target: { type: "pair", id: pair.id }, detail: { outcome } }).run();
+      }
       const ended = (await findPairWithPeople(c.env.DB, pair.id))!;
       const notify = [pair.mentor_id, pair.mentee_id].filter((id) => id !== me);
       await c.env.DB.batch(
