@@ -119,6 +119,8 @@ export const PairSummary = z
     startedAt: z.string(),
     endedAt: z.string().nullable(),
     endReason: z.string().nullable(),
+    /** One of the two blocked the other; who blocked whom is never said. */
+    contactBlocked: z.boolean(),
   })
   .meta({ id: "PairSummary" });
 
