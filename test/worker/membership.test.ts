@@ -1,5 +1,6 @@
 // Membership that holds (issue 13): departures reach the pairs, bans, the role rule, join requests and
 // the directory. Limits are in write-limits.test.ts, the operator in operator.test.ts.
+import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { TestClient, apply, createProgram, groupWithRoles, joinGroup, pairUp, programWithApplicants, signUp } from "./helpers.ts";
@@ -43,6 +44,27 @@ describe("leaving and removal reach the pairs", () => {
     const notifications = await f.mentee.client.get("/notifications");
     expect(notifications.json.notifications.some((n: any) => n.kind === "pair_ended" && n.data.reason === "member_removed")).toBe(true);
     menteeSocket.close();
+  });
+
+  it("a removal whose room fails once still converges: the removed person's socket closes and the room turns read-only", async () => {
+    const f = await pairedProgram();
+    const stub = env.PAIR_ROOM.get(env.PAIR_ROOM.idFromName(f.pairId));
+    const mentorSocket = await connect(f.mentor.client, f.pairId);
+    await runInDurableObject(stub, (instance) => {
+      const proto = Object.getPrototypeOf(instance) as { applyEffect: (...args: unknown[]) => Promise<void> };
+      const original = proto.applyEffect;
+      proto.applyEffect = async function (this: unknown, ..._args: unknown[]) {
+        proto.applyEffect = original;
+        throw new Error("room unavailable (test)");
+      };
+    });
+    expect((await f.admin.client.delete(`/groups/${f.groupId}/members/${f.mentor.user.id}`)).status).toBe(204);
+    expect(await pairRow(f.pairId)).toEqual({ status: "ended", end_reason: "member_removed" });
+    const closed = await mentorSocket.waitForClose(5000);
+    expect(closed.code).toBe(4004);
+    expect(await stub.status()).toBe("ended");
+    const rows = await env.DB.prepare("SELECT COUNT(*) AS n FROM room_outbox WHERE pair_id = ?1").bind(f.pairId).first<{ n: number }>();
+    expect(rows?.n).toBe(0);
   });
 
   it("leaving ends the person's pairs with member_left and withdraws their waiting applications in that group only", async () => {
