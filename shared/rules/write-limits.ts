@@ -24,3 +24,15 @@ export const WRITE_WINDOWS = {
 } as const satisfies Record<string, WriteWindow>;
 
 export type WriteKind = keyof typeof WRITE_WINDOWS;
+
+/**
+ * The pair room's own limits (worker/pair-room/flood-guard.ts). A ninth socket of one person in one
+ * pair closes their oldest with CLOSE.tooManySockets. Typing and read receipts reach the other person
+ * at most once per SIGNAL_INTERVAL_MS per person and kind (the latest state wins), and a read cursor is
+ * written to storage at most once per READ_CURSOR_WRITE_MS.
+ */
+export const ROOM_LIMITS = {
+  socketsPerPerson: 8,
+  signalIntervalMs: 250,
+  readCursorWriteMs: 1000,
+} as const;
