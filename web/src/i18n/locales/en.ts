@@ -1435,7 +1435,7 @@ export default {
       body: "The operator of this site will see this report (and only what it hands over) and can suspend the account.",
       confirm: "Escalate",
       done: "Report escalated to the operator.",
-      already: "Escalated",
+      already: "Escalated to the operator",
       error: "We couldn’t escalate this report.",
     },
     operator: {

@@ -30,7 +30,8 @@ export function AdminFrame<T>(props: {
   loadErrorKey: MessageKey;
   data: Resource<T>;
   onRetry: () => void;
-  children: (data: T) => JSX.Element;
+  /** Drawn once; `data` follows the resource, so changes to it (mutate) show at once. */
+  children: (data: () => T) => JSX.Element;
 }) {
   const [group] = createResource(
     () => props.groupId,
@@ -89,7 +90,7 @@ export function AdminFrame<T>(props: {
             </Button>
           </Alert>
         </Match>
-        <Match when={loaded()}>{(data) => props.children(data())}</Match>
+        <Match when={loaded()}>{(data) => props.children(data)}</Match>
       </Switch>
     </div>
   );

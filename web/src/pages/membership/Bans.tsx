@@ -61,7 +61,7 @@ export default function Bans() {
             )}
           </Show>
           <Show
-            when={list.length > 0}
+            when={list().length > 0}
             fallback={
               <EmptyState title={t("membership.bans.emptyTitle")}>
                 <p>{t("membership.bans.emptyBody")}</p>
@@ -69,7 +69,7 @@ export default function Bans() {
             }
           >
             <ul class="membership-list" role="list" data-testid="bans">
-              <For each={list}>
+              <For each={list()}>
                 {(ban) => (
                   <li class="membership-item card" data-user-id={ban.user.id}>
                     <div class="membership-item__text">

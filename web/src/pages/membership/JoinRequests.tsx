@@ -64,7 +64,7 @@ export default function JoinRequests() {
             )}
           </Show>
           <Show
-            when={list.length > 0}
+            when={list().length > 0}
             fallback={
               <EmptyState title={t("membership.requests.emptyTitle")}>
                 <p>{t("membership.requests.emptyBody")}</p>
@@ -72,7 +72,7 @@ export default function JoinRequests() {
             }
           >
             <ul class="membership-list" role="list" data-testid="join-requests">
-              <For each={list}>
+              <For each={list()}>
                 {(request) => (
                   <li class="membership-item card" data-request-id={request.id}>
                     <div class="membership-item__text">
