@@ -21,6 +21,8 @@ export function foldForSearch(text: string): string {
     .replace(/ß/g, "ss")
     .replace(/æ/g, "ae")
     .replace(/œ/g, "oe")
+    .replace(/ø/g, "o")
+    .replace(/ł/g, "l")
     .replace(/\s+/g, " ")
     .trim();
 }
