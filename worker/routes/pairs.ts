@@ -40,12 +40,14 @@ const auth = { middleware: [requireUser] };
  * change the outcome: the decision was already taken by the single INSERT … SELECT.
  */
 async function whyPairingFailed(db: D1Database, programId: string, groupId: string, mentorId: string, menteeId: string): Promise<ApiError> {
+  // Membership first: leaving a group also withdraws the person's applications in it, and "no longer a
+  // member" is the reason the admin needs to see.
+  const [mentorRole, menteeRole] = await Promise.all([roleIn(db, groupId, mentorId), roleIn(db, groupId, menteeId)]);
+  if (!mentorRole || !menteeRole) return new ApiError(409, "not_a_member", "Both people must still be members of the group.");
   const application = (userId: string, role: string) => findApplicationOfRole(db, programId, userId, role);
   const [mentorApp, menteeApp] = await Promise.all([application(mentorId, "mentor"), application(menteeId, "mentee")]);
   if (!mentorApp || mentorApp.status === "withdrawn") return new ApiError(422, "not_an_applicant", "That person has not applied to this program as a mentor.");
   if (!menteeApp || menteeApp.status === "withdrawn") return new ApiError(422, "not_an_applicant", "That person has not applied to this program as a mentee.");
-  const [mentorRole, menteeRole] = await Promise.all([roleIn(db, groupId, mentorId), roleIn(db, groupId, menteeId)]);
-  if (!mentorRole || !menteeRole) return new ApiError(409, "not_a_member", "Both people must still be members of the group.");
   if (await eitherBlocked(db, mentorId, menteeId)) return new ApiError(409, "blocked", "These two people cannot be paired.");
   const active = await findActiveMentorOfMentee(db, programId, menteeId);
   if (active?.mentor_id === mentorId) return new ApiError(409, "already_paired", "These two are already paired in this program.");

@@ -82,6 +82,9 @@ export default {
   },
   errors: {
     underage: "Du musst mindestens 18 Jahre alt sein, um mitzumachen.",
+    // Mitgliedschaft (Issue 13)
+    suspended: "Dieses Konto ist gesperrt. Wende dich an den Betreiber der Website.",
+    banned: "Du kannst dieser Gruppe nicht beitreten.",
     email_taken: "Mit dieser E-Mail-Adresse gibt es schon ein Konto. Melde dich stattdessen an.",
     invalid_credentials: "E-Mail-Adresse und Passwort passen zu keinem Konto. Prüfe deine Eingaben und versuch es noch einmal.",
     rate_limited: "Zu viele Versuche. Warte bitte ein paar Minuten und versuch es dann noch einmal.",

@@ -84,6 +84,9 @@ export default {
   },
   errors: {
     underage: "You must be 18 or older to join.",
+    // Membership (issue 13)
+    suspended: "This account is suspended. Contact the operator of this site.",
+    banned: "You can’t join this group.",
     email_taken: "An account with this email already exists. Sign in instead.",
     invalid_credentials: "That email and password don’t match an account. Check them and try again.",
     rate_limited: "Too many attempts. Please wait a few minutes, then try again.",

@@ -82,6 +82,9 @@ export default {
   },
   errors: {
     underage: "Vous devez avoir 18 ans ou plus pour vous inscrire.",
+    // Adhésion (issue 13)
+    suspended: "Ce compte est suspendu. Contactez l’opérateur du site.",
+    banned: "Vous ne pouvez pas rejoindre ce groupe.",
     email_taken: "Un compte existe déjà avec cette adresse e-mail. Connectez-vous plutôt.",
     invalid_credentials: "Cette adresse e-mail et ce mot de passe ne correspondent à aucun compte. Vérifiez-les et réessayez.",
     rate_limited: "Trop de tentatives. Patientez quelques minutes, puis réessayez.",
