@@ -33,7 +33,8 @@ describe.skipIf(!hasBrowser())("membership", () => {
     const admin = await signedInPage(browser(), setup.admin);
 
     // Noor searches without the accent, in lower case, and finds it.
-    await noor.page.goto("/directory");
+    await noor.page.goto("/");
+    await noor.page.getByRole("link", { name: "Find a group" }).click();
     await noor.page.getByRole("heading", { level: 1, name: "Find a group" }).waitFor();
     await noor.page.getByLabel("Search").fill(`${word.toLowerCase()} equipe`);
     await noor.page.getByRole("button", { name: "Search" }).click();
