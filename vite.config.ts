@@ -49,7 +49,11 @@ export default defineConfig({
           cloudflareTest(async () => ({
             wrangler: { configPath: `${root}/wrangler.toml` },
             miniflare: {
-              bindings: { TEST_MIGRATIONS: await readD1Migrations(`${root}/worker/db/migrations`) },
+              bindings: {
+                TEST_MIGRATIONS: await readD1Migrations(`${root}/worker/db/migrations`),
+                // The operator of the workerd tests (test/worker/operator.test.ts, authorization-membership.test.ts).
+                OPERATOR_EMAILS: "operator@example.org",
+              },
               // The SPA is not built for these tests: serve an empty assets folder.
               assets: { directory: `${root}/test/worker/fixtures/assets` },
             },

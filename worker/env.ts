@@ -11,6 +11,10 @@ declare global {
       CHAT_RATE_LIMIT_PER_10S?: string;
       /** Comma-separated extra origins allowed to make state-changing requests. */
       ALLOWED_ORIGINS?: string;
+      /** The per-client burst guard in front of every state-changing route (see worker/db/write-limits.ts). */
+      WRITE_LIMITER?: RateLimit;
+      /** Comma-separated emails of the deployment's operators (see README, "The operator"). */
+      OPERATOR_EMAILS?: string;
       /** New accounts per client address per hour (default 20). */
       SIGNUPS_PER_HOUR_PER_CLIENT?: string;
     }

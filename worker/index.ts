@@ -9,6 +9,9 @@ import { authRoutes } from "./routes/auth.ts";
 import { applicationRoutes } from "./routes/applications.ts";
 import { dashboardRoutes } from "./routes/dashboard.ts";
 import { groupRoutes } from "./routes/groups.ts";
+import { membershipRoutes } from "./routes/membership.ts";
+import { operatorRoutes } from "./routes/operator.ts";
+import { burstGuard } from "./db/write-limits.ts";
 import { inviteRoutes } from "./routes/invites.ts";
 import { meRoutes } from "./routes/me.ts";
 import { notificationRoutes } from "./routes/notifications.ts";
@@ -20,12 +23,14 @@ import { suggestionRoutes } from "./routes/suggestions.ts";
 import { templateRoutes } from "./routes/templates.ts";
 
 const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-api.use(originCheck, loadSession);
+api.use(originCheck, loadSession, burstGuard);
 
 const routes = api
   .get("/health", (c) => c.json({ ok: true }))
   .route("/", authRoutes)
   .route("/", meRoutes)
+  // Before groupRoutes: /groups/directory must not be taken for a group id.
+  .route("/", membershipRoutes)
   .route("/", groupRoutes)
   .route("/", inviteRoutes)
   .route("/", templateRoutes)
@@ -36,7 +41,8 @@ const routes = api
   .route("/", notificationRoutes)
   .route("/", pairRoomRoutes)
   .route("/", safetyRoutes)
-  .route("/", dashboardRoutes);
+  .route("/", dashboardRoutes)
+  .route("/", operatorRoutes);
 
 api.doc31("/openapi.json", (c) => ({
   openapi: "3.1.0",

@@ -15,6 +15,11 @@ export type GroupFocus = z.infer<typeof GroupFocus>;
 export const GroupRole = z.enum(GROUP_ROLES);
 export type GroupRole = z.infer<typeof GroupRole>;
 
+/** How people join: by invite link only, or also by asking (admins approve). */
+export const JOIN_POLICIES = ["invite", "request"] as const;
+export const JoinPolicy = z.enum(JOIN_POLICIES);
+export type JoinPolicy = z.infer<typeof JoinPolicy>;
+
 export const Group = z
   .object({
     id: z.string(),
@@ -23,6 +28,9 @@ export const Group = z
     focus: GroupFocus,
     memberCount: z.number().int(),
     createdAt: z.string(),
+    joinPolicy: JoinPolicy,
+    /** Listed groups appear in the directory. */
+    listed: z.boolean(),
   })
   .meta({ id: "Group" });
 export type Group = z.infer<typeof Group>;
@@ -49,7 +57,7 @@ export const CreateGroupBody = z
 export type CreateGroupBody = z.input<typeof CreateGroupBody>;
 
 export const UpdateGroupBody = z
-  .object({ name: GroupName, description: GroupDescription, focus: GroupFocus })
+  .object({ name: GroupName, description: GroupDescription, focus: GroupFocus, joinPolicy: JoinPolicy, listed: z.boolean() })
   .partial()
   .strict()
   .meta({ id: "UpdateGroupBody" });

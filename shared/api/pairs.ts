@@ -33,6 +33,10 @@ export const MyPair = z
     group: z.object({ id: z.string(), name: z.string() }),
     startedAt: z.string(),
     endedAt: z.string().nullable(),
+    /** Why it ended: `member_left`, `member_removed`, or the reason given when it was ended. */
+    endReason: z.string().nullable(),
+    /** One of the two blocked the other; who blocked whom is never said. */
+    contactBlocked: z.boolean(),
   })
   .meta({ id: "MyPair" });
 export type MyPair = z.infer<typeof MyPair>;

@@ -102,6 +102,8 @@ export const Report = z
     message: z.object({ seq: z.number().int(), body: z.string(), sentAt: z.number() }).nullable(),
     status: z.enum(["open", "resolved"]),
     createdAt: z.string(),
+    /** When a group admin handed it on to the operator (POST /api/reports/:reportId/escalate). */
+    escalatedAt: z.string().nullable(),
   })
   .meta({ id: "Report" });
 export type Report = z.infer<typeof Report>;
@@ -119,6 +121,8 @@ export const PairSummary = z
     startedAt: z.string(),
     endedAt: z.string().nullable(),
     endReason: z.string().nullable(),
+    /** One of the two blocked the other; who blocked whom is never said. */
+    contactBlocked: z.boolean(),
   })
   .meta({ id: "PairSummary" });
 

@@ -8,12 +8,12 @@ export type GroupRole = (typeof GROUP_ROLES)[number];
 export const isGroupAdmin = (role: GroupRole | null | undefined): role is "owner" | "admin" => role === "owner" || role === "admin";
 
 /**
- * May someone with `myRole` give a member with `theirRole` the role `role`? Admins promote and demote
- * members and admins; only owners make or unmake owners.
+ * May someone with `myRole` give a member with `theirRole` the role `role`? Admins promote members (to
+ * admin); only owners change the role of an admin or an owner, and only owners make owners (issue 13).
  */
 export function mayChangeRole(myRole: GroupRole, theirRole: GroupRole, role: GroupRole): boolean {
   if (!isGroupAdmin(myRole)) return false;
-  return myRole === "owner" || (theirRole !== "owner" && role !== "owner");
+  return myRole === "owner" || (theirRole === "member" && role !== "owner");
 }
 
 /**

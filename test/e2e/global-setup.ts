@@ -17,7 +17,7 @@ export default async function setup(project: TestProject) {
   const assets = join(state, "web");
   buildSpa(assets);
   applyMigrations(state);
-  const server = await startWranglerDev({ port: await freePort(), persistTo: state, assets, vars: { SIGNUPS_PER_HOUR_PER_CLIENT: "10000" } });
+  const server = await startWranglerDev({ port: await freePort(), persistTo: state, assets, vars: { SIGNUPS_PER_HOUR_PER_CLIENT: "10000", OPERATOR_EMAILS: "operator@e2e.example.org" } });
   project.provide("baseURL", server.url);
   project.provide("chromiumPath", chromiumPath);
   return async () => {

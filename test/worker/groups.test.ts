@@ -48,12 +48,14 @@ describe("groups", () => {
     expect((await member.client.get(`/groups/${groupId}`)).json.group.description).toBe("Now with monthly meetups");
   });
 
-  it("admins promote and demote members", async () => {
-    const { groupId, admin, member } = await groupWithRoles();
+  it("admins promote members; only an owner demotes an admin (an admin's attempt is 403)", async () => {
+    const { groupId, owner, admin, member } = await groupWithRoles();
     const up = await admin.client.patch(`/groups/${groupId}/members/${member.user.id}`, { role: "admin" });
     expect(up.status).toBe(200);
     expect(up.json.members.find((m: any) => m.user.id === member.user.id).role).toBe("admin");
-    const down = await admin.client.patch(`/groups/${groupId}/members/${member.user.id}`, { role: "member" });
+    const refused = await admin.client.patch(`/groups/${groupId}/members/${member.user.id}`, { role: "member" });
+    expect(refused.status).toBe(403);
+    const down = await owner.client.patch(`/groups/${groupId}/members/${member.user.id}`, { role: "member" });
     expect(down.json.members.find((m: any) => m.user.id === member.user.id).role).toBe("member");
   });
 

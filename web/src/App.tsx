@@ -22,6 +22,12 @@ const Invite = lazy(() => import("./pages/Invite.tsx"));
 const PairPage = lazy(() => import("./pages/pair-room/PairPage.tsx"));
 const Settings = lazy(() => import("./pages/settings/Settings.tsx"));
 const NotFound = lazy(() => import("./pages/NotFound.tsx"));
+// Membership (issue 13)
+const Directory = lazy(() => import("./pages/membership/Directory.tsx"));
+const JoinRequests = lazy(() => import("./pages/membership/JoinRequests.tsx"));
+const Bans = lazy(() => import("./pages/membership/Bans.tsx"));
+const AuditLog = lazy(() => import("./pages/membership/AuditLog.tsx"));
+const Operator = lazy(() => import("./pages/operator/Operator.tsx"));
 
 export function App() {
   return (
@@ -153,6 +159,46 @@ export function App() {
         component={() => (
           <RequireUser>
             <Settings />
+          </RequireUser>
+        )}
+      />
+      <Route
+        path="/directory"
+        component={() => (
+          <RequireUser>
+            <Directory />
+          </RequireUser>
+        )}
+      />
+      <Route
+        path="/groups/:groupId/join-requests"
+        component={() => (
+          <RequireUser>
+            <JoinRequests />
+          </RequireUser>
+        )}
+      />
+      <Route
+        path="/groups/:groupId/bans"
+        component={() => (
+          <RequireUser>
+            <Bans />
+          </RequireUser>
+        )}
+      />
+      <Route
+        path="/groups/:groupId/audit"
+        component={() => (
+          <RequireUser>
+            <AuditLog />
+          </RequireUser>
+        )}
+      />
+      <Route
+        path="/operator"
+        component={() => (
+          <RequireUser>
+            <Operator />
           </RequireUser>
         )}
       />

@@ -12,6 +12,7 @@ type DashboardRow = {
   started_at: string;
   ended_at: string | null;
   end_reason: string | null;
+  contact_blocked: number;
 
   steps_done: number | null;
   steps_total: number | null;
@@ -68,6 +69,7 @@ function toDashboardPair(row: DashboardRow, now: number) {
     startedAt: row.started_at,
     endedAt: row.ended_at,
     endReason: row.end_reason,
+    contactBlocked: row.contact_blocked === 1,
   };
   const health = computeHealth(
     {
@@ -92,7 +94,9 @@ export async function listDashboardPairs(db: D1Database, programId: string, now:
     .prepare(
       `SELECT x.id, x.status, x.mentor_id, a.display_name AS mentor_name, x.mentee_id, b.display_name AS mentee_name,
            x.started_at, x.ended_at, x.end_reason, h.steps_done, h.steps_total, h.activities_done, h.activities_total,
-           h.checkin_times, h.last_activity_at, h.started_at AS health_started_at, h.cadence_days
+           h.checkin_times, h.last_activity_at, h.started_at AS health_started_at, h.cadence_days,
+           EXISTS (SELECT 1 FROM blocks k WHERE (k.blocker_id = x.mentor_id AND k.blocked_id = x.mentee_id)
+                                           OR (k.blocker_id = x.mentee_id AND k.blocked_id = x.mentor_id)) AS contact_blocked
          FROM pairs x JOIN users a ON a.id = x.mentor_id JOIN users b ON b.id = x.mentee_id
          LEFT JOIN pair_health h ON h.pair_id = x.id
          WHERE x.program_id = ?1 ORDER BY x.started_at DESC`,

@@ -10,9 +10,11 @@ type GroupRow = {
   focus: Group["focus"];
   created_at: string;
   member_count: number;
+  join_policy: Group["joinPolicy"];
+  listed: number;
 };
 
-const GROUP_COLUMNS = `g.id, g.name, g.description, g.focus, g.created_at,
+const GROUP_COLUMNS = `g.id, g.name, g.description, g.focus, g.created_at, g.join_policy, g.listed,
   (SELECT COUNT(*) FROM group_members m WHERE m.group_id = g.id) AS member_count`;
 
 export function toGroup(row: GroupRow): Group {
@@ -23,6 +25,8 @@ export function toGroup(row: GroupRow): Group {
     focus: row.focus,
     memberCount: row.member_count,
     createdAt: row.created_at,
+    joinPolicy: row.join_policy,
+    listed: row.listed === 1,
   };
 }
 
@@ -92,14 +96,22 @@ export function insertGroupStatement(
 export async function updateGroup(
   db: D1Database,
   groupId: string,
-  patch: { name: string | null; description: string | null; focus: Group["focus"] | null; now: string },
+  patch: {
+    name: string | null;
+    description: string | null;
+    focus: Group["focus"] | null;
+    now: string;
+    joinPolicy?: Group["joinPolicy"] | null;
+    listed?: boolean | null;
+  },
 ): Promise<void> {
   await db
     .prepare(
       `UPDATE groups SET name = COALESCE(?2, name), description = COALESCE(?3, description),
-           focus = COALESCE(?4, focus), updated_at = ?5 WHERE id = ?1`,
+           focus = COALESCE(?4, focus), join_policy = COALESCE(?6, join_policy), listed = COALESCE(?7, listed),
+           updated_at = ?5 WHERE id = ?1`,
     )
-    .bind(groupId, patch.name, patch.description, patch.focus, patch.now)
+    .bind(groupId, patch.name, patch.description, patch.focus, patch.now, patch.joinPolicy ?? null, patch.listed == null ? null : patch.listed ? 1 : 0)
     .run();
 }
 
@@ -122,18 +134,6 @@ export async function changeRoleKeepingAnOwner(db: D1Database, groupId: string, 
               OR (SELECT COUNT(*) FROM group_members WHERE group_id = ?1 AND role = 'owner') > 1)`,
     )
     .bind(groupId, userId, role)
-    .run();
-  return result.meta.changes === 1;
-}
-
-export async function removeMemberKeepingAnOwner(db: D1Database, groupId: string, userId: string) {
-  const result = await db
-    .prepare(
-      `DELETE FROM group_members
-       WHERE group_id = ?1 AND user_id = ?2
-         AND (role != 'owner' OR (SELECT COUNT(*) FROM group_members WHERE group_id = ?1 AND role = 'owner') > 1)`,
-    )
-    .bind(groupId, userId)
     .run();
   return result.meta.changes === 1;
 }

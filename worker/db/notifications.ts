@@ -1,6 +1,13 @@
 import type { Notification } from "../../shared/api/notifications.ts";
 
-export type NotificationKind = "paired" | "pair_ended" | "checkin_reminder";
+export type NotificationKind =
+  | "paired"
+  | "pair_ended"
+  | "checkin_reminder"
+  // Membership (worker/routes/membership.ts, operator.ts)
+  | "join_request"
+  | "join_request_decided"
+  | "report_escalated";
 
 export function notifyStatement(db: D1Database, userId: string, kind: NotificationKind, data: Record<string, unknown>) {
   return db

@@ -66,14 +66,16 @@ export async function listMyPairs(db: D1Database, userId: string): Promise<MyPai
   const { results } = await db
     .prepare(
       // Two indexed lookups (as mentor, as mentee) rather than one OR, which would scan every pair.
-      `SELECT y.*, p.title AS program_title, g.name AS group_name FROM (
+      `SELECT y.*, p.title AS program_title, g.name AS group_name,
+         EXISTS (SELECT 1 FROM blocks b WHERE (b.blocker_id = y.mentor_id AND b.blocked_id = y.mentee_id)
+                                         OR (b.blocker_id = y.mentee_id AND b.blocked_id = y.mentor_id)) AS contact_blocked FROM (
          ${PAIR_WITH_PEOPLE} WHERE x.id IN (SELECT id FROM pairs WHERE mentor_id = ?1 UNION ALL SELECT id FROM pairs WHERE mentee_id = ?1)
        ) y
        JOIN programs p ON p.id = y.program_id JOIN groups g ON g.id = y.group_id
        ORDER BY CASE y.status WHEN 'active' THEN 0 ELSE 1 END, y.started_at DESC`,
     )
     .bind(userId)
-    .all<PairWithPeopleRow & { program_title: string; group_name: string }>();
+    .all<PairWithPeopleRow & { program_title: string; group_name: string; contact_blocked: number }>();
   return results.map((row) => {
     const pair = toPair(row);
     const myRole = row.mentor_id === userId ? "mentor" : "mentee";
@@ -86,6 +88,8 @@ export async function listMyPairs(db: D1Database, userId: string): Promise<MyPai
       group: { id: row.group_id, name: row.group_name },
       startedAt: pair.startedAt,
       endedAt: pair.endedAt,
+      endReason: pair.endReason,
+      contactBlocked: row.contact_blocked === 1,
     };
   });
 }

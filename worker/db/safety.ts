@@ -31,6 +31,7 @@ export type ReportRow = {
   message_sent_at: number | null;
   status: "open" | "resolved";
   created_at: string;
+  escalated_at?: string | null;
 };
 
 export function toReport(row: ReportRow): Report {
@@ -44,6 +45,7 @@ export function toReport(row: ReportRow): Report {
     message: row.message_seq === null ? null : { seq: row.message_seq, body: row.message_body ?? "", sentAt: row.message_sent_at ?? 0 },
     status: row.status,
     createdAt: row.created_at,
+    escalatedAt: row.escalated_at ?? null,
   };
 }
 

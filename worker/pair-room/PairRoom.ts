@@ -8,12 +8,13 @@ import { Checkins } from "./checkins.ts";
 import { RoomEffect } from "./effects.ts";
 import { eraseUser } from "./erasure.ts";
 import { RoomExport, type RoomExportCursor, type RoomExportPage } from "./export.ts";
+import { FloodGuard } from "./flood-guard.ts";
 import { Health } from "./health.ts";
 import { createRoomHost, ok, type RoomHost, type RoomResult } from "./host.ts";
 import { runRoomMigrations } from "./migrations.ts";
 import { Posts, type PostInput } from "./posts.ts";
 import { Safety } from "./safety.ts";
-import { Sockets } from "./sockets.ts";
+import { Sockets, UPGRADE_USER_HEADER } from "./sockets.ts";
 import { RoomState } from "./state.ts";
 import { Steps } from "./steps.ts";
 
@@ -35,6 +36,7 @@ export class PairRoom extends DurableObject<Env> {
   private readonly safety: Safety;
   private readonly pairHealth: Health;
   private readonly sockets_: Sockets;
+  private readonly floodGuard: FloodGuard;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -48,6 +50,7 @@ export class PairRoom extends DurableObject<Env> {
     this.safety = new Safety(host, this.state);
     this.pairHealth = new Health(host, this.state, { steps: this.steps, chat: this.chat, checkins: this.checkins });
     this.sockets_ = new Sockets(host, this.state, this.chat);
+    this.floodGuard = new FloodGuard(host, this.state, this.chat);
     // The heartbeat is answered by the runtime, so a hibernated room stays asleep while sockets ping.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING_FRAME, PONG_FRAME));
     ctx.blockConcurrencyWhile(async () => {
@@ -119,12 +122,14 @@ export class PairRoom extends DurableObject<Env> {
   // Sockets
 
   override async fetch(request: Request): Promise<Response> {
-    return this.sockets_.upgrade(request);
+    const response = this.sockets_.upgrade(request);
+    if (response.status === 101) this.floodGuard.capSockets(request.headers.get(UPGRADE_USER_HEADER) ?? "");
+    return response;
   }
 
   override async webSocketMessage(ws: WebSocket, raw: string | ArrayBuffer): Promise<void> {
     const frame = this.sockets_.parse(ws, raw);
-    if (frame) this.sockets_.dispatch(ws, frame);
+    if (frame && !this.floodGuard.handle(ws, frame)) this.sockets_.dispatch(ws, frame);
   }
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {

@@ -25,6 +25,7 @@ import {
 } from "../db/applications.ts";
 import { toProgram } from "../db/programs.ts";
 import { findUserById } from "../db/users.ts";
+import { withWriteLimit } from "../db/write-limits.ts";
 import { ApiError, forbidden, notFound } from "../http/errors.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 
@@ -69,7 +70,7 @@ export const applicationRoutes = createRouter()
         "Answers are checked against the program's own questions: a bad one gets 422 `invalid_answers` naming it in `issues`. One application per person, role and program (409 `already_applied`). Adults only (422 `underage`).",
       ...auth,
       request: { params: ProgramParams, ...jsonBody(CreateApplicationBody) },
-      responses: { 201: jsonResponse(ApplicationResponse, "The application"), ...errorResponses(400, 401, 403, 404, 409, 422) },
+      responses: { 201: jsonResponse(ApplicationResponse, "The application"), ...errorResponses(400, 401, 403, 404, 409, 422, 429) },
     }),
     async (c) => {
       const body = c.req.valid("json");
@@ -85,15 +86,18 @@ export const applicationRoutes = createRouter()
       const capacity = body.role === "mentor" ? (body.capacity ?? program.mentorCapacityDefault) : null;
       const now = new Date().toISOString();
       // A withdrawn application may be sent again; any other existing one is a conflict.
-      const created = await insertApplication(c.env.DB, {
-        programId: program.id,
-        userId: me,
-        role: body.role,
-        answers: JSON.stringify(answers),
-        capacity,
-        now,
+      const created = await withWriteLimit(c, "application", me, async () => {
+        const inserted = await insertApplication(c.env.DB, {
+          programId: program.id,
+          userId: me,
+          role: body.role,
+          answers: JSON.stringify(answers),
+          capacity,
+          now,
+        });
+        if (!inserted) throw new ApiError(409, "already_applied", `You have already applied to this program as a ${body.role}.`);
+        return inserted;
       });
-      if (!created) throw new ApiError(409, "already_applied", `You have already applied to this program as a ${body.role}.`);
       return c.json({ application: toApplication(created) }, 201);
     },
   )

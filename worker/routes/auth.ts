@@ -132,6 +132,11 @@ export const authRoutes = createRouter()
       ]);
       throw new ApiError(401, "invalid_credentials", "That email and password do not match an account.");
     }
+    // Membership (issue 13): an operator suspended this account. Only after the password matched, so the
+    // answer tells nothing to someone who does not know it.
+    if ((row as { suspended_at?: string | null }).suspended_at) {
+      throw new ApiError(403, "suspended", "This account is suspended. Contact the operator of this site.");
+    }
 
     const updates = [clearStatement(db, pairBucket)];
     if (needsRehash(row.password_hash)) {

@@ -16,12 +16,23 @@ import {
   insertGroupStatement,
   listMembers,
   listMyGroups,
-  removeMemberKeepingAnOwner,
   requireAdmin,
   requireMember,
   roleIn,
   updateGroup,
 } from "../db/groups.ts";
+import {
+  activePairsInGroup,
+  auditStatement,
+  departureStatements,
+  displayNameOf,
+  isLastOwner,
+  searchTextStatement,
+  type DepartureReason,
+} from "../db/membership.ts";
+import { deliverRoomEffectsNow } from "../db/room-outbox.ts";
+import type { AppEnv } from "../env.ts";
+import type { Context } from "hono";
 import { ApiError, forbidden, notFound } from "../http/errors.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 
@@ -51,6 +62,7 @@ export const groupRoutes = createRouter()
       await c.env.DB.batch([
         insertGroupStatement(c.env.DB, { id: groupId, name: body.name, description: body.description, focus: body.focus, createdBy: userId, now }),
         addMemberStatement(c.env.DB, groupId, userId, "owner"),
+        searchTextStatement(c.env.DB, groupId, body),
       ]);
       return c.json({ group: (await findGroup(c.env.DB, groupId))! }, 201);
     },
@@ -97,14 +109,22 @@ export const groupRoutes = createRouter()
     async (c) => {
       const { groupId } = c.req.valid("param");
       const patch = c.req.valid("json");
-      await requireAdmin(c.env.DB, groupId, currentUser(c).id);
+      const me = currentUser(c).id;
+      await requireAdmin(c.env.DB, groupId, me);
       await updateGroup(c.env.DB, groupId, {
         name: patch.name ?? null,
         description: patch.description ?? null,
         focus: patch.focus ?? null,
         now: new Date().toISOString(),
+        joinPolicy: patch.joinPolicy ?? null,
+        listed: patch.listed ?? null,
       });
-      return c.json({ group: (await findGroup(c.env.DB, groupId))! }, 200);
+      const group = (await findGroup(c.env.DB, groupId))!;
+      await c.env.DB.batch([
+        searchTextStatement(c.env.DB, groupId, group),
+        auditStatement(c.env.DB, { groupId, actorId: me, action: "group_edited", detail: { fields: Object.keys(patch).join(",") } }),
+      ]);
+      return c.json({ group }, 200);
     },
   )
   .openapi(
@@ -126,8 +146,13 @@ export const groupRoutes = createRouter()
       const myRole = await requireAdmin(c.env.DB, groupId, currentUser(c).id);
       const theirRole = await roleIn(c.env.DB, groupId, userId);
       if (!theirRole) throw notFound("This member");
-      if (!mayChangeRole(myRole, theirRole, role)) throw forbidden("Only an owner can make or unmake owners.");
+      if (!mayChangeRole(myRole, theirRole, role)) {
+        throw forbidden(theirRole === "admin" ? "Only an owner can change an admin's role." : "Only an owner can make or unmake owners.");
+      }
       if (!(await changeRoleKeepingAnOwner(c.env.DB, groupId, userId, role))) throw lastOwner();
+      if (theirRole !== role) {
+        await auditStatement(c.env.DB, { groupId, actorId: currentUser(c).id, action: "role_changed", target: { type: "user", id: userId, label: await displayNameOf(c.env.DB, userId) }, detail: { from: theirRole, to: role } }).run();
+      }
       const [group, members] = await Promise.all([findGroup(c.env.DB, groupId), listMembers(c.env.DB, groupId)]);
       return c.json({ group: group!, role: myRole, members }, 200);
     },
@@ -137,19 +162,23 @@ export const groupRoutes = createRouter()
       method: "delete",
       path: "/groups/{groupId}/members/{userId}",
       tags,
-      summary: "Remove a member (admins; only owners remove admins or owners)",
+      summary: "Remove a member, and with `?ban=true` ban them (admins; only owners remove admins or owners)",
+      description:
+        "Their active pairs in the group end (\"ended\", reason `member_removed`): both people keep reading, nothing new can be added, and the removed person's open sockets in those pairs close within seconds (code 4004). Their waiting applications in the group are withdrawn. A banned person gets 403 `banned` on invite links and join requests until an admin lifts the ban.",
       ...auth,
-      request: { params: MemberParams },
-      responses: { 204: { description: "Removed" }, ...errorResponses(401, 403, 404, 409) },
+      request: { params: MemberParams, query: z.object({ ban: z.enum(["true", "false"]).optional() }) },
+      responses: { 204: { description: "Removed" }, ...errorResponses(401, 403, 404, 409, 422, 429) },
     }),
     async (c) => {
       const { groupId, userId } = c.req.valid("param");
+      const ban = c.req.valid("query").ban === "true";
       const me = currentUser(c).id;
       const myRole = await requireAdmin(c.env.DB, groupId, me);
       const theirRole = await roleIn(c.env.DB, groupId, userId);
       if (!theirRole) throw notFound("This member");
       if (!mayRemoveMember(myRole, theirRole, userId === me)) throw forbidden("Only an owner can remove an admin or an owner.");
-      if (!(await removeMemberKeepingAnOwner(c.env.DB, groupId, userId))) throw lastOwner();
+      if (ban && userId === me) throw new ApiError(422, "validation_failed", "You cannot ban yourself.", undefined, [{ path: "ban", message: "You cannot ban yourself." }]);
+      await depart(c, { groupId, userId, reason: userId === me ? "member_left" : "member_removed", ban, audit: userId !== me });
       return c.body(null, 204);
     },
   )
@@ -167,7 +196,35 @@ export const groupRoutes = createRouter()
       const { groupId } = c.req.valid("param");
       const me = currentUser(c).id;
       await requireMember(c.env.DB, groupId, me);
-      if (!(await removeMemberKeepingAnOwner(c.env.DB, groupId, me))) throw lastOwner();
+      await depart(c, { groupId, userId: me, reason: "member_left", ban: false, audit: false });
       return c.body(null, 204);
     },
   );
+
+/**
+ * Leaving and removal: one batch ends the person's active pairs in the group, withdraws their waiting
+ * applications and queues the rooms' effect; then the outbox delivers it (the room turns read-only and
+ * closes that person's sockets). A refused removal (the last owner) changes nothing.
+ */
+async function depart(c: Context<AppEnv>, input: { groupId: string; userId: string; reason: DepartureReason; ban: boolean; audit: boolean }) {
+  const db = c.env.DB;
+  const me = currentUser(c).id;
+  // Checked before the batch as well as inside it, so that a refused departure queues no room effect.
+  if (await isLastOwner(db, input.groupId, input.userId)) throw lastOwner();
+  const pairs = await activePairsInGroup(db, input.groupId, input.userId);
+  const statements = departureStatements(db, { ...input, actorId: me, pairs });
+  if (input.audit) {
+    statements.push(
+      auditStatement(db, {
+        groupId: input.groupId,
+        actorId: me,
+        action: input.ban ? "member_banned" : "member_removed",
+        target: { type: "user", id: input.userId, label: await displayNameOf(db, input.userId) },
+        detail: { pairsEnded: pairs.length },
+      }),
+    );
+  }
+  const [removed] = await db.batch(statements);
+  if ((removed?.meta.changes ?? 0) === 0) throw lastOwner();
+  if (pairs.length) await deliverRoomEffectsNow(c.env, c.executionCtx);
+}

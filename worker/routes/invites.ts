@@ -24,6 +24,8 @@ import {
   toInvite,
   type InviteRow,
 } from "../db/invites.ts";
+import { isBanned } from "../db/membership.ts";
+import { withWriteLimit } from "../db/write-limits.ts";
 import { ApiError, notFound } from "../http/errors.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 
@@ -54,7 +56,7 @@ export const inviteRoutes = createRouter()
       summary: "Create an invite link (admins). The token is shown only in this answer.",
       ...auth,
       request: { params: z.object({ groupId: z.string() }), ...jsonBody(CreateInviteBody) },
-      responses: { 201: jsonResponse(CreatedInvite, "The link"), ...errorResponses(400, 401, 403, 404, 422) },
+      responses: { 201: jsonResponse(CreatedInvite, "The link"), ...errorResponses(400, 401, 403, 404, 422, 429) },
     }),
     async (c) => {
       const { groupId } = c.req.valid("param");
@@ -63,13 +65,16 @@ export const inviteRoutes = createRouter()
       await requireAdmin(c.env.DB, groupId, me);
       const token = randomToken(24);
       const now = new Date();
-      const row = await insertInvite(c.env.DB, {
-        tokenHash: await sha256Base64Url(token),
-        groupId,
-        createdBy: me,
-        now: now.toISOString(),
-        expiresAt: expiresInDays === null ? null : new Date(now.getTime() + expiresInDays * 86_400_000).toISOString(),
-      });
+      const tokenHash = await sha256Base64Url(token);
+      const row = await withWriteLimit(c, "invite", me, () =>
+        insertInvite(c.env.DB, {
+          tokenHash,
+          groupId,
+          createdBy: me,
+          now: now.toISOString(),
+          expiresAt: expiresInDays === null ? null : new Date(now.getTime() + expiresInDays * 86_400_000).toISOString(),
+        }),
+      );
       const url = `${new URL(c.req.url).origin}/invite/${token}`;
       return c.json({ token, url, invite: toInvite(row!) }, 201);
     },
@@ -132,7 +137,7 @@ export const inviteRoutes = createRouter()
       method: "post",
       path: "/invites/{token}/accept",
       tags,
-      summary: "Join the group as a member (idempotent for existing members)",
+      summary: "Join the group as a member (idempotent for existing members); 403 `banned` for someone the group banned",
       ...auth,
       request: { params: TokenParams },
       responses: { 200: jsonResponse(AcceptInviteResponse, "Joined"), ...errorResponses(401, 403, 404, 410) },
@@ -140,6 +145,7 @@ export const inviteRoutes = createRouter()
     async (c) => {
       const invite = await usableInvite(c.env.DB, c.req.valid("param").token);
       const me = currentUser(c).id;
+      if (await isBanned(c.env.DB, invite.group_id, me)) throw new ApiError(403, "banned", "You have been banned from this group.");
       const [insert] = await c.env.DB.batch([
         addMemberStatement(c.env.DB, invite.group_id, me, "member"),
         countAcceptanceStatement(c.env.DB, invite.id),

@@ -16,6 +16,7 @@ import { currentUser, requireFreshSession, requireUser } from "../auth/session.t
 import { findPairWithPeople } from "../db/pairs.ts";
 import { findProgramTitle } from "../db/programs.ts";
 import { hasBlocked } from "../db/safety.ts";
+import { withWriteLimit } from "../db/write-limits.ts";
 import { ApiError } from "../http/errors.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 import { loadPairAsMember, unwrap } from "../pair-room/access.ts";
@@ -101,11 +102,12 @@ export const pairRoomRoutes = createRouter()
       summary: "Share a link or a longer text (idempotent by clientId)",
       ...auth,
       request: { params: PairParams, ...jsonBody(CreatePostBody) },
-      responses: { 201: jsonResponse(PostResponse, "The post"), ...errorResponses(400, 401, 403, 404, 409, 422) },
+      responses: { 201: jsonResponse(PostResponse, "The post"), ...errorResponses(400, 401, 403, 404, 409, 422, 429) },
     }),
     async (c) => {
       const { userId, room } = await loadPairAsMember(c, c.req.valid("param").pairId);
-      return c.json({ post: unwrap(await room.createPost(userId, c.req.valid("json"))) }, 201);
+      const post = await withWriteLimit(c, "post", userId, async () => unwrap(await room.createPost(userId, c.req.valid("json"))));
+      return c.json({ post }, 201);
     },
   )
   .openapi(
@@ -116,12 +118,13 @@ export const pairRoomRoutes = createRouter()
       summary: "Comment on a post (idempotent by clientId)",
       ...auth,
       request: { params: z.object({ pairId: z.string(), postId: z.string() }), ...jsonBody(CreateCommentBody) },
-      responses: { 201: jsonResponse(CommentResponse, "The comment"), ...errorResponses(400, 401, 403, 404, 409, 422) },
+      responses: { 201: jsonResponse(CommentResponse, "The comment"), ...errorResponses(400, 401, 403, 404, 409, 422, 429) },
     }),
     async (c) => {
       const { pairId, postId } = c.req.valid("param");
       const { userId, room } = await loadPairAsMember(c, pairId);
-      return c.json({ comment: unwrap(await room.createComment(userId, postId, c.req.valid("json"))) }, 201);
+      const comment = await withWriteLimit(c, "comment", userId, async () => unwrap(await room.createComment(userId, postId, c.req.valid("json"))));
+      return c.json({ comment }, 201);
     },
   )
   .openapi(
@@ -132,7 +135,7 @@ export const pairRoomRoutes = createRouter()
       summary: "Tick or untick one of a step's activities",
       ...auth,
       request: { params: z.object({ pairId: z.string(), stepId: z.string(), activityId: z.string() }), ...jsonBody(SetDoneBody) },
-      responses: { 200: jsonResponse(StepsResponse, "All steps with progress"), ...errorResponses(400, 401, 403, 404, 409, 422) },
+      responses: { 200: jsonResponse(StepsResponse, "All steps with progress"), ...errorResponses(400, 401, 403, 404, 409, 422, 429) },
     }),
     async (c) => {
       const { pairId, stepId, activityId } = c.req.valid("param");
@@ -148,7 +151,7 @@ export const pairRoomRoutes = createRouter()
       summary: "Mark a step done (or not done)",
       ...auth,
       request: { params: z.object({ pairId: z.string(), stepId: z.string() }), ...jsonBody(SetDoneBody) },
-      responses: { 200: jsonResponse(StepsResponse, "All steps with progress"), ...errorResponses(400, 401, 403, 404, 409, 422) },
+      responses: { 200: jsonResponse(StepsResponse, "All steps with progress"), ...errorResponses(400, 401, 403, 404, 409, 422, 429) },
     }),
     async (c) => {
       const { pairId, stepId } = c.req.valid("param");
@@ -164,11 +167,12 @@ export const pairRoomRoutes = createRouter()
       summary: "The weekly check-in: a mood from 1 to 5 and a short note (idempotent by clientId)",
       ...auth,
       request: { params: PairParams, ...jsonBody(CreateCheckinBody) },
-      responses: { 201: jsonResponse(CheckinResponse, "The check-in"), ...errorResponses(400, 401, 403, 404, 409, 422) },
+      responses: { 201: jsonResponse(CheckinResponse, "The check-in"), ...errorResponses(400, 401, 403, 404, 409, 422, 429) },
     }),
     async (c) => {
       const { userId, room } = await loadPairAsMember(c, c.req.valid("param").pairId);
-      return c.json({ checkin: unwrap(await room.createCheckin(userId, c.req.valid("json"))) }, 201);
+      const checkin = await withWriteLimit(c, "checkin", userId, async () => unwrap(await room.createCheckin(userId, c.req.valid("json"))));
+      return c.json({ checkin }, 201);
     },
   )
   .openapi(

@@ -26,6 +26,7 @@ import {
 } from "../db/pairs.ts";
 import { toProgram } from "../db/programs.ts";
 import { findUsersForPairing } from "../db/users.ts";
+import { auditStatement } from "../db/membership.ts";
 import { ApiError, forbidden, notFound } from "../http/errors.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 import { pairRoom } from "../pair-room/stub.ts";
@@ -39,12 +40,14 @@ const auth = { middleware: [requireUser] };
  * change the outcome: the decision was already taken by the single INSERT … SELECT.
  */
 async function whyPairingFailed(db: D1Database, programId: string, groupId: string, mentorId: string, menteeId: string): Promise<ApiError> {
+  // Membership first: leaving a group also withdraws the person's applications in it, and "no longer a
+  // member" is the reason the admin needs to see.
+  const [mentorRole, menteeRole] = await Promise.all([roleIn(db, groupId, mentorId), roleIn(db, groupId, menteeId)]);
+  if (!mentorRole || !menteeRole) return new ApiError(409, "not_a_member", "Both people must still be members of the group.");
   const application = (userId: string, role: string) => findApplicationOfRole(db, programId, userId, role);
   const [mentorApp, menteeApp] = await Promise.all([application(mentorId, "mentor"), application(menteeId, "mentee")]);
   if (!mentorApp || mentorApp.status === "withdrawn") return new ApiError(422, "not_an_applicant", "That person has not applied to this program as a mentor.");
   if (!menteeApp || menteeApp.status === "withdrawn") return new ApiError(422, "not_an_applicant", "That person has not applied to this program as a mentee.");
-  const [mentorRole, menteeRole] = await Promise.all([roleIn(db, groupId, mentorId), roleIn(db, groupId, menteeId)]);
-  if (!mentorRole || !menteeRole) return new ApiError(409, "not_a_member", "Both people must still be members of the group.");
   if (await eitherBlocked(db, mentorId, menteeId)) return new ApiError(409, "blocked", "These two people cannot be paired.");
   const active = await findActiveMentorOfMentee(db, programId, menteeId);
   if (active?.mentor_id === mentorId) return new ApiError(409, "already_paired", "These two are already paired in this program.");
@@ -139,6 +142,7 @@ export const pairRoutes = createRouter()
       await db.batch([
         notifyStatement(db, mentor.id, "paired", { ...base, otherName: mentee.display_name, myRole: "mentor" }),
         notifyStatement(db, mentee.id, "paired", { ...base, otherName: mentor.display_name, myRole: "mentee" }),
+        auditStatement(db, { groupId: program.groupId, actorId: me, action: "paired", target: { type: "pair", id: pairId, label: `${mentor.display_name} / ${mentee.display_name}` }, detail: { programId: program.id } }),
       ]);
       return c.json({ pair: (await findPairWithPeople(db, pairId))! }, 201);
     },
@@ -196,6 +200,10 @@ export const pairRoutes = createRouter()
       if (result!.meta.changes === 0) throw new ApiError(409, "pair_ended", "This mentorship has already ended.");
       forgetDashboard(pair.program_id);
       await deliverRoomEffectsNow(c.env, c.executionCtx);
+      // Only an admin's ending is an admin action; the pair's own ending is theirs and stays out of the log.
+      if (pair.mentor_id !== me && pair.mentee_id !== me) {
+        await auditStatement(c.env.DB, { groupId: pair.group_id, actorId: me, action: "pair_ended", target: { type: "pair", id: pair.id }, detail: { outcome } }).run();
+      }
       const ended = (await findPairWithPeople(c.env.DB, pair.id))!;
       const notify = [pair.mentor_id, pair.mentee_id].filter((id) => id !== me);
       await c.env.DB.batch(

@@ -18,6 +18,7 @@ import { loadProgram } from "../auth/access.ts";
 import { currentUser, requireUser } from "../auth/session.ts";
 import { findGroup, requireAdmin, requireMember } from "../db/groups.ts";
 import { changeProgramStatus, insertProgram, listProgramsOfGroup, toProgram, toProgramSummary, updateProgram } from "../db/programs.ts";
+import { auditStatement } from "../db/membership.ts";
 import { ApiError, forbidden } from "../http/errors.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 import { requestLocale } from "../http/locale.ts";
@@ -91,6 +92,7 @@ export const programRoutes = createRouter()
         createdBy: me,
         now,
       });
+      await auditStatement(c.env.DB, { groupId, actorId: me, action: "program_created", target: { type: "program", id: row!.id, label: row!.title } }).run();
       return c.json({ program: toProgram(row!) }, 201);
     },
   )
@@ -165,6 +167,7 @@ export const programRoutes = createRouter()
       if (!updated) {
         throw new ApiError(409, "version_conflict", "Someone else changed this program meanwhile. Reload to see their changes.");
       }
+      await auditStatement(c.env.DB, { groupId: updated.group_id, actorId: currentUser(c).id, action: "program_edited", target: { type: "program", id: programId, label: updated.title }, detail: { fields: Object.keys(patch).filter((k) => k !== "version").join(",") } }).run();
       return c.json({ program: toProgram(updated) }, 200);
     },
   )
@@ -190,6 +193,7 @@ export const programRoutes = createRouter()
       // Conditional on the status we checked, so two admins racing cannot skip a state.
       const updated = await changeProgramStatus(c.env.DB, programId, from, status, new Date().toISOString());
       if (!updated) throw new ApiError(409, "invalid_transition", "The program's status changed meanwhile. Reload and try again.");
+      await auditStatement(c.env.DB, { groupId: updated.group_id, actorId: currentUser(c).id, action: "program_status_changed", target: { type: "program", id: programId, label: updated.title }, detail: { from, to: status } }).run();
       return c.json({ program: toProgram(updated) }, 200);
     },
   );

@@ -2,8 +2,10 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { CreateReportBody, ReportListResponse, ReportResponse } from "../../shared/api/room.ts";
 import { currentUser, requireUser } from "../auth/session.ts";
 import { requireAdmin, shareAGroup } from "../db/groups.ts";
+import { auditStatement } from "../db/membership.ts";
 import { sharedPairIds } from "../db/pairs.ts";
 import { blockStatement, findReport, insertReport, listReportsOfGroup, resolveReport, toReport, unblockStatement } from "../db/safety.ts";
+import { withWriteLimit } from "../db/write-limits.ts";
 import { ApiError, notFound } from "../http/errors.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 import { loadPairAsMember, unwrap } from "../pair-room/access.ts";
@@ -74,7 +76,7 @@ export const safetyRoutes = createRouter()
       description: "Only the reported message is copied into the group's report queue; nothing else of the pair's space is handed over.",
       middleware: [requireUser],
       request: jsonBody(CreateReportBody),
-      responses: { 201: jsonResponse(ReportResponse, "The report"), ...errorResponses(400, 401, 403, 404, 422) },
+      responses: { 201: jsonResponse(ReportResponse, "The report"), ...errorResponses(400, 401, 403, 404, 422, 429) },
     }),
     async (c) => {
       const { pairId, seq, reason } = c.req.valid("json");
@@ -87,18 +89,20 @@ export const safetyRoutes = createRouter()
         message = { seq: found.seq, body: found.body, sentAt: found.sentAt };
       }
       const id = crypto.randomUUID();
-      await insertReport(c.env.DB, {
-        id,
-        groupId: pair.group_id,
-        pairId: pair.id,
-        reporterId: userId,
-        reportedId: other,
-        reason,
-        messageSeq: message?.seq ?? null,
-        messageBody: message?.body ?? null,
-        messageSentAt: message?.sentAt ?? null,
-        now: new Date().toISOString(),
-      });
+      await withWriteLimit(c, "report", userId, () =>
+        insertReport(c.env.DB, {
+          id,
+          groupId: pair.group_id,
+          pairId: pair.id,
+          reporterId: userId,
+          reportedId: other,
+          reason,
+          messageSeq: message?.seq ?? null,
+          messageBody: message?.body ?? null,
+          messageSentAt: message?.sentAt ?? null,
+          now: new Date().toISOString(),
+        }),
+      );
       const row = await findReport(c.env.DB, id);
       return c.json({ report: toReport(row!) }, 201);
     },
@@ -139,6 +143,7 @@ export const safetyRoutes = createRouter()
         throw notFound("This report");
       });
       await resolveReport(c.env.DB, row.id, me, new Date().toISOString());
+      await auditStatement(c.env.DB, { groupId: row.group_id, actorId: me, action: "report_resolved", target: { type: "report", id: row.id } }).run();
       return c.json({ report: { ...toReport(row), status: "resolved" as const } }, 200);
     },
   );

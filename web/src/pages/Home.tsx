@@ -4,6 +4,7 @@ import { Alert } from "../components/Alert.tsx";
 import { Button, ButtonLink } from "../components/Button.tsx";
 import { EmptyState } from "../components/EmptyState.tsx";
 import { ArrowRightIcon, GroupsIllustration, LinkIcon, PlusIcon, UsersIcon } from "../components/Icons.tsx";
+import { MembershipLinks } from "../components/MembershipLinks.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { t } from "../i18n/index.ts";
 import { ApiError } from "../lib/api.ts";
@@ -31,6 +32,7 @@ export default function Home() {
       <div class="page-intro">
         <PageHeading>{t("home.greeting", { name: session.user?.displayName ?? "" })}</PageHeading>
         <p class="lead">{t("home.intro")}</p>
+        <Show when={session.user}>{(user) => <MembershipLinks userId={user().id} />}</Show>
       </div>
 
       <YourMentorships />

@@ -10,6 +10,7 @@ import { PageHeading } from "../components/PageHeading.tsx";
 import { t } from "../i18n/index.ts";
 import { markNotificationsRead, notifications, refreshNotifications, unreadCount, type Notification } from "../lib/notifications.ts";
 import { usePageTitle } from "../lib/page.ts";
+import { endReasonText } from "../lib/end-reason.ts";
 import { formatDateTime, pageError } from "./programs/applicants/format.ts";
 import { ListSkeleton } from "./programs/applicants/ListSkeleton.tsx";
 import "./programs/applicants/lists.css";
@@ -29,7 +30,17 @@ function describe(notification: Notification): { text: string; detail?: string }
         detail: data.myRole === "mentor" ? t("notifications.pairedAsMentor") : data.myRole === "mentee" ? t("notifications.pairedAsMentee") : undefined,
       };
     case "pair_ended":
-      return { text: data.outcome === "completed" ? t("notifications.pairCompleted", { otherName }) : t("notifications.pairEnded", { otherName }) };
+      return {
+        text: data.outcome === "completed" ? t("notifications.pairCompleted", { otherName }) : t("notifications.pairEnded", { otherName }),
+        detail: endReasonText(str(data.reason)) ?? undefined,
+      };
+    // Membership (issue 13)
+    case "join_request":
+      return { text: t("membership.notifications.joinRequest", { requesterName: str(data.requesterName) || t("notifications.someone"), groupName: str(data.groupName) }) };
+    case "join_request_decided":
+      return { text: t(data.approved ? "membership.notifications.joinApproved" : "membership.notifications.joinDeclined", { groupName: str(data.groupName) }) };
+    case "report_escalated":
+      return { text: t("membership.notifications.reportEscalated") };
     case "checkin_reminder":
       return {
         text: programTitle ? t("notifications.checkinReminder", { otherName, programTitle }) : t("notifications.checkinReminderShort", { otherName }),

@@ -15,6 +15,7 @@ import { ExitIcon, FlagIcon, FocusBadge, isNotFound, LoadFailure, PencilIcon, Ro
 import { InviteLinks } from "./InviteLinks.tsx";
 import { MemberList } from "./MemberList.tsx";
 import { GroupPrograms } from "./GroupPrograms.tsx";
+import { GroupMembershipPanel } from "../membership/GroupMembershipPanel.tsx";
 import "./groups.css";
 
 export default function GroupPage() {
@@ -142,6 +143,7 @@ function GroupView(props: { detail: GroupDetail; onChange: (detail: GroupDetail)
           <GroupPrograms groupId={group().id} admin={admin()} />
           <Show when={admin()}>
             <InviteLinks groupId={group().id} groupName={group().name} />
+            <GroupMembershipPanel group={group()} onSaved={(updated) => props.onChange({ ...props.detail, group: updated })} />
           </Show>
         </div>
         <div class="group-layout__side">

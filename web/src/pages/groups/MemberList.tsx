@@ -4,11 +4,12 @@ import { confirmAction } from "../../components/ConfirmDialog.tsx";
 import { t } from "../../i18n/index.ts";
 import { mayChangeRole, mayRemoveMember } from "../../../../shared/rules/roles.ts";
 import { changeMemberRole, removeMember, type GroupDetail, type GroupMember, type GroupRole } from "../../lib/groups.ts";
+import { removeAndBan } from "../membership/membership-api.ts";
 import { ChevronIcon, failureMessage, formatDate, RoleBadge } from "./common.tsx";
 
 const ROLE_RANK: Record<GroupRole, number> = { owner: 0, admin: 1, member: 2 };
 
-type MemberAction = { kind: "role"; role: GroupRole; label: "makeAdmin" | "makeMember" | "makeOwner" | "takeOwner" } | { kind: "remove" };
+type MemberAction = { kind: "role"; role: GroupRole; label: "makeAdmin" | "makeMember" | "makeOwner" | "takeOwner" } | { kind: "remove" } | { kind: "ban" };
 
 /** What I may do to another member: the worker's own rules (shared/rules/roles.ts), as menu items. */
 function actionsFor(myRole: GroupRole, theirRole: GroupRole): MemberAction[] {
@@ -17,7 +18,7 @@ function actionsFor(myRole: GroupRole, theirRole: GroupRole): MemberAction[] {
   if (theirRole === "admin" && mayChangeRole(myRole, theirRole, "member")) actions.push({ kind: "role", role: "member", label: "makeMember" });
   if (theirRole !== "owner" && mayChangeRole(myRole, theirRole, "owner")) actions.push({ kind: "role", role: "owner", label: "makeOwner" });
   if (theirRole === "owner" && mayChangeRole(myRole, theirRole, "admin")) actions.push({ kind: "role", role: "admin", label: "takeOwner" });
-  if (mayRemoveMember(myRole, theirRole)) actions.push({ kind: "remove" });
+  if (mayRemoveMember(myRole, theirRole)) actions.push({ kind: "remove" }, { kind: "ban" });
   return actions;
 }
 
@@ -53,8 +54,21 @@ export function MemberList(props: { detail: GroupDetail; myId: string; onChange:
     if (action.kind === "remove") {
       const answer = await confirmAction({
         title: t("groups.membersSection.removeTitle", { name }),
-        body: <p>{t("groups.membersSection.removeBody", { name })}</p>,
+        body: (
+          <>
+            <p>{t("groups.membersSection.removeBody", { name })}</p>
+            <p>{t("membership.remove.body")}</p>
+          </>
+        ),
         confirmLabel: t("groups.membersSection.removeConfirm"),
+        danger: true,
+      });
+      if (!answer) return;
+    } else if (action.kind === "ban") {
+      const answer = await confirmAction({
+        title: t("membership.remove.banTitle", { name }),
+        body: <p>{t("membership.remove.banBody", { name })}</p>,
+        confirmLabel: t("membership.remove.banConfirm"),
         danger: true,
       });
       if (!answer) return;
@@ -68,15 +82,15 @@ export function MemberList(props: { detail: GroupDetail; myId: string; onChange:
     }
     setBusy(member.user.id);
     try {
-      if (action.kind === "remove") {
-        await removeMember(props.detail.group.id, member.user.id);
+      if (action.kind === "remove" || action.kind === "ban") {
+        await (action.kind === "ban" ? removeAndBan : removeMember)(props.detail.group.id, member.user.id);
         props.onChange({
           ...props.detail,
           group: { ...props.detail.group, memberCount: props.detail.group.memberCount - 1 },
           members: props.detail.members.filter((m) => m.user.id !== member.user.id),
         });
         setOpen(null);
-        setAnnouncement(t("groups.membersSection.removed", { name }));
+        setAnnouncement(t(action.kind === "ban" ? "membership.remove.banned" : "groups.membersSection.removed", { name }));
         queueMicrotask(() => heading.focus());
       } else {
         const updated = await changeMemberRole(props.detail.group.id, member.user.id, action.role);
@@ -146,12 +160,16 @@ export function MemberList(props: { detail: GroupDetail; myId: string; onChange:
                       <For each={actions()}>
                         {(action) => (
                           <Button
-                            variant={action.kind === "remove" ? "ghost" : "secondary"}
-                            class={`button--small ${action.kind === "remove" ? "button--danger-ghost" : ""}`}
+                            variant={action.kind === "role" ? "secondary" : "ghost"}
+                            class={`button--small ${action.kind === "role" ? "" : "button--danger-ghost"}`}
                             disabled={busy() !== null}
                             onClick={() => void run(member, action)}
                           >
-                            {action.kind === "remove" ? t("groups.membersSection.remove") : t(`groups.membersSection.${action.label}`)}
+                            {action.kind === "remove"
+                              ? t("groups.membersSection.remove")
+                              : action.kind === "ban"
+                                ? t("membership.remove.ban")
+                                : t(`groups.membersSection.${action.label}`)}
                             <span class="visually-hidden"> ({member.user.displayName})</span>
                           </Button>
                         )}

@@ -15,6 +15,7 @@ import { usePageTitle } from "../../lib/page.ts";
 import { sessionExpired } from "../../lib/session.ts";
 import { AccessPanel, Crumbs, PrivacyNote } from "../programs/dashboard/admin.tsx";
 import { formatDateTime, isoString, relativeTime, useNow } from "../programs/dashboard/format.ts";
+import { EscalateButton } from "../membership/EscalateButton.tsx";
 import "./reports.css";
 
 type Tab = "open" | "resolved";
@@ -248,6 +249,7 @@ function ReportCard(props: { report: Report; now: number; resolving: boolean; on
 
         <Show when={report().status === "open"}>
           <div class="report-card__actions">
+            <EscalateButton reportId={report().id} escalated={!!report().escalatedAt} />
             <Button
               variant="secondary"
               loading={props.resolving}

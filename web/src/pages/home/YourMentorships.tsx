@@ -4,6 +4,7 @@ import { A } from "@solidjs/router";
 import { createEffect, createResource, For, Match, Switch } from "solid-js";
 import { Alert } from "../../components/Alert.tsx";
 import { Button } from "../../components/Button.tsx";
+import { PairEndNote } from "../../components/PairEndNote.tsx";
 import { t } from "../../i18n/index.ts";
 import { ApiError } from "../../lib/api.ts";
 import { fetchMyPairs, type MyPair } from "../../lib/pairs.ts";
@@ -81,6 +82,7 @@ function PairItem(props: { pair: MyPair }) {
               : t("pairsList.startedOn", { date: formatDate(props.pair.startedAt) })}
           </span>
         </p>
+        <PairEndNote status={props.pair.status} endReason={props.pair.endReason} contactBlocked={props.pair.contactBlocked} />
       </div>
       <span class={`status status--${props.pair.status}`}>
         <span class="visually-hidden">{t("applications.statusLabel")}: </span>

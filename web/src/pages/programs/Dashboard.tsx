@@ -152,7 +152,7 @@ function DashboardBody(props: { data: DashboardResponse; now: number; applicants
     setNotice(null);
     try {
       const { pair } = await api.post<{ pair: Pair }>(`/pairs/${encodeURIComponent(entry.pair.id)}/end`, { outcome: "ended", reason: answer.value });
-      props.onEnded(pair);
+      props.onEnded({ ...pair, contactBlocked: entry.pair.contactBlocked });
       announce({ tone: "success", text: t("dashboard.endedNotice", names) });
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) return sessionExpired();

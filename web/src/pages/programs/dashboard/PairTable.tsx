@@ -1,4 +1,5 @@
 import { For, Match, Show, Switch } from "solid-js";
+import { PairEndNote } from "../../../components/PairEndNote.tsx";
 import { t } from "../../../i18n/index.ts";
 import { formatDate, formatDateTime, isoString, relativeTime } from "./format.ts";
 import { HealthBadge } from "./HealthBadge.tsx";
@@ -80,6 +81,7 @@ function PairRow(props: { entry: DashboardEntry; now: number; ending: boolean; o
             </Match>
           </Switch>
         </span>
+        <PairEndNote status={pair().status} endReason={pair().endReason} contactBlocked={pair().contactBlocked} />
       </td>
       <td data-label={t("dashboard.columns.progress")} class="pair-row__progress">
         <span class="pair-row__steps">{t("dashboard.steps", { done: health().stepsDone, count: health().stepsTotal })}</span>
