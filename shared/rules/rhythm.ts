@@ -66,10 +66,13 @@ export function quietState(input: QuietInputs, now: number): QuietState {
 // -----------------------------------------------------------------------------------------------------------
 // Feedback
 
-/** The midpoint round opens halfway through the program; the end round when the pair ends, early or not. */
+/**
+ * The midpoint round opens halfway through the program; the end round when the pair ends, early or not (a
+ * pair that ends before its midpoint is asked only at the end).
+ */
 export function openFeedbackRounds(input: { startedAt: number; programDays: number; ended: boolean }, now: number): FeedbackRound[] {
   const rounds: FeedbackRound[] = [];
-  if (now >= input.startedAt + (input.programDays * DAY_MS) / 2 || input.ended) rounds.push("midpoint");
+  if (now >= input.startedAt + (input.programDays * DAY_MS) / 2) rounds.push("midpoint");
   if (input.ended) rounds.push("end");
   return rounds;
 }

@@ -26,7 +26,8 @@ describe("feedback", () => {
   it("opens the midpoint round halfway and the end round at the end", () => {
     expect(openFeedbackRounds({ startedAt: start, programDays: 56, ended: false }, start + 27 * DAY)).toEqual([]);
     expect(openFeedbackRounds({ startedAt: start, programDays: 56, ended: false }, start + 28 * DAY)).toEqual(["midpoint"]);
-    expect(openFeedbackRounds({ startedAt: start, programDays: 56, ended: true }, start + DAY)).toEqual(["midpoint", "end"]);
+    expect(openFeedbackRounds({ startedAt: start, programDays: 56, ended: true }, start + DAY)).toEqual(["end"]);
+    expect(openFeedbackRounds({ startedAt: start, programDays: 56, ended: true }, start + 56 * DAY)).toEqual(["midpoint", "end"]);
   });
   it("shows nothing of a question until 3 people answered it", () => {
     const two = aggregateFeedback([

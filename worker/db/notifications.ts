@@ -1,6 +1,8 @@
 import type { Notification } from "../../shared/api/notifications.ts";
 
-export type NotificationKind = "paired" | "pair_ended" | "checkin_reminder";
+export type NotificationKind = "paired" | "pair_ended" | "checkin_reminder" | RhythmNotificationKind;
+/** The weekly rhythm's notices (worker/pair-room/rhythm-notices.ts). */
+export type RhythmNotificationKind = "meeting_reminder" | "pair_nudge" | "feedback_requested";
 
 export function notifyStatement(db: D1Database, userId: string, kind: NotificationKind, data: Record<string, unknown>) {
   return db
