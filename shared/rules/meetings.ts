@@ -153,3 +153,35 @@ export function nextReminderAt(startsAt: number, sent: number[], now: number): n
   if (dueReminders(startsAt, sent, now).length) return now;
   return future.length ? Math.min(...future) : null;
 }
+
+/** The UTC offset of a zone at an instant, in minutes (Paris in winter: 60). */
+function offsetMinutes(at: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(at);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return Math.round((asUtc - Math.floor(at / 1000) * 1000) / 60_000);
+}
+
+/**
+ * A wall-clock time typed in a form ("2026-12-08T18:00", as `<input type="datetime-local">` gives it) read in
+ * the person's profile zone, which may differ from the browser's. A time skipped by a DST change moves forward.
+ */
+export function wallTimeToUtc(wall: string, timeZone: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(wall);
+  if (!match || !isTimeZone(timeZone)) return null;
+  const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
+  const naive = Date.UTC(y, mo - 1, d, h, mi);
+  // Two passes settle the offset on either side of a DST change.
+  let at = naive - offsetMinutes(naive, timeZone) * 60_000;
+  at = naive - offsetMinutes(at, timeZone) * 60_000;
+  return at;
+}

@@ -105,3 +105,15 @@ describe("reminders", () => {
     expect(nextReminderAt(startsAt, [24 * HOUR, HOUR], startsAt - 20 * 60_000)).toBeNull();
   });
 });
+
+describe("wallTimeToUtc", () => {
+  it("reads a typed time in the profile's zone, whatever the browser's", async () => {
+    const { wallTimeToUtc } = await import("../../shared/rules/meetings.ts");
+    expect(wallTimeToUtc("2026-12-08T18:00", "Europe/Paris")).toBe(Date.UTC(2026, 11, 8, 17));
+    expect(wallTimeToUtc("2026-12-08T12:00", "America/Montreal")).toBe(Date.UTC(2026, 11, 8, 17));
+    expect(wallTimeToUtc("2027-07-01T18:00", "Europe/Paris")).toBe(Date.UTC(2027, 6, 1, 16));
+    expect(wallTimeToUtc("2027-03-28T02:30", "Europe/Paris")).toBe(Date.UTC(2027, 2, 28, 1, 30)); // skipped hour: 03:30 CEST
+    expect(wallTimeToUtc("tomorrow", "Europe/Paris")).toBeNull();
+    expect(wallTimeToUtc("2026-12-08T18:00", "Nowhere/Else")).toBeNull();
+  });
+});
