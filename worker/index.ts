@@ -15,6 +15,7 @@ import { notificationRoutes } from "./routes/notifications.ts";
 import { pairRoutes } from "./routes/pairs.ts";
 import { pairRoomRoutes } from "./routes/pair-room.ts";
 import { programRoutes } from "./routes/programs.ts";
+import { rhythmRoutes } from "./routes/rhythm.ts";
 import { safetyRoutes } from "./routes/safety.ts";
 import { suggestionRoutes } from "./routes/suggestions.ts";
 import { templateRoutes } from "./routes/templates.ts";
@@ -36,7 +37,8 @@ const routes = api
   .route("/", notificationRoutes)
   .route("/", pairRoomRoutes)
   .route("/", safetyRoutes)
-  .route("/", dashboardRoutes);
+  .route("/", dashboardRoutes)
+  .route("/", rhythmRoutes);
 
 api.doc31("/openapi.json", (c) => ({
   openapi: "3.1.0",

@@ -230,3 +230,8 @@ export async function pairsNeedingAttention(db: D1Database, groupId: string, now
     quietDays: Math.floor((now - r.quiet_since) / DAY_MS),
   }));
 }
+
+/** A proposer's time zone goes to their profile when it has none yet (the SPA asks for one then). */
+export function fillTimeZoneStatement(db: D1Database, userId: string, timeZone: string) {
+  return db.prepare("UPDATE users SET time_zone = ?2 WHERE id = ?1 AND time_zone IS NULL").bind(userId, timeZone);
+}

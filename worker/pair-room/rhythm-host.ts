@@ -1,5 +1,9 @@
-import type { ServerFrame } from "../../shared/protocol.ts";
+import type { RoomErrorCode, ServerFrame } from "../../shared/protocol.ts";
 import type { Env } from "../env.ts";
+import type { Chat } from "./chat.ts";
+import { DAY_MS, type RoomHost } from "./host.ts";
+import type { RoomState } from "./state.ts";
+import type { Steps } from "./steps.ts";
 
 /** What the rhythm modules (meetings, goal, feedback, nudges) need from the room, and nothing more. */
 export type RhythmHost = {
@@ -27,11 +31,12 @@ export type RhythmHost = {
   sendToUser(userId: string, frame: ServerFrame): void;
   meta(key: string): string | null;
   setMeta(key: string, value: string): void;
+  waitUntil(promise: Promise<unknown>): void;
   /** Asks the room to recompute its alarm (the earliest of every module's next due time). */
   rescheduleAlarm(): Promise<void>;
 };
 
-export type RhythmErrorCode = "not_found" | "pair_ended" | "blocked" | "meeting_changed" | "forbidden" | "not_open" | "validation_failed";
+export type RhythmErrorCode = RoomErrorCode | "meeting_changed" | "forbidden" | "not_open" | "validation_failed";
 export type RhythmResult<T> = { ok: true; value: T } | { ok: false; code: RhythmErrorCode; message: string; path?: string };
 
 export const ok = <T>(value: T): RhythmResult<T> => ({ ok: true, value });
@@ -89,3 +94,37 @@ export const RHYTHM_ROOM_MIGRATION = {
     );
   `,
 };
+
+/** The rhythm's view of the room, built from the room's own host, state, chat and steps. */
+export function createRhythmHost(host: RoomHost, state: RoomState, parts: { chat: Chat; steps: Steps }, rescheduleAlarm: () => Promise<void>): RhythmHost {
+  return {
+    sql: host.sql,
+    env: host.env,
+    now: () => host.now(),
+    pairId: () => state.pairId ?? "",
+    programId: () => state.meta("program_id") ?? "",
+    startedAt: () => state.startedAt(),
+    programDays: () => (parts.steps.titles().length * state.cadenceMs()) / DAY_MS,
+    members: () => state.members().map((m) => ({ userId: m.user_id, role: m.role, displayName: m.display_name })),
+    isMember: (userId) => state.isMember(userId),
+    canWrite: (userId) => state.canWrite(userId),
+    isActive: () => state.status === "active",
+    touch: (at) => state.touch(at),
+    lastActivityAt: () => Math.max(Number(state.meta("last_activity_at") ?? 0), parts.chat.lastMessageAt() ?? 0) || null,
+    firstMessageAt: (userId) =>
+      host.sql.exec<{ at: number | null }>("SELECT MIN(sent_at) AS at FROM messages WHERE sender_id = ?", userId).one().at,
+    currentStep: () => {
+      const week = parts.steps.currentWeek();
+      const step = parts.steps.titles()[week - 1];
+      return step ? { week, title: step.title } : null;
+    },
+    broadcast: (frame) => host.broadcast(frame),
+    sendToUser: (userId, frame) => {
+      for (const ws of host.sockets(userId)) host.send(ws, frame);
+    },
+    meta: (key) => state.meta(key),
+    setMeta: (key, value) => state.setMeta(key, value),
+    waitUntil: (promise) => host.waitUntil(promise),
+    rescheduleAlarm,
+  };
+}

@@ -107,6 +107,34 @@ export class Rhythm {
     return due.map((d) => ({ userId: d.userId, kind: "feedback_requested" as const, data: { pairId: this.host.pairId(), round: d.round } }));
   }
 
+  /**
+   * Moves the room's alarm earlier when the rhythm needs it sooner than what is set (the check-in
+   * reminder sets its own time; whichever is due first wins, and each module re-arms on its turn).
+   */
+  async scheduleAlarm(storage: DurableObjectStorage): Promise<void> {
+    const next = this.nextAlarmAt();
+    if (next === null) return;
+    const current = await storage.getAlarm();
+    if (current === null || next < current) await storage.setAlarm(next);
+  }
+
+  private firstsKnown = false;
+
+  /** After a chat message: the report's first-message times are published once per person. */
+  chatActivity(): void {
+    if (this.firstsKnown) return;
+    const members = this.host.members();
+    const firsts = members.map((m) => this.host.firstMessageAt(m.userId));
+    const key = JSON.stringify(firsts);
+    if (this.host.meta("published_first_messages") === key) {
+      this.firstsKnown = firsts.every((at) => at !== null);
+      return;
+    }
+    this.host.setMeta("published_first_messages", key);
+    this.firstsKnown = firsts.every((at) => at !== null);
+    this.host.waitUntil(this.publish());
+  }
+
   /** Numbers and states only, to D1: never a meeting's place or agenda, the goal's words, or a comment. */
   async publish(): Promise<void> {
     const db = this.host.env.DB;
