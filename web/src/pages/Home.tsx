@@ -11,6 +11,7 @@ import { errorMessage } from "../lib/errors.ts";
 import { fetchMyGroups, type GroupSummary } from "../lib/groups.ts";
 import { usePageTitle } from "../lib/page.ts";
 import { session, sessionExpired } from "../lib/session.ts";
+import { NextMeetings } from "./home/NextMeetings.tsx";
 import { YourMentorships } from "./home/YourMentorships.tsx";
 
 export default function Home() {
@@ -33,6 +34,7 @@ export default function Home() {
         <p class="lead">{t("home.intro")}</p>
       </div>
 
+      <NextMeetings />
       <YourMentorships />
 
       <section class="home__groups" aria-labelledby="groups-heading" aria-busy={groups.loading ? "true" : undefined}>

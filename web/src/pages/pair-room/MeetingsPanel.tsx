@@ -11,7 +11,7 @@ import { ApiError } from "../../lib/api.ts";
 import { session } from "../../lib/session.ts";
 import { pairErrorMessage } from "./pair-api.ts";
 import { acceptMeeting, calendarFeedStatus, cancelMeeting, declineMeeting, meetingIcsUrl, proposeMeeting, rescheduleMeeting, resetCalendarFeed, type Meeting } from "./rhythm-api.ts";
-import { bothTimes, browserTimeZone, meetingLine, myTimeZone, toWallTime } from "./rhythm-format.ts";
+import { bothTimes, browserTimeZone, meetingLine, myTimeZone, toWallTime } from "../../lib/meeting-times.ts";
 import type { Rhythm } from "./rhythm-store.ts";
 
 const DURATIONS = [15, 30, 45, 60, 90, 120, 180, 240];

@@ -1,7 +1,7 @@
 // Meeting times as both people read them: "Tue 18:00 for you, 12:00 for Jonas".
-import { bothLocalTimes } from "../../../../shared/rules/meetings.ts";
-import { language, t } from "../../i18n/index.ts";
-import { session } from "../../lib/session.ts";
+import { bothLocalTimes } from "../../../shared/rules/meetings.ts";
+import { language, t } from "../i18n/index.ts";
+import { session } from "./session.ts";
 
 export const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 
@@ -24,4 +24,10 @@ export function toWallTime(at: number, timeZone = myTimeZone()): string {
   const parts = new Intl.DateTimeFormat("en-CA", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "00";
   return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
+}
+
+/** A meeting time in my zone only: "Dec 8, Tue 18:00" (home, where the other person's zone is not loaded). */
+export function myMeetingTime(at: number): string {
+  const { mine, date } = bothLocalTimes(at, language(), myTimeZone(), null);
+  return t("rhythm.nextMeetingLine", { date, times: mine });
 }
