@@ -1265,7 +1265,7 @@ export default {
     sessionEnded: "Du wurdest abgemeldet. Melde dich erneut an, um weiterzumachen; nicht gesendete Nachrichten bleiben erhalten.",
   },
   rhythm: {
-    tab: "Treffen & Ziel",
+    tab: "Treffen",
     loading: "Treffen und Ziel werden geladen…",
     loadError: "Treffen und Ziel konnten nicht geladen werden.",
     retry: "Erneut versuchen",

@@ -1262,7 +1262,7 @@ export default {
     sessionEnded: "You were signed out. Sign in again to continue; unsent messages are kept.",
   },
   rhythm: {
-    tab: "Meetings & goal",
+    tab: "Meetings",
     loading: "Loading meetings and the goal…",
     loadError: "We couldn’t load meetings and the goal.",
     retry: "Try again",

@@ -1265,7 +1265,7 @@ export default {
     sessionEnded: "Vous avez été déconnecté. Reconnectez-vous pour continuer ; les messages non envoyés sont conservés.",
   },
   rhythm: {
-    tab: "Rendez-vous et objectif",
+    tab: "Rendez-vous",
     loading: "Chargement des rendez-vous et de l’objectif…",
     loadError: "Impossible de charger les rendez-vous et l’objectif.",
     retry: "Réessayer",

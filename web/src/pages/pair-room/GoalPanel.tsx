@@ -176,7 +176,7 @@ function ProgressForm(props: { pairId: string; goal: Goal; onSaved: (goal: Goal)
       <Field label={t("rhythm.goal.progress")}>
         {(control) => (
           <select class="input" {...control} value={progress()} onChange={(e) => setProgress(e.currentTarget.value as GoalProgress)}>
-            <For each={GOAL_PROGRESS}>{(state) => <option value={state}>{t(`rhythm.goal.states.${state}`)}</option>}</For>
+            <For each={GOAL_PROGRESS}>{(state) => <option value={state} selected={state === progress()}>{t(`rhythm.goal.states.${state}`)}</option>}</For>
           </select>
         )}
       </Field>

@@ -270,7 +270,7 @@ function ProposeForm(props: { pairId: string; other: PublicProfile; meeting: Mee
         <Field label={t("rhythm.meetings.timeZone")} hint={t("rhythm.meetings.timeZoneHint", { name: props.other.displayName })} error={errors().timeZone}>
           {(control) => (
             <select class="input" {...control} value={zone()} onChange={(e) => setZone(e.currentTarget.value)}>
-              <For each={Intl.supportedValuesOf("timeZone")}>{(tz) => <option value={tz}>{tz}</option>}</For>
+              <For each={Intl.supportedValuesOf("timeZone")}>{(tz) => <option value={tz} selected={tz === zone()}>{tz}</option>}</For>
             </select>
           )}
         </Field>
@@ -306,7 +306,7 @@ function ProposeForm(props: { pairId: string; other: PublicProfile; meeting: Mee
       <Field label={t("rhythm.meetings.duration")} error={errors().durationMinutes}>
         {(control) => (
           <select class="input" {...control} value={duration()} onChange={(e) => setDuration(Number(e.currentTarget.value))}>
-            <For each={DURATIONS}>{(minutes) => <option value={minutes}>{t("rhythm.minutes", { count: minutes })}</option>}</For>
+            <For each={DURATIONS}>{(minutes) => <option value={minutes} selected={minutes === duration()}>{t("rhythm.minutes", { count: minutes })}</option>}</For>
           </select>
         )}
       </Field>
