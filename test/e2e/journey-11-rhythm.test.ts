@@ -33,9 +33,9 @@ describe.skipIf(!hasBrowser())("journey 11: the weekly rhythm", () => {
     const instants = walls.map((wall) => wallTimeToUtc(wall, "Europe/Paris")!);
     await mentor.page.getByRole("tab", { name: "Meetings" }).click();
     await mentor.page.getByRole("button", { name: "Propose a meeting" }).click();
-    await mentor.page.getByLabel("Time 1").fill(walls[0]!);
+    await mentor.page.getByLabel("Time 1", { exact: true }).fill(walls[0]!);
     await mentor.page.getByRole("button", { name: "Add another time" }).click();
-    await mentor.page.getByLabel("Time 2").fill(walls[1]!);
+    await mentor.page.getByLabel("Time 2", { exact: true }).fill(walls[1]!);
     await mentor.page.getByLabel("Place or video link (optional)").fill("https://meet.example.org/jonas-lea");
     await mentor.page.getByLabel("Agenda (optional)").fill("Promotion case outline");
     await mentor.page.getByRole("button", { name: "Send proposal" }).click();
