@@ -28,9 +28,9 @@ export function rhythmError(error: unknown): string {
 type PanelProps = { pairId: string; rhythm: Rhythm; readOnly: boolean; meId: string; other: PublicProfile };
 
 /** "Next meeting" under the pair header, in both time zones. */
-export function NextMeetingLine(props: { rhythm: Rhythm; other: PublicProfile }) {
+export function NextMeetingLine(props: { rhythm: Rhythm; other: PublicProfile; active: boolean }) {
   return (
-    <Show when={props.rhythm.next()}>
+    <Show when={props.active && props.rhythm.next()}>
       {(meeting) => (
         <p class="next-meeting" data-testid="next-meeting">
           <strong>{t("rhythm.nextMeeting")}:</strong> {meetingLine(meeting().startsAt!, props.other.displayName, props.other.timeZone)}

@@ -208,7 +208,7 @@ function PairSpace(props: { pairId: string; loaded: LoadedPair; live: boolean; o
         onUnblock={() => void moderation.unblock()}
         onReport={() => void reportPerson()}
       />
-      <NextMeetingLine rhythm={rhythm} other={other} />
+      <NextMeetingLine rhythm={rhythm} other={other} active={chat.state.status === "active"} />
       <div class="pair-notices">
         <Show when={pair.banner()}>
           {(text) => (
