@@ -511,3 +511,23 @@ describe("authorization matrix for the rhythm's routes", () => {
     expect(limited.headers.get("Retry-After")).toBeTruthy();
   });
 });
+
+describe("quiet pairs for the admins' digest", () => {
+  it("lists a group's active pairs quiet for the program's attentionAfterDays, with names and days only", async () => {
+    const { pairsNeedingAttention } = await import("../../worker/db/rhythm.ts");
+    const r = await pairedRoom();
+    expect(await pairsNeedingAttention(env.DB, r.groupId)).toEqual([]);
+    // The room last published activity 15 days ago.
+    await env.DB.prepare("UPDATE pair_health SET last_activity_at = ?1 WHERE pair_id = ?2").bind(Date.now() - 15 * DAY, r.pairId).run();
+    await env.DB.prepare("UPDATE pairs SET started_at = ?1 WHERE id = ?2").bind(iso(Date.now() - 20 * DAY), r.pairId).run();
+    expect(await pairsNeedingAttention(env.DB, r.groupId)).toEqual([
+      { pairId: r.pairId, programId: r.programId, programTitle: expect.any(String), mentorName: "mentor", menteeName: "mentee", quietDays: 15 },
+    ]);
+    await r.admin.client.put(`/programs/${r.programId}/rhythm-settings`, { nudgeAfterDays: 7, attentionAfterDays: 21 });
+    expect(await pairsNeedingAttention(env.DB, r.groupId)).toEqual([]);
+    const report = (await r.admin.client.get(`/programs/${r.programId}/report`)).json;
+    expect(report.needsAttention).toBe(0);
+    await r.admin.client.put(`/programs/${r.programId}/rhythm-settings`, { nudgeAfterDays: 7, attentionAfterDays: 14 });
+    expect((await r.admin.client.get(`/programs/${r.programId}/report`)).json.rows[0].needsAttention).toBe(true);
+  });
+});

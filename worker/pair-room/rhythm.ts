@@ -135,6 +135,17 @@ export class Rhythm {
     this.host.waitUntil(this.publish());
   }
 
+  /**
+   * Account deletion (for the room's `erase_user` effect): the person's feedback goes, and their meeting
+   * notes and proposals lose their words. Meetings themselves stay for the other person's calendar.
+   */
+  async eraseUser(userId: string): Promise<void> {
+    this.host.sql.exec("DELETE FROM feedback WHERE user_id = ?", userId);
+    this.host.sql.exec("UPDATE meetings SET decline_note = NULL WHERE changed_by = ?", userId);
+    this.host.sql.exec("UPDATE meetings SET agenda = '', place = NULL WHERE created_by = ?", userId);
+    await this.publish();
+  }
+
   /** Numbers and states only, to D1: never a meeting's place or agenda, the goal's words, or a comment. */
   async publish(): Promise<void> {
     const db = this.host.env.DB;
