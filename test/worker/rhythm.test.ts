@@ -531,3 +531,15 @@ describe("quiet pairs for the admins' digest", () => {
     expect((await r.admin.client.get(`/programs/${r.programId}/report`)).json.rows[0].needsAttention).toBe(true);
   });
 });
+
+describe("needs attention on the dashboard", () => {
+  it("flags an active pair quiet for the program's attentionAfterDays, and only then", async () => {
+    const r = await pairedRoom();
+    const entry = async () => (await r.admin.client.get(`/programs/${r.programId}/dashboard`)).json.pairs[0];
+    expect((await entry()).attention).toBeNull();
+    await env.DB.prepare("UPDATE pair_health SET last_activity_at = ?1 WHERE pair_id = ?2").bind(Date.now() - 15 * DAY, r.pairId).run();
+    await env.DB.prepare("UPDATE pairs SET started_at = ?1 WHERE id = ?2").bind(iso(Date.now() - 20 * DAY), r.pairId).run();
+    await new Promise((resolve) => setTimeout(resolve, 5_100)); // past the dashboard's 5 s cache
+    expect((await entry()).attention).toEqual({ quietDays: 15 });
+  });
+});
