@@ -543,3 +543,26 @@ describe("needs attention on the dashboard", () => {
     expect((await entry()).attention).toEqual({ quietDays: 15 });
   });
 });
+
+describe("the midpoint feedback", () => {
+  it("opens halfway through the program, asks both people once, and stays private per person", async () => {
+    const r = await pairedRoom();
+    expect((await r.mentor.client.get(`/pairs/${r.pairId}/rhythm`)).json.feedback.open).toEqual([]);
+    // Move the start back past half of the program (its weeks of steps at the check-in cadence).
+    const weeks = (await r.mentor.client.get(`/pairs/${r.pairId}`)).json.room.steps.length;
+    await runInDurableObject(r.stub, (_i, state) => {
+      state.storage.sql.exec("UPDATE meta SET value = ? WHERE key = 'started_at'", iso(Date.now() - (weeks / 2) * 7 * DAY - HOUR));
+    });
+    await runDurableObjectAlarm(r.stub);
+    for (const person of [r.mentor, r.mentee]) {
+      expect((await notificationsOf(person.user.id, "feedback_requested")).map((d) => d.round)).toEqual(["midpoint"]);
+      expect((await person.client.get(`/pairs/${r.pairId}/rhythm`)).json.feedback.open).toEqual(["midpoint"]);
+    }
+    await runDurableObjectAlarm(r.stub);
+    expect(await notificationsOf(r.mentor.user.id, "feedback_requested")).toHaveLength(1);
+    const answered = await r.mentee.client.post(`/pairs/${r.pairId}/feedback`, { round: "midpoint", rating: 4 });
+    expect(answered.json.feedback.answers).toEqual([expect.objectContaining({ round: "midpoint", rating: 4, goalMet: null, again: null })]);
+    const report = (await r.admin.client.get(`/programs/${r.programId}/report`)).json;
+    expect(report.feedback.ratingMidpoint).toEqual({ answers: 1, average: null });
+  });
+});
