@@ -40,6 +40,9 @@ describe.skipIf(!hasBrowser())("journey 11: the weekly rhythm", () => {
     await mentor.page.getByLabel("Agenda (optional)").fill("Promotion case outline");
     await mentor.page.getByRole("button", { name: "Send proposal" }).click();
     await mentor.page.getByText("You proposed these times. Lea Mentee picks one.").waitFor();
+    // The form closes once the server has answered.
+    await mentor.page.getByRole("button", { name: "Propose a meeting" }).waitFor();
+    expect(await mentor.page.getByRole("button", { name: /Send proposal|Sending/ }).count()).toBe(0);
 
     // Léa, in Montreal, sees both times live: hers first, then his.
     await mentee.page.getByRole("tab", { name: "Meetings" }).click();
@@ -72,6 +75,11 @@ describe.skipIf(!hasBrowser())("journey 11: the weekly rhythm", () => {
     await mentee.page.getByLabel("What is the goal?").fill("Submit my promotion case");
     await mentee.page.getByLabel("How will you know you reached it?").fill("My manager has it");
     await mentee.page.getByRole("button", { name: "Save goal" }).click();
+    await mentor.page.getByText("Submit my promotion case").waitFor();
+    // Opening the editor and leaving it keeps the goal as it was.
+    await mentor.page.getByRole("button", { name: "Edit goal" }).click();
+    expect(await mentor.page.getByLabel("What is the goal?").inputValue()).toBe("Submit my promotion case");
+    await mentor.page.getByRole("button", { name: "Cancel", exact: true }).click();
     await mentor.page.getByText("Submit my promotion case").waitFor();
     await mentor.page.screenshot({ path: join(SCREENSHOTS, "rhythm-goal-desktop.png"), fullPage: true });
 

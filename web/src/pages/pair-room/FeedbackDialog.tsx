@@ -22,7 +22,7 @@ export function FeedbackDialog(props: { pairId: string; rhythm: Rhythm; other: P
   const [changing, setChanging] = createSignal(false);
 
   return (
-    <Show when={round()}>
+    <Show when={round()} keyed>
       {(r) => (
         <section class="rhythm-section feedback card" role="region" aria-label={t("rhythm.feedback.heading")} data-testid="feedback">
           <h2 class="panel-title">{t("rhythm.feedback.heading")}</h2>
@@ -37,8 +37,8 @@ export function FeedbackDialog(props: { pairId: string; rhythm: Rhythm; other: P
               </>
             }
           >
-            <p class="muted">{r() === "end" ? t("rhythm.feedback.end") : t("rhythm.feedback.midpoint")}</p>
-            <FeedbackForm pairId={props.pairId} round={r()} rhythm={props.rhythm} other={props.other} onDone={() => setChanging(false)} />
+            <p class="muted">{r === "end" ? t("rhythm.feedback.end") : t("rhythm.feedback.midpoint")}</p>
+            <FeedbackForm pairId={props.pairId} round={r} rhythm={props.rhythm} other={props.other} onDone={() => setChanging(false)} />
           </Show>
         </section>
       )}

@@ -32,8 +32,10 @@ export function GoalPanel(props: GoalPanelProps) {
           </Button>
         </Show>
       </div>
+      {/* Keyed: the view gets the goal itself, not an accessor that would go stale when editing starts. */}
       <Show
         when={!editing() && goal()}
+        keyed
         fallback={
           <Show
             when={editing()}
@@ -57,29 +59,29 @@ export function GoalPanel(props: GoalPanelProps) {
       >
         {(g) => (
           <div class="goal__view">
-            <p class="goal__what">{g().what}</p>
+            <p class="goal__what">{g.what}</p>
             <p class="goal__meta">
-              <span class={`badge goal-state goal-state--${g().progress}`} data-testid="goal-state">
-                {t(`rhythm.goal.states.${g().progress}`)}
+              <span class={`badge goal-state goal-state--${g.progress}`} data-testid="goal-state">
+                {t(`rhythm.goal.states.${g.progress}`)}
               </span>
-              <span>{t("rhythm.goal.byWhenValue", { date: byWhen(g().byWhen) })}</span>
+              <span>{t("rhythm.goal.byWhenValue", { date: byWhen(g.byWhen) })}</span>
             </p>
-            <Show when={g().why}>
+            <Show when={g.why}>
               <p>
-                <span class="meeting__label">{t("rhythm.goal.whyLabel")}:</span> {g().why}
+                <span class="meeting__label">{t("rhythm.goal.whyLabel")}:</span> {g.why}
               </p>
             </Show>
             <p>
-              <span class="meeting__label">{t("rhythm.goal.measureLabel")}:</span> {g().measure}
+              <span class="meeting__label">{t("rhythm.goal.measureLabel")}:</span> {g.measure}
             </p>
-            <Show when={g().progressNote}>
-              <p class="goal__note">“{g().progressNote}”</p>
+            <Show when={g.progressNote}>
+              <p class="goal__note">“{g.progressNote}”</p>
             </Show>
             <p class="muted goal__updated">
-              {t("rhythm.goal.updated", { name: g().updatedBy === props.meId ? t("rhythm.goal.you") : props.other.displayName, date: formatShortDate(g().updatedAt) })}
+              {t("rhythm.goal.updated", { name: g.updatedBy === props.meId ? t("rhythm.goal.you") : props.other.displayName, date: formatShortDate(g.updatedAt) })}
             </p>
             <Show when={!props.readOnly}>
-              <ProgressForm pairId={props.pairId} goal={g()} onSaved={props.rhythm.setGoal} />
+              <ProgressForm pairId={props.pairId} goal={g} onSaved={props.rhythm.setGoal} />
             </Show>
           </div>
         )}

@@ -30,10 +30,10 @@ type PanelProps = { pairId: string; rhythm: Rhythm; readOnly: boolean; meId: str
 /** "Next meeting" under the pair header, in both time zones. */
 export function NextMeetingLine(props: { rhythm: Rhythm; other: PublicProfile; active: boolean }) {
   return (
-    <Show when={props.active && props.rhythm.next()}>
+    <Show when={props.active && props.rhythm.next()} keyed>
       {(meeting) => (
         <p class="next-meeting" data-testid="next-meeting">
-          <strong>{t("rhythm.nextMeeting")}:</strong> {meetingLine(meeting().startsAt!, props.other.displayName, props.other.timeZone)}
+          <strong>{t("rhythm.nextMeeting")}:</strong> {meetingLine(meeting.startsAt!, props.other.displayName, props.other.timeZone)}
         </p>
       )}
     </Show>
@@ -59,12 +59,13 @@ export function MeetingsPanel(props: PanelProps) {
           </Button>
         </Show>
       </div>
-      <Show when={form()}>
+      {/* Keyed: the form gets the value, not an accessor that would go stale as the form closes. */}
+      <Show when={form()} keyed>
         {(mode) => (
           <ProposeForm
             pairId={props.pairId}
             other={props.other}
-            meeting={mode().mode === "reschedule" ? (mode() as { meeting: Meeting }).meeting : null}
+            meeting={mode.mode === "reschedule" ? mode.meeting : null}
             onDone={(meeting) => {
               if (meeting) props.rhythm.upsertMeeting(meeting);
               setForm(null);
@@ -145,8 +146,8 @@ function MeetingCard(props: PanelProps & { meeting: Meeting; onReschedule: () =>
       <Show
         when={m().status === "proposed"}
         fallback={
-          <Show when={m().startsAt}>
-            {(at) => <p class="meeting__time" data-testid="meeting-time">{meetingLine(at(), name(), props.other.timeZone)}</p>}
+          <Show when={m().startsAt} keyed>
+            {(at) => <p class="meeting__time" data-testid="meeting-time">{meetingLine(at, name(), props.other.timeZone)}</p>}
           </Show>
         }
       >
@@ -381,12 +382,12 @@ function CalendarFeedCard() {
       <Show when={error()}>
         <Alert tone="error">{error()}</Alert>
       </Show>
-      <Show when={url()}>
+      <Show when={url()} keyed>
         {(link) => (
           <Field label={t("rhythm.calendar.url")} hint={t("rhythm.calendar.urlHint")}>
             {(control) => (
               <div class="calendar-feed__url">
-                <input class="input" {...control} readOnly value={link()} data-testid="calendar-url" onFocus={(e) => e.currentTarget.select()} />
+                <input class="input" {...control} readOnly value={link} data-testid="calendar-url" onFocus={(e) => e.currentTarget.select()} />
                 <Button variant="secondary" onClick={() => void copy()}>
                   {copied() ? t("rhythm.calendar.copied") : t("rhythm.calendar.copy")}
                 </Button>
@@ -395,8 +396,8 @@ function CalendarFeedCard() {
           </Field>
         )}
       </Show>
-      <Show when={!url() && status()?.exists && status()?.createdAt}>
-        {(createdAt) => <p class="muted">{t("rhythm.calendar.exists", { date: new Date(createdAt()).toLocaleDateString() })}</p>}
+      <Show when={!url() && status()?.exists && status()?.createdAt} keyed>
+        {(createdAt) => <p class="muted">{t("rhythm.calendar.exists", { date: new Date(createdAt).toLocaleDateString() })}</p>}
       </Show>
       <Show when={status()}>
         <Button variant="secondary" loading={busy()} onClick={() => void make()}>

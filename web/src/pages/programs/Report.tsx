@@ -240,7 +240,7 @@ function SettingsForm(props: { programId: string; settings: RhythmSettings; onSa
   return (
     <form class="card report-card report-settings" onSubmit={submit} noValidate aria-labelledby="report-settings">
       <h2 id="report-settings">{t("rhythm.report.settings.heading")}</h2>
-      <Show when={notice()}>{(n) => <Alert tone={n().tone}>{n().text}</Alert>}</Show>
+      <Show when={notice()} keyed>{(n) => <Alert tone={n.tone}>{n.text}</Alert>}</Show>
       <Field label={t("rhythm.report.settings.nudgeAfterDays")} error={errors().nudgeAfterDays}>
         {(control) => <input class="input" type="number" min={1} max={60} {...control} value={nudge()} onInput={(e) => setNudge(e.currentTarget.valueAsNumber)} />}
       </Field>
