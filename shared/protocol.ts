@@ -3,6 +3,7 @@
  * both sides import them. The room parses every inbound frame with `ClientFrame`.
  */
 import { z } from "zod";
+import { Goal, Meeting, MyFeedback } from "./api/rhythm.ts";
 import { CLIENT_ID_MAX, MESSAGE_MAX_CHARS } from "./rules/limits.ts";
 
 // Plain values live in zod-free modules so that the SPA can import them; re-exported here for the worker.
@@ -94,5 +95,10 @@ export const ServerFrame = z.discriminatedUnion("type", [
   z.object({ type: z.literal("status"), status: RoomStatus, blocked: z.boolean() }),
   z.object({ type: z.literal("pong") }),
   z.object({ type: z.literal("error"), code: z.string(), message: z.string(), clientId: z.string().optional() }),
+  // The weekly rhythm: a meeting was proposed or changed; the goal was set or updated; my own feedback
+  // (sent only to the sockets of the person who answered).
+  z.object({ type: z.literal("meeting"), meeting: Meeting }),
+  z.object({ type: z.literal("goal"), goal: Goal.nullable() }),
+  z.object({ type: z.literal("feedback"), feedback: MyFeedback }),
 ]);
 export type ServerFrame = z.infer<typeof ServerFrame>;

@@ -18,6 +18,7 @@ import { notificationRoutes } from "./routes/notifications.ts";
 import { pairRoutes } from "./routes/pairs.ts";
 import { pairRoomRoutes } from "./routes/pair-room.ts";
 import { programRoutes } from "./routes/programs.ts";
+import { rhythmRoutes } from "./routes/rhythm.ts";
 import { safetyRoutes } from "./routes/safety.ts";
 import { suggestionRoutes } from "./routes/suggestions.ts";
 import { templateRoutes } from "./routes/templates.ts";
@@ -42,7 +43,8 @@ const routes = api
   .route("/", pairRoomRoutes)
   .route("/", safetyRoutes)
   .route("/", dashboardRoutes)
-  .route("/", operatorRoutes);
+  .route("/", operatorRoutes)
+  .route("/", rhythmRoutes);
 
 api.doc31("/openapi.json", (c) => ({
   openapi: "3.1.0",

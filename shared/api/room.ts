@@ -128,7 +128,14 @@ export const PairSummary = z
 
 export type PairSummary = z.infer<typeof PairSummary>;
 
-export const DashboardEntry = z.object({ pair: PairSummary, health: PairHealth }).meta({ id: "DashboardEntry" });
+export const DashboardEntry = z
+  .object({
+    pair: PairSummary,
+    health: PairHealth,
+    /** "Needs attention": an active pair quiet for at least the program's attentionAfterDays (see rhythm). */
+    attention: z.object({ quietDays: z.number().int() }).nullable(),
+  })
+  .meta({ id: "DashboardEntry" });
 export const DashboardResponse = z
   .object({ program: z.object({ id: z.string(), title: z.string() }), pairs: z.array(DashboardEntry) })
   .meta({ id: "DashboardResponse" });

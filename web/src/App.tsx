@@ -9,6 +9,7 @@ const Profile = lazy(() => import("./pages/Profile.tsx"));
 const SignIn = lazy(() => import("./pages/SignIn.tsx"));
 const SignUp = lazy(() => import("./pages/SignUp.tsx"));
 const ProgramDashboard = lazy(() => import("./pages/programs/Dashboard.tsx"));
+const ProgramReport = lazy(() => import("./pages/programs/Report.tsx"));
 const GroupReports = lazy(() => import("./pages/groups/Reports.tsx"));
 const ApplyToProgram = lazy(() => import("./pages/programs/Apply.tsx"));
 const ProgramApplicants = lazy(() => import("./pages/programs/Applicants.tsx"));
@@ -69,6 +70,14 @@ export function App() {
         component={() => (
           <RequireUser>
             <ProgramDashboard />
+          </RequireUser>
+        )}
+      />
+      <Route
+        path="/programs/:programId/report"
+        component={() => (
+          <RequireUser>
+            <ProgramReport />
           </RequireUser>
         )}
       />

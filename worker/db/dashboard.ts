@@ -22,6 +22,7 @@ type DashboardRow = {
   last_activity_at: number | null;
   health_started_at: number | null;
   cadence_days: number | null;
+  attention_after_days: number;
 };
 
 /**
@@ -85,7 +86,10 @@ function toDashboardPair(row: DashboardRow, now: number) {
     },
     now,
   );
-  return { pair, health };
+  // "Needs attention": active and quiet for at least the program's attentionAfterDays (see the rhythm).
+  const quietDays = Math.floor((now - Math.max(row.last_activity_at ?? 0, Date.parse(pair.startedAt) || 0)) / 86_400_000);
+  const attention = pair.status === "active" && quietDays >= row.attention_after_days ? { quietDays } : null;
+  return { pair, health, attention };
 }
 
 /** Every pair of the program with its health at `now`. */
@@ -94,10 +98,10 @@ export async function listDashboardPairs(db: D1Database, programId: string, now:
     .prepare(
       `SELECT x.id, x.status, x.mentor_id, a.display_name AS mentor_name, x.mentee_id, b.display_name AS mentee_name,
            x.started_at, x.ended_at, x.end_reason, h.steps_done, h.steps_total, h.activities_done, h.activities_total,
-           h.checkin_times, h.last_activity_at, h.started_at AS health_started_at, h.cadence_days,
+           h.checkin_times, h.last_activity_at, h.started_at AS health_started_at, h.cadence_days, p.attention_after_days,
            EXISTS (SELECT 1 FROM blocks k WHERE (k.blocker_id = x.mentor_id AND k.blocked_id = x.mentee_id)
                                            OR (k.blocker_id = x.mentee_id AND k.blocked_id = x.mentor_id)) AS contact_blocked
-         FROM pairs x JOIN users a ON a.id = x.mentor_id JOIN users b ON b.id = x.mentee_id
+         FROM pairs x JOIN users a ON a.id = x.mentor_id JOIN users b ON b.id = x.mentee_id JOIN programs p ON p.id = x.program_id
          LEFT JOIN pair_health h ON h.pair_id = x.id
          WHERE x.program_id = ?1 ORDER BY x.started_at DESC`,
     )

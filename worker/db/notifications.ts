@@ -7,7 +7,10 @@ export type NotificationKind =
   // Membership (worker/routes/membership.ts, operator.ts)
   | "join_request"
   | "join_request_decided"
-  | "report_escalated";
+  | "report_escalated"
+  | RhythmNotificationKind;
+/** The weekly rhythm's notices (worker/pair-room/rhythm-notices.ts). */
+export type RhythmNotificationKind = "meeting_reminder" | "pair_nudge" | "feedback_requested";
 
 export function notifyStatement(db: D1Database, userId: string, kind: NotificationKind, data: Record<string, unknown>) {
   return db

@@ -1,6 +1,7 @@
 // Demo data for `npm start`, created through the public API exactly as people would create it, so the
 // demo never drifts from what the routes allow.
 
+import { wallTimeToUtc } from "../../shared/rules/meetings.ts";
 import { answersFor, ApiPerson, sendChat } from "./api-client.ts";
 
 export const DEMO_PASSWORD = "mentorship-demo";
@@ -10,6 +11,8 @@ export const DEMO_ACCOUNTS = [
   { key: "mentor", email: "jonas@example.org", displayName: "Jonas Weber", role: "mentor" },
   { key: "mentee", email: "lea@example.org", displayName: "Léa Martin", role: "mentee" },
   { key: "member", email: "sam@example.org", displayName: "Sam Rivera", role: "member" },
+  { key: "mentor2", email: "priya@example.org", displayName: "Priya Shah", role: "mentor (a pair that ended early)" },
+  { key: "mentee2", email: "tomas@example.org", displayName: "Tomás Ruiz", role: "mentee (a pair that ended early)" },
 ] as const;
 
 type Key = (typeof DEMO_ACCOUNTS)[number]["key"];
@@ -43,7 +46,31 @@ const PROFILES: Record<Key, { birthDate: string; about: string; topics: string[]
     languages: ["en", "es"],
     timeZone: "Europe/Madrid",
   },
+  mentor2: {
+    birthDate: "1986-08-02",
+    about: "Data engineer and meetup organiser.",
+    topics: ["data", "interviews"],
+    languages: ["en"],
+    timeZone: "Europe/London",
+  },
+  mentee2: {
+    birthDate: "1999-02-11",
+    about: "Analyst moving into data engineering.",
+    topics: ["data", "career change"],
+    languages: ["es", "en"],
+    timeZone: "America/Montreal",
+  },
 };
+
+/** The next given weekday (0 = Sunday) at a wall time in a zone, at least a day ahead. */
+function nextWeekdayAt(weekday: number, time: string, timeZone: string): string {
+  for (let days = 1; days <= 8; days++) {
+    const day = new Date(Date.now() + days * 86_400_000);
+    if (day.getUTCDay() !== weekday) continue;
+    return new Date(wallTimeToUtc(`${day.toISOString().slice(0, 10)}T${time}`, timeZone)!).toISOString();
+  }
+  throw new Error("unreachable");
+}
 
 export async function seedDemo(baseUrl: string): Promise<void> {
   const people = {} as Record<Key, ApiPerson>;
@@ -72,7 +99,7 @@ export async function seedDemo(baseUrl: string): Promise<void> {
     focus: "professional",
   });
   const { token } = await people.admin.call("POST", `/groups/${group.id}/invites`, { expiresInDays: 90 });
-  for (const key of ["mentor", "mentee", "member"] as const) await people[key].call("POST", `/invites/${token}/accept`);
+  for (const key of ["mentor", "mentee", "member", "mentor2", "mentee2"] as const) await people[key].call("POST", `/invites/${token}/accept`);
 
   // An open program from the career advancement template, and a draft to show the editor.
   const { program } = await people.admin.call("POST", `/groups/${group.id}/programs`, {
@@ -141,4 +168,65 @@ export async function seedDemo(baseUrl: string): Promise<void> {
   }
   await people.mentor.call("PUT", `/pairs/${pair.id}/steps/${firstStep.id}`, { done: true });
   await people.mentee.call("POST", `/pairs/${pair.id}/checkins`, { clientId: "seed-checkin", mood: 4, note: "Great first conversation." });
+  await seedRhythm(people, program.id, pair.id);
+}
+
+/**
+ * The weekly rhythm (seeded after the rest, by `seedDemo`'s caller): Jonas and Léa have an upcoming meeting
+ * and a goal in progress; two more pairs have ended, with enough feedback answers (3) for the program
+ * report to show ratings.
+ */
+async function seedRhythm(people: Record<Key, ApiPerson>, programId: string, pairId: string) {
+  const { meeting } = await people.mentor.call("POST", `/pairs/${pairId}/meetings`, {
+    clientId: "seed-meeting",
+    options: [{ startsAt: nextWeekdayAt(2, "18:00", "Europe/Paris") }, { startsAt: nextWeekdayAt(4, "18:30", "Europe/Paris") }],
+    durationMinutes: 45,
+    place: "Video call (link in the chat)",
+    agenda: "Outline of the promotion case; what evidence to collect.",
+  });
+  await people.mentee.call("POST", `/pairs/${pairId}/meetings/${meeting.id}/accept`, { optionId: meeting.options[0].id });
+  await people.mentee.call("PUT", `/pairs/${pairId}/goal`, {
+    what: "Submit my promotion case to mid-level",
+    why: "I have been doing mid-level work for six months.",
+    byWhen: new Date(Date.now() + 42 * 86_400_000).toISOString().slice(0, 10),
+    measure: "The case is in my manager's hands, reviewed by Jonas first.",
+  });
+  await people.mentor.call("PUT", `/pairs/${pairId}/goal/progress`, { progress: "on_track", note: "First draft outline done." });
+
+  // Amara mentored Sam to the end; Priya and Tomás stopped early.
+  const id = async (key: Key) => (await people[key].call("GET", "/me")).user.id as string;
+  const { pair: done } = await people.admin.call("POST", `/programs/${programId}/pairs`, { mentorId: await id("admin"), menteeId: await id("member") });
+  await sendChat(people.admin, done.id, ["Welcome Sam! Let's look at your portfolio this week."]);
+  await sendChat(people.member, done.id, ["Thanks Amara, I will send it tonight."]);
+  await people.member.call("PUT", `/pairs/${done.id}/goal`, { what: "A portfolio with three case studies", byWhen: "2027-01-31", measure: "Reviewed by two designers" });
+  await people.admin.call("PUT", `/pairs/${done.id}/goal/progress`, { progress: "achieved" });
+  await people.admin.call("POST", `/pairs/${done.id}/end`, { outcome: "completed" });
+
+  await people.mentor2.call("POST", `/programs/${programId}/applications`, {
+    role: "mentor",
+    capacity: 1,
+    answers: answersFor(((await people.mentor2.call("GET", `/programs/${programId}`)).program.questions as { mentor: any[] }).mentor),
+  });
+  await people.mentee2.call("POST", `/programs/${programId}/applications`, {
+    role: "mentee",
+    answers: answersFor(((await people.mentee2.call("GET", `/programs/${programId}`)).program.questions as { mentee: any[] }).mentee),
+  });
+  const { pair: early } = await people.admin.call("POST", `/programs/${programId}/pairs`, { mentorId: await id("mentor2"), menteeId: await id("mentee2") });
+  await sendChat(people.mentor2, early.id, ["Hi Tomás, when are you free this week?"]);
+  await people.mentee2.call("POST", `/pairs/${early.id}/end`, { outcome: "ended", reason: "Our schedules did not match" });
+
+  // The end feedback opens once the room has heard of the end (through the outbox, within moments).
+  const answer = async (key: Key, pair: string, body: Record<string, unknown>) => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await people[key].call("POST", `/pairs/${pair}/feedback`, { round: "end", ...body });
+      } catch (error) {
+        if (attempt >= 40) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
+  };
+  await answer("admin", done.id, { rating: 5, goalMet: "yes", again: true, comment: "Sam did great work." });
+  await answer("member", done.id, { rating: 4, goalMet: "yes", again: true });
+  await answer("mentee2", early.id, { rating: 2, goalMet: "no", again: true, comment: "Wrong time zones for us." });
 }

@@ -13,6 +13,10 @@ import { Health } from "./health.ts";
 import { createRoomHost, ok, type RoomHost, type RoomResult } from "./host.ts";
 import { runRoomMigrations } from "./migrations.ts";
 import { Posts, type PostInput } from "./posts.ts";
+import type { FeedbackBody, GoalProgressBody, SetGoalBody } from "../../shared/api/rhythm.ts";
+import type { MeetingChange, ProposeInput } from "./meetings.ts";
+import { Rhythm } from "./rhythm.ts";
+import { createRhythmHost } from "./rhythm-host.ts";
 import { Safety } from "./safety.ts";
 import { Sockets, UPGRADE_USER_HEADER } from "./sockets.ts";
 import { RoomState } from "./state.ts";
@@ -37,13 +41,18 @@ export class PairRoom extends DurableObject<Env> {
   private readonly pairHealth: Health;
   private readonly sockets_: Sockets;
   private readonly floodGuard: FloodGuard;
+  /** Meetings, the goal, feedback and nudges (rhythm.ts); its RPC entry points are at the end. */
+  private readonly rhythm_: Rhythm;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     const host = (this.host = createRoomHost(ctx, env));
     const published = () => this.pairHealth.publish();
     this.state = new RoomState(host);
-    this.chat = new Chat(host, this.state, (at) => this.pairHealth.chatActivity(at));
+    this.chat = new Chat(host, this.state, (at) => {
+      this.pairHealth.chatActivity(at);
+      this.rhythm_.chatActivity();
+    });
     this.steps = new Steps(host, this.state, published);
     this.posts = new Posts(host, this.state, published);
     this.checkins = new Checkins(host, this.state, published);
@@ -51,6 +60,7 @@ export class PairRoom extends DurableObject<Env> {
     this.pairHealth = new Health(host, this.state, { steps: this.steps, chat: this.chat, checkins: this.checkins });
     this.sockets_ = new Sockets(host, this.state, this.chat);
     this.floodGuard = new FloodGuard(host, this.state, this.chat);
+    this.rhythm_ = new Rhythm(createRhythmHost(host, this.state, { chat: this.chat, steps: this.steps }, () => this.rhythm_.scheduleAlarm(ctx.storage)));
     // The heartbeat is answered by the runtime, so a hibernated room stays asleep while sockets ping.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING_FRAME, PONG_FRAME));
     ctx.blockConcurrencyWhile(async () => {
@@ -72,6 +82,7 @@ export class PairRoom extends DurableObject<Env> {
     if (!created) return { created: false };
     this.state.load();
     await this.checkins.scheduleFirstReminder();
+    await this.rhythm_.scheduleAlarm(this.ctx.storage);
     await this.pairHealth.publish();
     return { created: true };
   }
@@ -117,6 +128,7 @@ export class PairRoom extends DurableObject<Env> {
     await this.ctx.storage.deleteAlarm();
     await this.pairHealth.publish();
     this.host.broadcast(this.state.statusFrame());
+    await this.rhythm_.ended();
   }
 
   // Sockets
@@ -142,6 +154,8 @@ export class PairRoom extends DurableObject<Env> {
 
   override async alarm(): Promise<void> {
     await this.checkins.onAlarm();
+    await this.rhythm_.alarm();
+    await this.rhythm_.scheduleAlarm(this.ctx.storage);
   }
 
   // Reads and writes for the pair (RPC from the worker's routes)
@@ -186,8 +200,10 @@ export class PairRoom extends DurableObject<Env> {
     return this.posts.comment(userId, postId, input);
   }
 
-  createCheckin(userId: string, input: { clientId: string; mood: number; note: string }): Promise<RoomResult<Checkin>> {
-    return this.checkins.create(userId, input);
+  async createCheckin(userId: string, input: { clientId: string; mood: number; note: string }): Promise<RoomResult<Checkin>> {
+    const result = await this.checkins.create(userId, input);
+    await this.rhythm_.scheduleAlarm(this.ctx.storage);
+    return result;
   }
 
   snapshot(userId: string): RoomResult<RoomSnapshot> {
@@ -213,5 +229,35 @@ export class PairRoom extends DurableObject<Env> {
 
   async publishHealth(): Promise<void> {
     await this.pairHealth.publish();
+  }
+
+  // The weekly rhythm (routes/rhythm.ts)
+
+  rhythmSnapshot(userId: string) {
+    return this.rhythm_.snapshot(userId);
+  }
+
+  proposeMeeting(userId: string, input: ProposeInput) {
+    return this.rhythm_.proposeMeeting(userId, input);
+  }
+
+  changeMeeting(userId: string, meetingId: string, change: MeetingChange) {
+    return this.rhythm_.changeMeeting(userId, meetingId, change);
+  }
+
+  calendarMeetings(userId: string) {
+    return this.rhythm_.calendar(userId);
+  }
+
+  setGoal(userId: string, input: SetGoalBody) {
+    return this.rhythm_.setGoal(userId, input);
+  }
+
+  setGoalProgress(userId: string, input: GoalProgressBody) {
+    return this.rhythm_.setGoalProgress(userId, input);
+  }
+
+  answerFeedback(userId: string, input: FeedbackBody) {
+    return this.rhythm_.answerFeedback(userId, input);
   }
 }

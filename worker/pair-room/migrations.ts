@@ -1,3 +1,5 @@
+import { RHYTHM_ROOM_MIGRATION } from "./rhythm-host.ts";
+
 /**
  * The room's SQLite schema, as an append-only list: never edit or reorder an entry once it has shipped,
  * only add new ones. Each entry runs once, inside the object, recorded in `_migrations`.
@@ -68,6 +70,8 @@ export const ROOM_MIGRATIONS: readonly { id: string; sql: string }[] = [
     id: "002_messages_by_sender_time",
     sql: "CREATE INDEX messages_by_sender_time ON messages(sender_id, sent_at)",
   },
+  // Meetings, the goal and feedback (worker/pair-room/rhythm.ts).
+  RHYTHM_ROOM_MIGRATION,
 ];
 
 /**

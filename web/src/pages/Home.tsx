@@ -12,6 +12,7 @@ import { errorMessage } from "../lib/errors.ts";
 import { fetchMyGroups, type GroupSummary } from "../lib/groups.ts";
 import { usePageTitle } from "../lib/page.ts";
 import { session, sessionExpired } from "../lib/session.ts";
+import { NextMeetings } from "./home/NextMeetings.tsx";
 import { YourMentorships } from "./home/YourMentorships.tsx";
 
 export default function Home() {
@@ -35,6 +36,7 @@ export default function Home() {
         <Show when={session.user}>{(user) => <MembershipLinks userId={user().id} />}</Show>
       </div>
 
+      <NextMeetings />
       <YourMentorships />
 
       <section class="home__groups" aria-labelledby="groups-heading" aria-busy={groups.loading ? "true" : undefined}>

@@ -45,6 +45,16 @@ function describe(notification: Notification): { text: string; detail?: string }
       return {
         text: programTitle ? t("notifications.checkinReminder", { otherName, programTitle }) : t("notifications.checkinReminderShort", { otherName }),
       };
+    case "meeting_reminder":
+      return { text: t("rhythm.notifications.meetingReminder", { otherName, hours: Number(data.hoursBefore) || 1 }) };
+    case "pair_nudge":
+      return {
+        text: str(data.stepTitle)
+          ? t("rhythm.notifications.nudge", { otherName, days: Number(data.quietDays) || 7, step: str(data.stepTitle) })
+          : t("rhythm.notifications.nudgeShort", { otherName, days: Number(data.quietDays) || 7 }),
+      };
+    case "feedback_requested":
+      return { text: t("rhythm.notifications.feedbackRequested") };
     default:
       return { text: t("notifications.generic") };
   }

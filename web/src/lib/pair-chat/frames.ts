@@ -34,6 +34,54 @@ const Post = z.object({
 });
 const Checkin = z.object({ id: z.string(), clientId: z.string(), authorId: z.string(), mood: Int, note: z.string(), createdAt: z.number() });
 
+// The weekly rhythm (shared/api/rhythm.ts).
+const NullableString = z.nullable(z.string());
+const NullableInt = z.nullable(Int);
+const Meeting = z.object({
+  id: z.string(),
+  status: z.enum(["proposed", "accepted", "declined", "cancelled"]),
+  proposedBy: z.string(),
+  options: z.array(z.object({ id: z.string(), startsAt: Int })),
+  acceptedOptionId: NullableString,
+  startsAt: NullableInt,
+  endsAt: NullableInt,
+  durationMinutes: Int,
+  place: NullableString,
+  agenda: z.string(),
+  declineNote: NullableString,
+  changedBy: z.string(),
+  sequence: Int,
+  createdAt: Int,
+  updatedAt: Int,
+});
+const Goal = z.object({
+  what: z.string(),
+  why: z.string(),
+  byWhen: z.string(),
+  measure: z.string(),
+  stepId: NullableString,
+  progress: z.enum(["not_started", "on_track", "at_risk", "achieved"]),
+  progressNote: z.string(),
+  setBy: z.string(),
+  updatedBy: z.string(),
+  setAt: Int,
+  updatedAt: Int,
+});
+const Round = z.enum(["midpoint", "end"]);
+const MyFeedback = z.object({
+  open: z.array(Round),
+  answers: z.array(
+    z.object({
+      round: Round,
+      rating: Int,
+      goalMet: z.nullable(z.enum(["yes", "partly", "no"])),
+      again: z.nullable(z.boolean()),
+      comment: z.string(),
+      answeredAt: Int,
+    }),
+  ),
+});
+
 export const ServerFrame = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("hello"),
@@ -58,6 +106,9 @@ export const ServerFrame = z.discriminatedUnion("type", [
   z.object({ type: z.literal("status"), status: Status, blocked: z.boolean() }),
   z.object({ type: z.literal("pong") }),
   z.object({ type: z.literal("error"), code: z.string(), message: z.string(), clientId: z.optional(z.string()) }),
+  z.object({ type: z.literal("meeting"), meeting: Meeting }),
+  z.object({ type: z.literal("goal"), goal: z.nullable(Goal) }),
+  z.object({ type: z.literal("feedback"), feedback: MyFeedback }),
 ]);
 export type ServerFrame = ProtocolServerFrame;
 export type ChatMessage = ProtocolChatMessage;

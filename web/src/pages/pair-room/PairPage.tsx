@@ -20,6 +20,9 @@ import { createModeration } from "./moderation.ts";
 import { loadPairSpace, pairErrorMessage } from "./pair-api.ts";
 import { PairHeader } from "./PairHeader.tsx";
 import { PostsPanel } from "./PostsPanel.tsx";
+import { NextMeetingLine } from "./MeetingsPanel.tsx";
+import { RhythmPanel } from "./RhythmPanel.tsx";
+import { createRhythm } from "./rhythm-store.ts";
 import { StepsPanel } from "./StepsPanel.tsx";
 import { createPairRoom, type LoadedPair } from "./store.ts";
 import { Tabs, tabId, tabPanelId, type TabItem } from "./Tabs.tsx";
@@ -69,7 +72,7 @@ export default function PairPage() {
   );
 }
 
-type Tab = "chat" | "steps" | "posts" | "checkin";
+type Tab = "chat" | "steps" | "posts" | "checkin" | "rhythm";
 
 /** Runs a confirmation whose body may hold reactive JSX, and disposes of that JSX once answered. */
 function ask(build: () => ConfirmOptions): Promise<{ value: string } | null> {
@@ -92,6 +95,7 @@ function PairSpace(props: { pairId: string; loaded: LoadedPair; live: boolean; o
   const pair = createPairRoom({ pairId, loaded: props.loaded, meId, live: props.live, onSignedOut: sessionExpired, onRemoved: props.onRemoved, onReload: props.onReload });
   const { chat, room, posts } = pair;
   const moderation = createModeration(pair, { pairId, other, onSignedOut: sessionExpired });
+  const rhythm = createRhythm(pairId, chat);
 
   // ---- Layout: phone tabs for everything, or chat beside tabs for the rest.
   const wideQuery = window.matchMedia("(min-width: 960px)");
@@ -107,6 +111,7 @@ function PairSpace(props: { pairId: string; loaded: LoadedPair; live: boolean; o
       { id: "steps", label: t("pair.tabs.steps") },
       { id: "posts", label: t("pair.tabs.posts") },
       { id: "checkin", label: t("pair.tabs.checkin") },
+      { id: "rhythm", label: t("rhythm.tab") },
     ];
     return wide() ? side : [{ id: "chat", label: t("pair.tabs.chat") }, ...side];
   };
@@ -203,6 +208,7 @@ function PairSpace(props: { pairId: string; loaded: LoadedPair; live: boolean; o
         onUnblock={() => void moderation.unblock()}
         onReport={() => void reportPerson()}
       />
+      <NextMeetingLine rhythm={rhythm} other={other} active={chat.state.status === "active"} />
       <div class="pair-notices">
         <Show when={pair.banner()}>
           {(text) => (
@@ -272,6 +278,9 @@ function PairSpace(props: { pairId: string; loaded: LoadedPair; live: boolean; o
             otherName={other.displayName}
             onCheckin={pair.addCheckin}
           />
+        </Panel>
+        <Panel id="rhythm" class="pair-panel--side">
+          <RhythmPanel pairId={pairId} rhythm={rhythm} readOnly={pair.readOnly()} meId={meId} other={other} currentStepId={room.steps[room.currentWeek - 1]?.id ?? null} />
         </Panel>
       </div>
     </div>

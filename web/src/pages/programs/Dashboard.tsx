@@ -80,6 +80,13 @@ export default function Dashboard() {
       <div class="page-intro">
         <PageHeading>{t("dashboard.title")}</PageHeading>
         <Show when={data()?.program.title}>{(title) => <p class="lead">{t("dashboard.intro", { program: title() })}</p>}</Show>
+        <Show when={data()}>
+          <p>
+            <ButtonLink href={`${programPath()}/report`} variant="secondary">
+              {t("rhythm.report.link")}
+            </ButtonLink>
+          </p>
+        </Show>
       </div>
 
       <Switch fallback={<DashboardSkeleton />}>

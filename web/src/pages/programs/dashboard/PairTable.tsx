@@ -3,6 +3,7 @@ import { PairEndNote } from "../../../components/PairEndNote.tsx";
 import { t } from "../../../i18n/index.ts";
 import { formatDate, formatDateTime, isoString, relativeTime } from "./format.ts";
 import { HealthBadge } from "./HealthBadge.tsx";
+import "../report/report.css";
 import type { DashboardEntry } from "./health.ts";
 
 type PairTableProps = {
@@ -70,6 +71,7 @@ function PairRow(props: { entry: DashboardEntry; now: number; ending: boolean; o
       </th>
       <td data-label={t("dashboard.columns.health")} class="pair-row__health">
         <HealthBadge state={health().state} />
+        <Show when={props.entry.attention}>{(a) => <span class="badge report-attention" data-testid="needs-attention">{t("rhythm.report.attention", { days: a().quietDays })}</span>}</Show>
         <span class="pair-row__status">
           <Switch>
             <Match when={pair().status === "active"}>{t("dashboard.status.active", { date: formatDate(pair().startedAt) })}</Match>
