@@ -7,6 +7,8 @@
  * person is handed to a "deleted member" placeholder first (see deleteAccountStatements).
  */
 
+import { membershipErasureStatements } from "./membership.ts";
+
 /** Shown wherever a deleted person used to be; the SPA shows its own translation (profile.deleted). */
 export const DELETED_MEMBER_NAME = "Deleted member";
 /** The placeholder account's ids start with this, so every reader can tell (see toPublicProfile). */
@@ -99,6 +101,8 @@ export function deleteAccountStatements(
     db
       .prepare("DELETE FROM rate_limits WHERE instr(bucket, ?1) > 0 OR instr(bucket, ?2) > 0")
       .bind(userId, input.emailKey),
+    // Membership (issue 13): the audit log and the "who did it" columns of bans, requests and escalations.
+    ...membershipErasureStatements(db, { userId, displayName, ghostId, ghostName: DELETED_MEMBER_NAME }),
     db.prepare("DELETE FROM users WHERE id = ?1").bind(userId),
   ];
 }

@@ -434,3 +434,24 @@ export function findSuspension(db: D1Database, userId: string) {
 export function unsuspendStatement(db: D1Database, userId: string) {
   return db.prepare("UPDATE users SET suspended_at = NULL, suspended_reason = NULL WHERE id = ?1").bind(userId);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Account deletion (worker/db/accounts.ts deleteAccountStatements spreads these into its batch)
+
+/**
+ * Membership's traces of a deleted account: the audit log keeps what happened but names the "Deleted
+ * member" ghost instead of them (as actor or target, and in its labels), and the "who did it" columns
+ * of bans, join requests and escalations forget them. Bans and join requests *of* them go with the
+ * users row (ON DELETE CASCADE).
+ */
+export function membershipErasureStatements(db: D1Database, input: { userId: string; displayName: string; ghostId: string; ghostName: string }) {
+  const { userId, displayName, ghostId, ghostName } = input;
+  return [
+    db.prepare("UPDATE audit_log SET actor_id = ?2 WHERE actor_id = ?1").bind(userId, ghostId),
+    db.prepare("UPDATE audit_log SET target_id = ?2 WHERE target_id = ?1").bind(userId, ghostId),
+    db.prepare("UPDATE audit_log SET detail = replace(detail, ?1, ?2) WHERE instr(detail, ?1) > 0").bind(displayName, ghostName),
+    db.prepare("UPDATE group_bans SET banned_by = NULL WHERE banned_by = ?1").bind(userId),
+    db.prepare("UPDATE join_requests SET decided_by = NULL WHERE decided_by = ?1").bind(userId),
+    db.prepare("UPDATE reports SET escalated_by = NULL WHERE escalated_by = ?1").bind(userId),
+  ];
+}
