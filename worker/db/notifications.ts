@@ -14,7 +14,8 @@ export type RhythmNotificationKind = "meeting_reminder" | "pair_nudge" | "feedba
 
 export function notifyStatement(db: D1Database, userId: string, kind: NotificationKind, data: Record<string, unknown>) {
   return db
-    .prepare("INSERT INTO notifications (id, user_id, kind, data, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")
+    // Only to people who still have an account: a room may outlive one of its two (account deletion).
+    .prepare("INSERT INTO notifications (id, user_id, kind, data, created_at) SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM users WHERE id = ?2)")
     .bind(crypto.randomUUID(), userId, kind, JSON.stringify(data), new Date().toISOString());
 }
 
