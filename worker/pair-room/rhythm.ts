@@ -97,7 +97,8 @@ export class Rhythm {
 
   /** Called once the pair has ended: the end feedback is asked, and nothing more is scheduled. */
   async ended(): Promise<void> {
-    await sendRhythmNotices(this.host.env, this.feedbackRequests());
+    // The end itself has happened; a failed notice must not undo or retry it.
+    await sendRhythmNotices(this.host.env, this.feedbackRequests()).catch((error) => console.error("feedback requests failed", this.host.pairId(), error));
     await this.publish();
   }
 
