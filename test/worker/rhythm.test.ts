@@ -602,4 +602,12 @@ describe("data rights", () => {
     expect(after.goal).toBeNull();
     expect(after.feedback.answers).toHaveLength(1);
   });
+
+  it("ends cleanly when a member deletes their account: the end is delivered once and the other person is asked", async () => {
+    const { PASSWORD } = await import("./helpers.ts");
+    const r = await pairedRoom();
+    expect((await r.mentee.client.fetch("DELETE", "/me", { password: PASSWORD })).status).toBe(204);
+    await waitFor(async () => (await env.DB.prepare("SELECT COUNT(*) AS n FROM room_outbox").first<{ n: number }>())!.n === 0, 5000);
+    expect((await notificationsOf(r.mentor.user.id, "feedback_requested")).map((d) => d.round)).toEqual(["end"]);
+  });
 });
