@@ -235,11 +235,3 @@ export async function pairsNeedingAttention(db: D1Database, groupId: string, now
 export function fillTimeZoneStatement(db: D1Database, userId: string, timeZone: string) {
   return db.prepare("UPDATE users SET time_zone = ?2 WHERE id = ?1 AND time_zone IS NULL").bind(userId, timeZone);
 }
-
-/** Which of these people still have an account: a notice must never fail for someone who just left. */
-export async function existingUserIds(db: D1Database, userIds: string[]): Promise<Set<string>> {
-  if (!userIds.length) return new Set();
-  const placeholders = userIds.map((_, i) => `?${i + 1}`).join(", ");
-  const { results } = await db.prepare(`SELECT id FROM users WHERE id IN (${placeholders})`).bind(...userIds).all<{ id: string }>();
-  return new Set(results.map((r) => r.id));
-}
