@@ -566,3 +566,48 @@ describe("the midpoint feedback", () => {
     expect(report.feedback.ratingMidpoint).toEqual({ answers: 1, average: null });
   });
 });
+
+describe("data rights", () => {
+  it("exports the pair's meetings and goal and only my own feedback, and erases what a deleted person wrote", async () => {
+    const { PASSWORD } = await import("./helpers.ts");
+    const r = await pairedRoom();
+    const meeting = await propose(r, r.mentee, [Date.now() + DAY], { agenda: "Mentee agenda words" });
+    await r.mentor.client.post(`/pairs/${r.pairId}/meetings/${meeting.id}/accept`, { optionId: meeting.options[0]!.id });
+    await r.mentee.client.put(`/pairs/${r.pairId}/goal`, { what: "Mentee goal words", byWhen: "2027-01-01", measure: "Mentee measure" });
+    await r.mentor.client.post(`/pairs/${r.pairId}/end`, { outcome: "completed" });
+    await waitFor(async () => (await r.mentor.client.get(`/pairs/${r.pairId}/rhythm`)).json.feedback.open.includes("end"));
+    await r.mentor.client.post(`/pairs/${r.pairId}/feedback`, { round: "end", rating: 5, goalMet: "yes", again: true, comment: "Mentor's private comment" });
+    await r.mentee.client.post(`/pairs/${r.pairId}/feedback`, { round: "end", rating: 3, goalMet: "partly", again: false, comment: "Mentee's private comment" });
+
+    const exported = JSON.parse((await r.mentee.client.get("/me/export")).text);
+    const space = exported.pairs[0].space;
+    expect(space.meetings).toEqual([expect.objectContaining({ id: meeting.id, status: "accepted", agenda: "Mentee agenda words" })]);
+    expect(space.goal).toEqual([expect.objectContaining({ what: "Mentee goal words" })]);
+    expect(space.myFeedback).toEqual([expect.objectContaining({ round: "end", rating: 3, comment: "Mentee's private comment" })]);
+    expect(JSON.stringify(exported)).not.toContain("Mentor's private comment");
+
+    expect((await r.mentee.client.fetch("DELETE", "/me", { password: PASSWORD })).status).toBe(204);
+    await waitFor(async () => (await env.DB.prepare("SELECT COUNT(*) AS n FROM room_outbox").first<{ n: number }>())!.n === 0, 5000);
+    await runInDurableObject(r.stub, (_i, state) => {
+      for (const table of ["meetings", "goal", "feedback"]) {
+        const text = JSON.stringify(state.storage.sql.exec(`SELECT * FROM "${table}"`).toArray());
+        expect(text, table).not.toContain(r.mentee.user.id);
+        expect(text, table).not.toMatch(/Mentee (agenda|goal) words|Mentee's private comment/);
+      }
+      expect(state.storage.sql.exec("SELECT COUNT(*) AS n FROM feedback").one().n).toBe(1);
+    });
+    // The mentor keeps the meeting in the calendar, and their own answer.
+    const after = (await r.mentor.client.get(`/pairs/${r.pairId}/rhythm`)).json;
+    expect(after.meetings).toEqual([expect.objectContaining({ id: meeting.id, status: "accepted", agenda: "" })]);
+    expect(after.goal).toBeNull();
+    expect(after.feedback.answers).toHaveLength(1);
+  });
+
+  it("ends cleanly when a member deletes their account: the end is delivered once and the other person is asked", async () => {
+    const { PASSWORD } = await import("./helpers.ts");
+    const r = await pairedRoom();
+    expect((await r.mentee.client.fetch("DELETE", "/me", { password: PASSWORD })).status).toBe(204);
+    await waitFor(async () => (await env.DB.prepare("SELECT COUNT(*) AS n FROM room_outbox").first<{ n: number }>())!.n === 0, 5000);
+    expect((await notificationsOf(r.mentor.user.id, "feedback_requested")).map((d) => d.round)).toEqual(["end"]);
+  });
+});

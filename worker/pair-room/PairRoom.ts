@@ -111,6 +111,7 @@ export class PairRoom extends DurableObject<Env> {
         return;
       }
       case "erase_user":
+        if (this.state.isMember(effect.userId)) await this.rhythm_.eraseUser(effect.userId);
         if (eraseUser(this.host, this.state, effect.userId).erased) await this.pairHealth.publish();
         return;
       case "remove_member":

@@ -6,7 +6,8 @@ import type { RoomState } from "./state.ts";
  * member can already read, in pages, so the worker can stream a space of any size without holding it.
  * Parts come in a fixed order; within a part, pages follow a cursor.
  */
-export const EXPORT_PARTS = ["members", "steps", "messages", "posts", "comments", "checkins", "readCursors"] as const;
+// The weekly rhythm's parts last: the pair's meetings and goal, and only this member's own feedback.
+export const EXPORT_PARTS = ["members", "steps", "messages", "posts", "comments", "checkins", "readCursors", "meetings", "goal", "myFeedback"] as const;
 export type ExportPart = (typeof EXPORT_PARTS)[number];
 export type RoomExportCursor = { part: ExportPart; after: number | string | null };
 export type RoomExportPage = { part: ExportPart; items: unknown[]; next: RoomExportCursor | null };
@@ -28,7 +29,7 @@ export class RoomExport {
     if (!EXPORT_PARTS.includes(part)) return fail("bad_frame", "Unknown export part.");
     const after = cursor?.after ?? null;
     const size = Math.max(1, Math.min(limit, EXPORT_PAGE_SIZE));
-    const { items, last } = this.read(part, after, size);
+    const { items, last } = this.read(part, after, size, userId);
     const nextPart = EXPORT_PARTS[EXPORT_PARTS.indexOf(part) + 1];
     const next: RoomExportCursor | null =
       items.length === size && last !== null ? { part, after: last } : nextPart ? { part: nextPart, after: null } : null;
@@ -39,7 +40,7 @@ export class RoomExport {
     return this.host.sql.exec<Row>(query, ...bindings).toArray();
   }
 
-  private read(part: ExportPart, after: number | string | null, size: number): { items: unknown[]; last: number | string | null } {
+  private read(part: ExportPart, after: number | string | null, size: number, userId: string): { items: unknown[]; last: number | string | null } {
     switch (part) {
       case "members": {
         const items = this.rows("SELECT user_id, role, display_name FROM members ORDER BY role").map((r) => ({
@@ -84,6 +85,49 @@ export class RoomExport {
       }
       case "readCursors": {
         const items = this.rows("SELECT user_id, seq, at FROM read_cursors").map((r) => ({ userId: r.user_id, seq: r.seq, at: r.at }));
+        return { items, last: null };
+      }
+      case "meetings": {
+        const items = this.rows("SELECT * FROM meetings ORDER BY created_at, id").map((r) => ({
+          id: r.id,
+          status: r.status,
+          proposedBy: r.proposed_by,
+          options: JSON.parse(String(r.options)),
+          startsAt: r.starts_at,
+          endsAt: r.ends_at,
+          durationMinutes: r.duration_minutes,
+          place: r.place,
+          agenda: r.agenda,
+          declineNote: r.decline_note,
+          createdAt: r.created_at,
+          updatedAt: r.updated_at,
+        }));
+        return { items, last: null };
+      }
+      case "goal": {
+        const items = this.rows("SELECT * FROM goal").map((r) => ({
+          what: r.what,
+          why: r.why,
+          byWhen: r.by_when,
+          measure: r.measure,
+          progress: r.progress,
+          progressNote: r.progress_note,
+          setBy: r.set_by,
+          updatedBy: r.updated_by,
+          setAt: r.set_at,
+          updatedAt: r.updated_at,
+        }));
+        return { items, last: null };
+      }
+      case "myFeedback": {
+        const items = this.rows("SELECT * FROM feedback WHERE user_id = ? ORDER BY answered_at", userId).map((r) => ({
+          round: r.round,
+          rating: r.rating,
+          goalMet: r.goal_met,
+          again: r.again === null ? null : r.again === 1,
+          comment: r.comment,
+          answeredAt: r.answered_at,
+        }));
         return { items, last: null };
       }
     }

@@ -97,7 +97,8 @@ export class Rhythm {
 
   /** Called once the pair has ended: the end feedback is asked, and nothing more is scheduled. */
   async ended(): Promise<void> {
-    await sendRhythmNotices(this.host.env, this.feedbackRequests());
+    // The end itself has happened; a failed notice must not undo or retry it.
+    await sendRhythmNotices(this.host.env, this.feedbackRequests()).catch((error) => console.error("feedback requests failed", this.host.pairId(), error));
     await this.publish();
   }
 
@@ -136,13 +137,21 @@ export class Rhythm {
   }
 
   /**
-   * Account deletion (for the room's `erase_user` effect): the person's feedback goes, and their meeting
-   * notes and proposals lose their words. Meetings themselves stay for the other person's calendar.
+   * Account deletion (for the room's `erase_user` effect, before erasure.ts replaces the member): the
+   * person's feedback goes, a goal they wrote goes, and their meeting agendas, places and notes lose their
+   * words. Meetings themselves stay, for the other person's calendar.
    */
   async eraseUser(userId: string): Promise<void> {
-    this.host.sql.exec("DELETE FROM feedback WHERE user_id = ?", userId);
-    this.host.sql.exec("UPDATE meetings SET decline_note = NULL WHERE changed_by = ?", userId);
-    this.host.sql.exec("UPDATE meetings SET agenda = '', place = NULL WHERE created_by = ?", userId);
+    const placeholder = `deleted-${crypto.randomUUID()}`;
+    const sql = this.host.sql;
+    sql.exec("DELETE FROM feedback WHERE user_id = ?", userId);
+    sql.exec("DELETE FROM goal WHERE set_by = ?", userId);
+    sql.exec("UPDATE goal SET progress_note = '', updated_by = ? WHERE updated_by = ?", placeholder, userId);
+    sql.exec("UPDATE meetings SET decline_note = NULL WHERE changed_by = ? AND status = 'declined'", userId);
+    sql.exec("UPDATE meetings SET agenda = '', place = NULL WHERE created_by = ?", userId);
+    for (const column of ["created_by", "proposed_by", "changed_by"]) {
+      sql.exec(`UPDATE meetings SET ${column} = ? WHERE ${column} = ?`, placeholder, userId);
+    }
     await this.publish();
   }
 
