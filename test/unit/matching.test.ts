@@ -482,13 +482,13 @@ describe("language-aware reasons", () => {
     expect(reasons.map((r) => describeReason(r, "en"))).toEqual(["Both speak German", "Time zones 6 hours apart", "Offers what the mentee asked for: bébés and sommeil"]);
     expect(reasons.map((r) => describeReason(r, "fr"))).toEqual([
       "Parlent tous deux allemand",
-      "Fuseaux horaires à 6 heures d’écart",
-      "Offre ce que le mentoré a demandé : bébés et sommeil",
+      "6 heures de décalage",
+      "Offre ce que la personne mentorée recherche : bébés et sommeil",
     ]);
     expect(reasons.map((r) => describeReason(r, "de"))).toEqual([
       "Beide sprechen Deutsch",
-      "Zeitzonen 6 Stunden auseinander",
-      "Bietet, was sich der Mentee gewünscht hat: bébés und sommeil",
+      "6 Stunden Zeitunterschied",
+      "Bietet, was sich der Mentee wünscht: bébés und sommeil",
     ]);
     expect(describeUnmatched({ kind: "no_shared_language", languages: ["de"] }, "en")).toBe("No mentor with a place left speaks German");
     expect(describeUnmatched({ kind: "no_shared_language", languages: ["de"] }, "fr")).toBe("Aucun mentor avec une place libre ne parle allemand");
