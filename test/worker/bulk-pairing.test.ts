@@ -215,6 +215,17 @@ describe("suggest-all: objectives, unmatched reasons, the reader's language", ()
     expect(german.json.unmatched.find((u: any) => u.menteeId === b.hans.user.id).reason.text).toBe("Kein Mentor mit freiem Platz spricht Deutsch");
   });
 
+  it("returns the best `limit` mentors for one mentee, reasons in the reader's language", async () => {
+    const b = await board();
+    const url = `/programs/${b.programId}/suggestions?menteeId=${b.best.user.id}`;
+    const all = await b.admin.client.get(url);
+    expect(all.json.suggestions.map((s: any) => s.mentor.userId)).toEqual([b.ann.user.id, b.bob.user.id]);
+    const one = await b.admin.client.get(`${url}&limit=1&locale=de`);
+    expect(one.json.suggestions.map((s: any) => s.mentor.userId)).toEqual([b.ann.user.id]);
+    expect(one.json.suggestions[0].reasons.map((r: any) => r.text)).toContain("Beide sprechen Englisch");
+    expect((await b.admin.client.get(`${url}&limit=0`)).json.error.issues[0].path).toBe("limit");
+  });
+
   it("refuses an unknown objective with 422 naming the field", async () => {
     const b = await board();
     const res = await b.admin.client.post(`/programs/${b.programId}/suggestions/all`, { objective: "fastest" });

@@ -22,7 +22,7 @@ export type PairRequest = { mentorId: string; menteeId: string };
 export type PairOutcome = { mentorId: string; menteeId: string } & ({ ok: true; pairId: string } | { ok: false; error: ApiError });
 
 /** How many room creations run at once during a bulk publish. */
-const ROOM_CONCURRENCY = 12;
+const ROOM_CONCURRENCY = 48;
 
 /**
  * After the atomic insert refused a pair, find out which rule it broke, to say so. These reads cannot

@@ -83,13 +83,21 @@ export const suggestionRoutes = createRouter()
       tags,
       summary: "Mentors with free capacity, ranked for one mentee, each with its reasons (admins)",
       description:
-        "`menteeId` is the mentee's user id. Reasons come as data (`kind` and details) and as a `text` in the reader's language (`?locale=`, else Accept-Language: en, fr or de).",
+        "`menteeId` is the mentee's user id; `limit` (1-500, default 20) how many of the best mentors to return. Reasons come as data (`kind` and details) and as a `text` in the reader's language (`?locale=`, else Accept-Language: en, fr or de).",
       ...auth,
-      request: { params: z.object({ programId: z.string() }), query: z.object({ menteeId: z.string().min(1), locale: z.string().optional() }) },
+      request: {
+        params: z.object({ programId: z.string() }),
+        query: z.object({
+          menteeId: z.string().min(1),
+          /** The best `limit` mentors (default 20): a program may have hundreds with a place left. */
+          limit: z.coerce.number().int().min(1).max(500).default(20),
+          locale: z.string().optional(),
+        }),
+      },
       responses: { 200: jsonResponse(SuggestionListResponse, "Ranked mentors"), ...errorResponses(401, 403, 404, 422) },
     }),
     async (c) => {
-      const { menteeId } = c.req.valid("query");
+      const { menteeId, limit } = c.req.valid("query");
       const program = await adminProgram(c, c.req.valid("param").programId);
       const locale = requestLocale(c);
       const [mentees, mentorApplicants, blocked] = await Promise.all([
@@ -101,14 +109,20 @@ export const suggestionRoutes = createRouter()
       if (!mentee) throw new ApiError(422, "not_an_applicant", "That person has not applied to this program as a mentee.");
       const context = featureContext();
       const menteeFeatures = matchFeatures(matchProfile(program, mentee), context);
+      // Score everyone, then build reasons only for the mentors returned.
       const suggestions = mentorApplicants
         .filter((mentor) => mentor.capacityLeft > 0 && mentor.userId !== mentee.userId && !blocked.has(`${mentor.userId}|${mentee.userId}`))
         .map((mentor) => {
-          const reasons: MatchReason[] = [];
-          const score = pairScore(matchFeatures(matchProfile(program, mentor), context), menteeFeatures, reasons);
-          return { mentor, score, reasons: withText(reasons, locale) };
+          const features = matchFeatures(matchProfile(program, mentor), context);
+          return { mentor, features, score: pairScore(features, menteeFeatures) };
         })
-        .sort((a, b) => b.score - a.score || b.mentor.capacityLeft - a.mentor.capacityLeft);
+        .sort((a, b) => b.score - a.score || b.mentor.capacityLeft - a.mentor.capacityLeft)
+        .slice(0, limit)
+        .map(({ mentor, features, score }) => {
+          const reasons: MatchReason[] = [];
+          pairScore(features, menteeFeatures, reasons);
+          return { mentor, score, reasons: withText(reasons, locale) };
+        });
       return c.json({ mentee, suggestions }, 200);
     },
   )
