@@ -51,6 +51,8 @@ describe("bulk publishing", () => {
       expect(await env.PAIR_ROOM.get(env.PAIR_ROOM.idFromName(result.pairId)).status()).toBe("active");
     }
     expect(await activePairs(c.programId)).toHaveLength(3);
+    // The rooms came through the outbox, and it is empty again.
+    expect((await env.DB.prepare("SELECT COUNT(*) AS n FROM room_outbox").first<{ n: number }>())!.n).toBe(0);
     const mentees = await c.admin.client.get(`/programs/${c.programId}/applications?role=mentee`);
     expect(mentees.json.applications.map((a: any) => a.status)).toEqual(["paired", "paired", "paired"]);
     for (const p of [...c.mentors, ...c.mentees]) {
@@ -92,6 +94,8 @@ describe("bulk publishing", () => {
     const single = await c.admin.client.post(`/programs/${c.programId}/pairs`, pairOf(a, y));
     expect([single.status, single.json.error.code]).toEqual([409, "capacity_full"]);
     expect(await activePairs(c.programId)).toHaveLength(2);
+    const ids = res.json.results.filter((r: any) => r.status === 201).map((r: any) => r.pairId);
+    for (const id of ids) expect(await env.PAIR_ROOM.get(env.PAIR_ROOM.idFromName(id)).status()).toBe("active");
   });
 
   it("two admins publishing overlapping cohorts at the same moment never exceed a capacity", async () => {

@@ -1,4 +1,5 @@
 // D1 queries of matching and bulk pairing that the single-pair queries in pairs.ts do not cover.
+import { RoomEffect } from "../pair-room/effects.ts";
 
 /** Names and birth dates of the people of a bulk publish, for the adult check and the notifications. */
 export async function findPeopleForPairing(db: D1Database, userIds: string[]) {
@@ -28,4 +29,16 @@ export async function findPairPeople(db: D1Database, pairIds: string[]) {
     .bind(JSON.stringify(pairIds))
     .all<{ id: string; mentor_id: string; mentee_id: string }>();
   return results;
+}
+
+/**
+ * The outbox row that creates a new pair's room, written only if the pair itself was written: it goes
+ * right after the pair's conditional insert in the same batch, so a refused pair leaves no row behind.
+ * Same table and shape as roomEffectStatements (worker/db/room-outbox.ts), which has no condition.
+ */
+export function initializeRoomStatement(db: D1Database, pairId: string, effect: RoomEffect) {
+  const now = Date.now();
+  return db
+    .prepare("INSERT INTO room_outbox (pair_id, effect, created_at, next_attempt_at) SELECT ?1, ?2, ?3, ?3 WHERE EXISTS (SELECT 1 FROM pairs WHERE id = ?1)")
+    .bind(pairId, JSON.stringify(RoomEffect.parse(effect)), now);
 }

@@ -5,24 +5,26 @@
  * write; the partial unique indexes on pairs refuse a second active pair for a mentee. A bulk publish runs
  * those statements in one D1 batch, so each one sees the pairs written before it, and two admins
  * publishing overlapping cohorts at the same moment can never take more places than a mentor has.
- * Then the pair rooms are created and both people are notified.
+ * Each pair's room is created through the room outbox (worker/db/room-outbox.ts): its row is written in
+ * the same batch as the pair, so a pair never lacks the promise of its room, and delivery retries until
+ * the room exists. Both people are notified.
  */
 import type { Program } from "../../shared/api/programs.ts";
 import { isAdult } from "../../shared/rules/age.ts";
 import type { Env } from "../env.ts";
 import { findApplicationOfRole } from "../db/applications.ts";
 import { roleIn } from "../db/groups.ts";
-import { findPairPeople, findPeopleForPairing, markApplicationsPairedManyStatement } from "../db/matching.ts";
+import { findPeopleForPairing, initializeRoomStatement, markApplicationsPairedManyStatement } from "../db/matching.ts";
 import { notifyStatement } from "../db/notifications.ts";
-import { deletePairStatement, eitherBlocked, findActiveMentorOfMentee, insertPairStatement, unpairApplicationsStatement } from "../db/pairs.ts";
+import { eitherBlocked, findActiveMentorOfMentee, insertPairStatement } from "../db/pairs.ts";
+import { deliverRoomEffects, deliverRoomEffectsOnce } from "../db/room-outbox.ts";
 import { ApiError } from "../http/errors.ts";
-import { pairRoom } from "../pair-room/stub.ts";
+
+/** How many rooms one outbox pass delivers (BATCH in worker/db/room-outbox.ts). */
+const ROOMS_PER_PASS = 100;
 
 export type PairRequest = { mentorId: string; menteeId: string };
 export type PairOutcome = { mentorId: string; menteeId: string } & ({ ok: true; pairId: string } | { ok: false; error: ApiError });
-
-/** How many room creations run at once during a bulk publish. */
-const ROOM_CONCURRENCY = 48;
 
 /**
  * After the atomic insert refused a pair, find out which rule it broke, to say so. These reads cannot
@@ -42,15 +44,6 @@ export async function whyPairingFailed(db: D1Database, programId: string, groupI
   return new ApiError(409, "capacity_full", "This mentor has no capacity left in this program.");
 }
 
-/** Runs `task` over `items` with at most `limit` at a time. */
-async function eachLimited<T>(items: T[], limit: number, task: (item: T) => Promise<void>) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await task(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
 /**
  * Creates pairs in a program, each under the same atomic rules, and returns one outcome per request in
  * the same order: created (with its pair id) or the ApiError the single pairing route answers with.
@@ -60,7 +53,7 @@ export async function createPairs(
   env: Env,
   program: Program,
   requests: PairRequest[],
-  options: { createdBy: string; introduction?: string | undefined },
+  options: { createdBy: string; introduction?: string | undefined; ctx: { waitUntil(promise: Promise<unknown>): void } },
 ): Promise<PairOutcome[]> {
   const db = env.DB;
   const now = new Date().toISOString();
@@ -85,46 +78,34 @@ export async function createPairs(
   });
 
   if (attempts.length) {
-    const inserts = attempts.map(({ index, pairId }) =>
-      insertPairStatement(db, { pairId, ...requests[index]!, createdBy: options.createdBy, now, programId: program.id }),
-    );
-    const results = await db.batch([...inserts, markApplicationsPairedManyStatement(db, program.id, attempts.map((a) => a.pairId), now)]);
-    const created: typeof attempts = [];
-    for (const [k, attempt] of attempts.entries()) {
-      if ((results[k]?.meta.changes ?? 0) > 0) created.push(attempt);
-      else {
-        const { mentorId, menteeId } = requests[attempt.index]!;
-        fail(attempt.index, await whyPairingFailed(db, program.id, program.groupId, mentorId, menteeId));
-      }
-    }
-
-    // Without its room a pair is unusable: a pair whose room cannot be created is undone, so the admin
-    // can simply try again.
-    const roomless: string[] = [];
-    await eachLimited(created, ROOM_CONCURRENCY, async ({ index, pairId }) => {
+    // Each pair's insert is followed by the outbox row that creates its room, written only if the pair
+    // was: the pair and the promise of its room commit together.
+    const statements = attempts.flatMap(({ index, pairId }) => {
       const request = requests[index]!;
       const mentor = byId.get(request.mentorId)!;
       const mentee = byId.get(request.menteeId)!;
-      try {
-        await pairRoom(env, pairId).initialize({
-          pairId,
-          programId: program.id,
-          groupId: program.groupId,
-          programTitle: program.title,
-          mentor: { id: mentor.id, displayName: mentor.display_name },
-          mentee: { id: mentee.id, displayName: mentee.display_name },
-          steps: program.steps,
-          checkinCadenceDays: program.checkinCadenceDays,
-          startedAt: now,
-        });
-        outcomes[index] = { ...request, ok: true, pairId };
-      } catch (error) {
-        console.error("pair room initialisation failed", pairId, error);
-        roomless.push(pairId);
-        fail(index, new ApiError(503, "room_unavailable", "The pair's space could not be created. Please try again."));
-      }
+      const init = {
+        pairId,
+        programId: program.id,
+        groupId: program.groupId,
+        programTitle: program.title,
+        mentor: { id: mentor.id, displayName: mentor.display_name },
+        mentee: { id: mentee.id, displayName: mentee.display_name },
+        steps: program.steps,
+        checkinCadenceDays: program.checkinCadenceDays,
+        startedAt: now,
+      };
+      return [
+        insertPairStatement(db, { pairId, ...request, createdBy: options.createdBy, now, programId: program.id }),
+        initializeRoomStatement(db, pairId, { type: "initialize", init }),
+      ];
     });
-    if (roomless.length) await undoPairs(db, program.id, roomless);
+    const results = await db.batch([...statements, markApplicationsPairedManyStatement(db, program.id, attempts.map((a) => a.pairId), now)]);
+    for (const [k, attempt] of attempts.entries()) {
+      const request = requests[attempt.index]!;
+      if ((results[2 * k]?.meta.changes ?? 0) > 0) outcomes[attempt.index] = { ...request, ok: true, pairId: attempt.pairId };
+      else fail(attempt.index, await whyPairingFailed(db, program.id, program.groupId, request.mentorId, request.menteeId));
+    }
 
     const notices: D1PreparedStatement[] = [];
     const base = { programId: program.id, programTitle: program.title, ...(options.introduction ? { introduction: options.introduction } : {}) };
@@ -137,16 +118,22 @@ export async function createPairs(
       notices.push(notifyStatement(db, mentee.id, "paired", { ...pairBase, otherName: mentor.display_name, myRole: "mentee" }));
     }
     if (notices.length) await db.batch(notices);
+
+    // Rooms: one delivery pass now (up to a hundred rooms, in parallel), so that a single pair or a small
+    // cohort has its rooms before the response. A larger cohort's other rooms are delivered in the
+    // background; the outbox's cron sweep repairs any room that could not be reached.
+    const created = outcomes.filter((o) => o?.ok).length;
+    if (created) await deliverRoomEffectsOnce(env);
+    if (created > ROOMS_PER_PASS) options.ctx.waitUntil(drainRoomEffects(env));
   }
   return outcomes.map((outcome) => outcome!);
 }
 
-/** Deletes pairs that could not get their room and puts their people back to waiting where nothing else holds them. */
-async function undoPairs(db: D1Database, programId: string, pairIds: string[]) {
-  const people = await findPairPeople(db, pairIds);
-  // Every delete first: an application goes back to waiting only when none of its pairs is left.
-  await db.batch([
-    ...people.map((row) => deletePairStatement(db, row.id)),
-    ...people.map((row) => unpairApplicationsStatement(db, programId, row.mentor_id, row.mentee_id)),
-  ]);
+/** Delivers room effects until none is due, for at most about 25 seconds (a bulk publish can leave hundreds). */
+async function drainRoomEffects(env: Env) {
+  const until = Date.now() + 25_000;
+  while (Date.now() < until) {
+    const { pending } = await deliverRoomEffects(env);
+    if (pending === 0) return;
+  }
 }

@@ -76,7 +76,7 @@ export const pairRoutes = createRouter()
     async (c) => {
       const { mentorId, menteeId } = c.req.valid("json");
       const program = await pairableProgram(c, c.req.valid("param").programId);
-      const [outcome] = await createPairs(c.env, program, [{ mentorId, menteeId }], { createdBy: currentUser(c).id });
+      const [outcome] = await createPairs(c.env, program, [{ mentorId, menteeId }], { createdBy: currentUser(c).id, ctx: c.executionCtx });
       if (!outcome!.ok) throw outcome!.error;
       forgetDashboard(program.id);
       return c.json({ pair: (await findPairWithPeople(c.env.DB, outcome!.pairId))! }, 201);
@@ -92,8 +92,8 @@ export const pairRoutes = createRouter()
         `Up to ${MAX_BULK_PAIRS} pairs of user ids, and an optional \`introduction\` sent with every "paired" notification.`,
         "Answers 207 with one result per pair, in order: `status` 201 with its `pairId`, or the status and `error`",
         "(`code`, `message`) that POST /programs/{programId}/pairs would have answered for it (`capacity_full`,",
-        "`mentee_has_pair`, `already_paired`, `blocked`, `not_a_member`, `not_an_applicant`, `same_person`, `underage`,",
-        "`room_unavailable`). Each pair is checked and written by one atomic statement, so concurrent publishes never",
+        "`mentee_has_pair`, `already_paired`, `blocked`, `not_a_member`, `not_an_applicant`, `same_person`, `underage`).",
+        "Each pair is checked and written by one atomic statement, so concurrent publishes never",
         `exceed a mentor's capacity. Limited to ${BULK_PUBLISHES_PER_WINDOW.max} publishes per admin per ${BULK_PUBLISHES_PER_WINDOW.windowSeconds / 60} minutes (429).`,
       ].join(" "),
       ...auth,
@@ -111,7 +111,7 @@ export const pairRoutes = createRouter()
         });
       }
       await incrementStatement(c.env.DB, bucket, BULK_PUBLISHES_PER_WINDOW).run();
-      const outcomes = await createPairs(c.env, program, pairs, { createdBy: me, introduction: introduction || undefined });
+      const outcomes = await createPairs(c.env, program, pairs, { createdBy: me, introduction: introduction || undefined, ctx: c.executionCtx });
       forgetDashboard(program.id);
       const results: BulkPairResult[] = outcomes.map((o) =>
         o.ok
