@@ -62,6 +62,22 @@ describe("bulk publishing", () => {
     }
   });
 
+  it("a cohort larger than ten gets its rooms in the background, through the outbox", async () => {
+    const c = await cohort(Array.from({ length: 12 }, () => 1), 12);
+    const pairs = c.mentors.map((mentor, i) => pairOf(mentor, c.mentees[i]!));
+    const res = await c.admin.client.post(`/programs/${c.programId}/pairs/bulk`, { pairs });
+    expect(res.json).toMatchObject({ created: 12, failed: 0 });
+    const stubs = res.json.results.map((r: any) => env.PAIR_ROOM.get(env.PAIR_ROOM.idFromName(r.pairId)));
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const statuses = await Promise.all(stubs.map((stub: any) => stub.status()));
+      const left = (await env.DB.prepare("SELECT COUNT(*) AS n FROM room_outbox").first<{ n: number }>())!.n;
+      if (statuses.every((s) => s === "active") && left === 0) break;
+      if (Date.now() > deadline) throw new Error(`rooms still missing: ${statuses.filter((s) => s !== "active").length}, outbox rows: ${left}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }, 60_000);
+
   it("answers each refused pair with the status and code the single pairing route gives", async () => {
     const c = await cohort([1, 1], 4);
     const [a, b] = c.mentors as [Person, Person];

@@ -20,8 +20,8 @@ import { eitherBlocked, findActiveMentorOfMentee, insertPairStatement } from "..
 import { deliverRoomEffects, deliverRoomEffectsOnce } from "../db/room-outbox.ts";
 import { ApiError } from "../http/errors.ts";
 
-/** How many rooms one outbox pass delivers (BATCH in worker/db/room-outbox.ts). */
-const ROOMS_PER_PASS = 100;
+/** Up to this many new pairs, their rooms are created before the response; more, in the background. */
+export const ROOMS_IN_REQUEST = 10;
 
 export type PairRequest = { mentorId: string; menteeId: string };
 export type PairOutcome = { mentorId: string; menteeId: string } & ({ ok: true; pairId: string } | { ok: false; error: ApiError });
@@ -119,12 +119,13 @@ export async function createPairs(
     }
     if (notices.length) await db.batch(notices);
 
-    // Rooms: one delivery pass now (up to a hundred rooms, in parallel), so that a single pair or a small
-    // cohort has its rooms before the response. A larger cohort's other rooms are delivered in the
-    // background; the outbox's cron sweep repairs any room that could not be reached.
+    // Rooms: a single pair or a small cohort gets them in the request (one delivery pass, in parallel),
+    // so the people can open their space as soon as they hear of it. A cohort's rooms are delivered in the
+    // background: creating hundreds of rooms would hold the response for many seconds, and the pairs
+    // themselves are already decided. The outbox's retries and cron sweep repair any room left behind.
     const created = outcomes.filter((o) => o?.ok).length;
-    if (created) await deliverRoomEffectsOnce(env);
-    if (created > ROOMS_PER_PASS) options.ctx.waitUntil(drainRoomEffects(env));
+    if (created > 0 && created <= ROOMS_IN_REQUEST) await deliverRoomEffectsOnce(env);
+    else if (created > ROOMS_IN_REQUEST) options.ctx.waitUntil(drainRoomEffects(env));
   }
   return outcomes.map((outcome) => outcome!);
 }
