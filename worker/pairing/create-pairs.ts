@@ -15,6 +15,7 @@ import type { Env } from "../env.ts";
 import { findApplicationOfRole } from "../db/applications.ts";
 import { roleIn } from "../db/groups.ts";
 import { findPeopleForPairing, initializeRoomStatement, markApplicationsPairedManyStatement } from "../db/matching.ts";
+import { auditStatement } from "../db/membership.ts";
 import { notifyStatement } from "../db/notifications.ts";
 import { eitherBlocked, findActiveMentorOfMentee, insertPairStatement } from "../db/pairs.ts";
 import { deliverRoomEffects, deliverRoomEffectsOnce } from "../db/room-outbox.ts";
@@ -31,12 +32,14 @@ export type PairOutcome = { mentorId: string; menteeId: string } & ({ ok: true; 
  * change the outcome: the decision was already taken by the single INSERT … SELECT.
  */
 export async function whyPairingFailed(db: D1Database, programId: string, groupId: string, mentorId: string, menteeId: string): Promise<ApiError> {
+  // Membership first: leaving a group also withdraws the person's applications in it, and "no longer a
+  // member" is the reason the admin needs to see.
+  const [mentorRole, menteeRole] = await Promise.all([roleIn(db, groupId, mentorId), roleIn(db, groupId, menteeId)]);
+  if (!mentorRole || !menteeRole) return new ApiError(409, "not_a_member", "Both people must still be members of the group.");
   const application = (userId: string, role: string) => findApplicationOfRole(db, programId, userId, role);
   const [mentorApp, menteeApp] = await Promise.all([application(mentorId, "mentor"), application(menteeId, "mentee")]);
   if (!mentorApp || mentorApp.status === "withdrawn") return new ApiError(422, "not_an_applicant", "That person has not applied to this program as a mentor.");
   if (!menteeApp || menteeApp.status === "withdrawn") return new ApiError(422, "not_an_applicant", "That person has not applied to this program as a mentee.");
-  const [mentorRole, menteeRole] = await Promise.all([roleIn(db, groupId, mentorId), roleIn(db, groupId, menteeId)]);
-  if (!mentorRole || !menteeRole) return new ApiError(409, "not_a_member", "Both people must still be members of the group.");
   if (await eitherBlocked(db, mentorId, menteeId)) return new ApiError(409, "blocked", "These two people cannot be paired.");
   const active = await findActiveMentorOfMentee(db, programId, menteeId);
   if (active?.mentor_id === mentorId) return new ApiError(409, "already_paired", "These two are already paired in this program.");
@@ -116,6 +119,15 @@ export async function createPairs(
       const pairBase = { ...base, pairId: outcome.pairId };
       notices.push(notifyStatement(db, mentor.id, "paired", { ...pairBase, otherName: mentee.display_name, myRole: "mentor" }));
       notices.push(notifyStatement(db, mentee.id, "paired", { ...pairBase, otherName: mentor.display_name, myRole: "mentee" }));
+      notices.push(
+        auditStatement(db, {
+          groupId: program.groupId,
+          actorId: options.createdBy,
+          action: "paired",
+          target: { type: "pair", id: outcome.pairId, label: `${mentor.display_name} / ${mentee.display_name}` },
+          detail: { programId: program.id },
+        }),
+      );
     }
     if (notices.length) await db.batch(notices);
 
