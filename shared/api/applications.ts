@@ -75,6 +75,30 @@ export const ProposedPair = z
   .object({ mentorId: z.string(), menteeId: z.string(), score: z.number(), reasons: z.array(MatchReasonSchema) })
   .meta({ id: "ProposedPair" });
 
+export const MATCH_OBJECTIVES = ["score", "coverage"] as const;
+export const MatchObjective = z.enum(MATCH_OBJECTIVES);
+
+export const SuggestAllBody = z
+  .object({ objective: MatchObjective.default("score") })
+  .strict()
+  .meta({
+    id: "SuggestAllBody",
+    description: '"score": the best total match; "coverage": as many mentees as possible, then the best total among those',
+  });
+
+export const UnmatchedMentee = z
+  .object({ menteeId: z.string(), reason: MatchReasonSchema })
+  .meta({ id: "UnmatchedMentee" });
+
 export const SuggestAllResponse = z
-  .object({ proposals: z.array(ProposedPair), unmatchedMenteeIds: z.array(z.string()), totalScore: z.number() })
+  .object({
+    objective: MatchObjective,
+    proposals: z.array(ProposedPair),
+    unmatchedMenteeIds: z.array(z.string()),
+    /** Why each unmatched mentee got no proposal. */
+    unmatched: z.array(UnmatchedMentee),
+    totalScore: z.number(),
+    /** True when the proposal is proven optimal over every allowed pair (see the README). */
+    optimal: z.boolean(),
+  })
   .meta({ id: "SuggestAllResponse" });

@@ -71,3 +71,38 @@ export const RoomInit = z.object({
   startedAt: z.string(),
 });
 export type RoomInit = z.infer<typeof RoomInit>;
+
+/** At most this many pairs per bulk publish: each pair is one D1 statement and one room, within a Worker's limits. */
+export const MAX_BULK_PAIRS = 500;
+
+export const BulkPairBody = z
+  .object({
+    pairs: z
+      .array(z.object({ mentorId: z.string().min(1), menteeId: z.string().min(1) }).strict())
+      .min(1, "Choose at least one pair.")
+      .max(MAX_BULK_PAIRS, `Publish at most ${MAX_BULK_PAIRS} pairs at once.`),
+    introduction: z.string().trim().max(2000, "Keep the introduction under 2,000 characters.").optional(),
+  })
+  .strict()
+  .meta({
+    id: "BulkPairBody",
+    description: "Pairs to create (user ids), and an optional introduction message sent to every person paired",
+  });
+export type BulkPairBody = z.infer<typeof BulkPairBody>;
+
+/** One pair's result in a bulk publish: `status` is what POST /programs/{programId}/pairs would have answered. */
+export const BulkPairResult = z
+  .object({
+    mentorId: z.string(),
+    menteeId: z.string(),
+    status: z.number().int(),
+    pairId: z.string().optional(),
+    error: z.object({ code: z.string(), message: z.string() }).optional(),
+  })
+  .meta({ id: "BulkPairResult" });
+export type BulkPairResult = z.infer<typeof BulkPairResult>;
+
+export const BulkPairResponse = z
+  .object({ results: z.array(BulkPairResult), created: z.number().int(), failed: z.number().int() })
+  .meta({ id: "BulkPairResponse" });
+export type BulkPairResponse = z.infer<typeof BulkPairResponse>;

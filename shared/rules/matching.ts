@@ -1,8 +1,17 @@
 /**
  * Match suggestions: a score for a mentor and a mentee, with the reasons behind it, and the assignment of
- * every waiting mentee that maximises the total score under the mentors' capacities. Pure functions,
- * no I/O: the worker gathers the profiles and answers, these decide.
+ * every waiting mentee under the mentors' capacities. Pure functions, no I/O: the worker gathers the
+ * profiles and answers, these decide.
+ *
+ * Scale: everything that depends on one person only (keywords and their stems, the time-zone offset,
+ * sets of topics, languages and availability) is computed once per request by `matchFeatures`; a pair's
+ * score is then a handful of set look-ups (`pairScore`). The assignment (`assignMatrix`) is a min-cost flow
+ * solved by successive shortest paths with potentials on a sparse graph of each mentee's best candidates,
+ * with an optimality certificate checked against every candidate (see there).
  */
+import { detectLanguage, textKeywords, type Keyword, type TextLanguage } from "./match-text.ts";
+
+export type { TextLanguage } from "./match-text.ts";
 
 export type MatchProfile = {
   id: string;
@@ -16,6 +25,8 @@ export type MatchProfile = {
   text: string;
   /** A mentee's own words about the mentor they want (empty for mentors). */
   askedFor: string;
+  /** The language the answers are most likely written in (the program's); each text is checked and may differ. */
+  textLanguage?: TextLanguage;
 };
 
 export type MatchReason =
@@ -44,22 +55,9 @@ export const WEIGHTS = {
   maxSharedWords: 4,
 } as const;
 
-const STOPWORDS = new Set(
-  (
-    "a an and are as at be been but by can could do for from get have how i if in into is it its just me more my " +
-    "need not of on or our out so some someone that the their them they this to up us want was we what when who " +
-    "will with would you your help helping mentor mentee really also like about am very much well good get "
-  ).split(" "),
-);
-
-/** Lower-case content words, with a light plural strip so "interviews" meets "interview". */
-export function keywords(text: string): Set<string> {
-  const words = new Set<string>();
-  for (const raw of text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").split(/[^a-z0-9+#]+/)) {
-    if (raw.length < 3 || STOPWORDS.has(raw)) continue;
-    words.add(raw.length > 4 && raw.endsWith("s") && !raw.endsWith("ss") ? raw.slice(0, -1) : raw);
-  }
-  return words;
+/** Comparison keys of a text's meaningful words (stemmed, accents folded), in the text's language. */
+export function keywords(text: string, language: TextLanguage = "en"): Set<string> {
+  return new Set(textKeywords(text, detectLanguage(text, language)).map((k) => k.key));
 }
 
 const normalizeTopic = (topic: string) => topic.trim().toLowerCase();
@@ -78,161 +76,503 @@ export function utcOffsetHours(timeZone: string, at: Date): number | null {
   }
 }
 
-function intersect<T>(a: Iterable<T>, b: Set<T>): T[] {
-  const out: T[] = [];
-  for (const item of a) if (b.has(item) && !out.includes(item)) out.push(item);
-  return out;
+/** What scoring reads from one person, computed once per request. */
+export type MatchFeatures = {
+  id: string;
+  topics: string[];
+  topicSet: Set<string>;
+  languages: string[];
+  languageSet: Set<string>;
+  offset: number | null;
+  availability: string[];
+  availabilitySet: Set<string>;
+  /** Mentor: every key of their text and topics. */
+  offerKeys: Set<string>;
+  /** Mentee: the words of what they need, and of the mentor they want. */
+  textWords: Keyword[];
+  askedWords: Keyword[];
+};
+
+/** Per-request caches shared by every profile: time-zone offsets are the costly part. */
+export type FeatureContext = { at: Date; offsets: Map<string, number | null> };
+export const featureContext = (at = new Date()): FeatureContext => ({ at, offsets: new Map() });
+
+const unique = <T>(items: T[]) => [...new Set(items)];
+
+export function matchFeatures(profile: MatchProfile, context: FeatureContext = featureContext()): MatchFeatures {
+  let offset: number | null = null;
+  if (profile.timeZone) {
+    if (!context.offsets.has(profile.timeZone)) context.offsets.set(profile.timeZone, utcOffsetHours(profile.timeZone, context.at));
+    offset = context.offsets.get(profile.timeZone) ?? null;
+  }
+  const hint = profile.textLanguage ?? "en";
+  const words = (text: string) => (text.trim() ? textKeywords(text, detectLanguage(text, hint)) : []);
+  const topics = unique(profile.topics.map(normalizeTopic).filter(Boolean));
+  const availability = unique(profile.availability);
+  const languages = unique(profile.languages);
+  const offerText = `${profile.text} ${profile.topics.join(" ")}`;
+  return {
+    id: profile.id,
+    topics,
+    topicSet: new Set(topics),
+    languages,
+    languageSet: new Set(languages),
+    offset,
+    availability,
+    availabilitySet: new Set(availability),
+    offerKeys: new Set(words(offerText).map((k) => k.key)),
+    textWords: words(profile.text),
+    askedWords: words(profile.askedFor),
+  };
 }
 
-export function scoreMatch(mentor: MatchProfile, mentee: MatchProfile, at = new Date()): MatchScore {
-  const reasons: MatchReason[] = [];
+/**
+ * The score of a mentor for a mentee, from their features. With `reasons`, also says why (only for the
+ * pairs someone will read: building reasons costs more than the score).
+ */
+export function pairScore(mentor: MatchFeatures, mentee: MatchFeatures, reasons?: MatchReason[]): number {
   let score = 0;
 
-  const topics = intersect(mentee.topics.map(normalizeTopic), new Set(mentor.topics.map(normalizeTopic)));
-  if (topics.length) {
-    score += WEIGHTS.sharedTopic * Math.min(topics.length, WEIGHTS.maxSharedTopics);
-    reasons.push({ kind: "shared_topics", topics });
+  let topicCount = 0;
+  for (const topic of mentee.topics) if (mentor.topicSet.has(topic)) topicCount += 1;
+  if (topicCount) {
+    score += WEIGHTS.sharedTopic * Math.min(topicCount, WEIGHTS.maxSharedTopics);
+    reasons?.push({ kind: "shared_topics", topics: mentee.topics.filter((t) => mentor.topicSet.has(t)) });
   }
 
   if (mentor.languages.length && mentee.languages.length) {
-    const languages = intersect(mentee.languages, new Set(mentor.languages));
-    if (languages.length) {
+    let shared = false;
+    for (const language of mentee.languages) if (mentor.languageSet.has(language)) shared = true;
+    if (shared) {
       score += WEIGHTS.sharedLanguage;
-      reasons.push({ kind: "shared_language", languages });
+      reasons?.push({ kind: "shared_language", languages: mentee.languages.filter((l) => mentor.languageSet.has(l)) });
     } else {
       score += WEIGHTS.noSharedLanguage;
-      reasons.push({ kind: "no_shared_language" });
+      reasons?.push({ kind: "no_shared_language" });
     }
   }
 
-  if (mentor.timeZone && mentee.timeZone) {
-    const a = utcOffsetHours(mentor.timeZone, at);
-    const b = utcOffsetHours(mentee.timeZone, at);
-    if (a !== null && b !== null) {
-      const hoursApart = Math.abs(a - b);
-      if (hoursApart <= 2) score += WEIGHTS.sameTimeZoneBand;
-      else if (hoursApart <= 5) score += WEIGHTS.nearTimeZoneBand;
-      reasons.push({ kind: "time_zone", hoursApart });
-    }
+  if (mentor.offset !== null && mentee.offset !== null) {
+    const hoursApart = Math.abs(mentor.offset - mentee.offset);
+    if (hoursApart <= 2) score += WEIGHTS.sameTimeZoneBand;
+    else if (hoursApart <= 5) score += WEIGHTS.nearTimeZoneBand;
+    reasons?.push({ kind: "time_zone", hoursApart });
   }
 
-  const slots = intersect(mentee.availability, new Set(mentor.availability));
-  if (slots.length) {
-    score += WEIGHTS.availabilitySlot * Math.min(slots.length, WEIGHTS.maxAvailabilitySlots);
-    reasons.push({ kind: "availability", slots });
+  let slotCount = 0;
+  for (const slot of mentee.availability) if (mentor.availabilitySet.has(slot)) slotCount += 1;
+  if (slotCount) {
+    score += WEIGHTS.availabilitySlot * Math.min(slotCount, WEIGHTS.maxAvailabilitySlots);
+    reasons?.push({ kind: "availability", slots: mentee.availability.filter((s) => mentor.availabilitySet.has(s)) });
   }
 
-  const mentorWords = keywords(`${mentor.text} ${mentor.topics.join(" ")}`);
-  const askedFor = intersect(keywords(mentee.askedFor), mentorWords);
-  if (askedFor.length) {
-    score += WEIGHTS.askedForWord * Math.min(askedFor.length, WEIGHTS.maxAskedForWords);
-    reasons.push({ kind: "asked_for", words: askedFor.slice(0, 6) });
-  }
-  const shared = intersect(keywords(mentee.text), mentorWords).filter((word) => !askedFor.includes(word));
-  if (shared.length) {
-    score += WEIGHTS.sharedWord * Math.min(shared.length, WEIGHTS.maxSharedWords);
-    reasons.push({ kind: "shared_words", words: shared.slice(0, 6) });
+  let askedCount = 0;
+  for (const word of mentee.askedWords) if (mentor.offerKeys.has(word.key)) askedCount += 1;
+  if (askedCount) {
+    score += WEIGHTS.askedForWord * Math.min(askedCount, WEIGHTS.maxAskedForWords);
+    reasons?.push({ kind: "asked_for", words: mentee.askedWords.filter((w) => mentor.offerKeys.has(w.key)).slice(0, 6).map((w) => w.word) });
   }
 
+  let sharedCount = 0;
+  const askedKeys = askedCount ? new Set(mentee.askedWords.map((w) => w.key)) : null;
+  for (const word of mentee.textWords) if (mentor.offerKeys.has(word.key) && !askedKeys?.has(word.key)) sharedCount += 1;
+  if (sharedCount) {
+    score += WEIGHTS.sharedWord * Math.min(sharedCount, WEIGHTS.maxSharedWords);
+    reasons?.push({
+      kind: "shared_words",
+      words: mentee.textWords.filter((w) => mentor.offerKeys.has(w.key) && !askedKeys?.has(w.key)).slice(0, 6).map((w) => w.word),
+    });
+  }
+
+  return score;
+}
+
+/** Score and reasons for one pair, straight from profiles (computes features for both: for one-off use). */
+export function scoreMatch(mentor: MatchProfile, mentee: MatchProfile, at = new Date()): MatchScore {
+  const context = featureContext(at);
+  const reasons: MatchReason[] = [];
+  const score = pairScore(matchFeatures(mentor, context), matchFeatures(mentee, context), reasons);
   return { score, reasons };
 }
 
-/** One sentence per reason, in English, for API consumers; the SPA renders its own translations. */
-export function describeReason(reason: MatchReason): string {
-  switch (reason.kind) {
-    case "shared_topics":
-      return `Shared topics: ${reason.topics.join(", ")}`;
-    case "shared_language":
-      return `Both speak ${reason.languages.join(", ")}`;
-    case "no_shared_language":
-      return "No language in common";
-    case "time_zone":
-      return reason.hoursApart === 0 ? "Same time zone" : `Time zones ${reason.hoursApart} h apart`;
-    case "availability":
-      return `Both available: ${reason.slots.join(", ")}`;
-    case "asked_for":
-      return `Offers what the mentee asked for: ${reason.words.join(", ")}`;
-    case "shared_words":
-      return `Common ground: ${reason.words.join(", ")}`;
-  }
-}
-
+export type Objective = "score" | "coverage";
 export type Candidate = { mentorId: string; menteeId: string; score: number };
 export type Assignment = { mentorId: string; menteeId: string; score: number };
 
+/** Marks a mentor-mentee cell that may not be paired (blocked, the same person). */
+export const NOT_ALLOWED = -32768;
+
+export type AssignmentProblem = {
+  menteeCount: number;
+  /** Places left per mentor; its length is the number of mentors. */
+  capacities: ArrayLike<number>;
+  /** Row-major scores, `scores[mentee * mentorCount + mentor]`, NOT_ALLOWED where pairing is not allowed. */
+  scores: Int16Array;
+  objective?: Objective;
+  /** How many best candidates per mentee the first sparse graph holds. */
+  topK?: number;
+  /** false: solve on the top-k graph only, without the full-graph certificate (to measure the gap). */
+  exact?: boolean;
+};
+
+export type AssignmentResult = {
+  /** For each mentee, its mentor's index, or -1. */
+  mentorOf: Int32Array;
+  totalScore: number;
+  matched: number;
+  /** true when the result was proven optimal over every allowed pair; false when solved on top-k only. */
+  certified: boolean;
+  /** Rounds of adding edges that broke the certificate, then solving again. */
+  repairRounds: number;
+  /** Edges in the last sparse graph solved. */
+  edges: number;
+};
+
 /**
- * Pairs mentees with mentors to maximise the total score, never exceeding a mentor's capacity and never
- * giving a mentee two mentors. Only candidates with a positive score are used: leaving someone for the
- * admin to place by hand beats a bad match.
- *
- * Min-cost flow by successive shortest paths (Bellman-Ford, costs = -score): source → mentee (1) →
- * mentor (1) → sink (capacity). Path costs never decrease, so stopping at the first path that does not
- * lower the cost gives the maximum total score over every possible number of pairs.
+ * Which pairs are worth considering under an objective, and their weight. "score" uses only pairs with a
+ * positive score (leaving someone for the admin to place by hand beats a bad match), maximising the total.
+ * "coverage" uses every allowed pair and first maximises how many mentees get a mentor, then the total
+ * score among those: each pair weighs `bonus + score`, with a bonus larger than any difference in total
+ * score, so one more pair always wins.
  */
-export function assignPairs(input: { mentors: { id: string; capacity: number }[]; mentees: string[]; candidates: Candidate[] }): Assignment[] {
+function weighting(problem: AssignmentProblem) {
+  const objective = problem.objective ?? "score";
+  if (objective === "score") return { bonus: 0, usable: (score: number) => score > 0 && score !== NOT_ALLOWED };
+  let low = 0;
+  let high = 0;
+  for (const score of problem.scores) {
+    if (score === NOT_ALLOWED) continue;
+    if (score < low) low = score;
+    if (score > high) high = score;
+  }
+  return { bonus: (high - low) * (problem.menteeCount + 1) + 1, usable: (score: number) => score !== NOT_ALLOWED };
+}
+
+/** A binary min-heap of (key, node) with lazy deletion. */
+class Heap {
+  keys: number[] = [];
+  nodes: number[] = [];
+  get size() {
+    return this.keys.length;
+  }
+  clear() {
+    this.keys.length = 0;
+    this.nodes.length = 0;
+  }
+  push(key: number, node: number) {
+    const keys = this.keys;
+    const nodes = this.nodes;
+    let i = keys.length;
+    keys.push(key);
+    nodes.push(node);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (keys[parent]! <= key) break;
+      keys[i] = keys[parent]!;
+      nodes[i] = nodes[parent]!;
+      i = parent;
+    }
+    keys[i] = key;
+    nodes[i] = node;
+  }
+  /** Removes the smallest; read `topKey`/`topNode` first. */
+  pop() {
+    const keys = this.keys;
+    const nodes = this.nodes;
+    const lastKey = keys.pop()!;
+    const lastNode = nodes.pop()!;
+    const n = keys.length;
+    if (n === 0) return;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= n) break;
+      if (child + 1 < n && keys[child + 1]! < keys[child]!) child += 1;
+      if (keys[child]! >= lastKey) break;
+      keys[i] = keys[child]!;
+      nodes[i] = nodes[child]!;
+      i = child;
+    }
+    keys[i] = lastKey;
+    nodes[i] = lastNode;
+  }
+}
+
+const UNASSIGNED = -1;
+const BYPASS = -2;
+
+/**
+ * Solves the assignment on a given sparse graph: each mentee's candidate mentors (`adjacency`) with their
+ * weights. Min-cost flow where every mentee sends one unit to the sink, either through a mentor (cost
+ * -weight, the mentor's capacity bounding what reaches the sink) or straight (cost 0: left unmatched).
+ * Mentees are added one at a time, each with a Dijkstra shortest path over reduced costs (potentials keep
+ * them non-negative) that stops as soon as the sink is settled. Returns the assignment and the final
+ * potentials, which certify optimality (no residual edge has a negative reduced cost).
+ */
+function solveSparse(menteeCount: number, capacities: ArrayLike<number>, adjacency: { mentors: number[]; weights: number[] }[]) {
+  const mentorCount = capacities.length;
+  const sink = menteeCount + mentorCount;
+  const nodeCount = sink + 1;
+  const potential = new Float64Array(nodeCount);
+  // Initial potentials: every edge mentee → mentor has cost -weight ≤ 0; pull each mentor down by its
+  // heaviest incoming edge, and the sink below every mentor and below 0.
+  for (const { mentors, weights } of adjacency) {
+    for (let e = 0; e < mentors.length; e++) {
+      const node = menteeCount + mentors[e]!;
+      if (-weights[e]! < potential[node]!) potential[node] = -weights[e]!;
+    }
+  }
+  let sinkPotential = 0;
+  for (let j = 0; j < mentorCount; j++) sinkPotential = Math.min(sinkPotential, potential[menteeCount + j]!);
+  potential[sink] = sinkPotential;
+
+  const mentorOf = new Int32Array(menteeCount).fill(UNASSIGNED);
+  const weightOf = new Float64Array(menteeCount);
+  const menteesOf: number[][] = Array.from({ length: mentorCount }, () => []);
+  const distance = new Float64Array(nodeCount);
+  const previous = new Int32Array(nodeCount);
+  const settled = new Uint8Array(nodeCount);
+  const heap = new Heap();
+
+  for (let start = 0; start < menteeCount; start++) {
+    distance.fill(Infinity);
+    settled.fill(0);
+    heap.clear();
+    distance[start] = 0;
+    previous[start] = -1;
+    heap.push(0, start);
+    let reached = Infinity;
+    while (heap.size) {
+      const key = heap.keys[0]!;
+      const node = heap.nodes[0]!;
+      heap.pop();
+      if (settled[node] || key > distance[node]!) continue;
+      settled[node] = 1;
+      if (node === sink) {
+        reached = key;
+        break;
+      }
+      const base = key + potential[node]!;
+      const relax = (to: number, cost: number) => {
+        const candidate = base + cost - potential[to]!;
+        if (candidate < distance[to]!) {
+          distance[to] = candidate;
+          previous[to] = node;
+          heap.push(candidate, to);
+        }
+      };
+      if (node < menteeCount) {
+        const own = mentorOf[node]!;
+        const { mentors, weights } = adjacency[node]!;
+        for (let e = 0; e < mentors.length; e++) if (mentors[e] !== own) relax(menteeCount + mentors[e]!, -weights[e]!);
+        if (own !== BYPASS) relax(sink, 0);
+      } else {
+        const mentor = node - menteeCount;
+        const current = menteesOf[mentor]!;
+        for (const mentee of current) relax(mentee, weightOf[mentee]!);
+        if (current.length < capacities[mentor]!) relax(sink, 0);
+      }
+    }
+    // Potentials for the next round: nodes beyond the sink's distance move by that distance, which keeps
+    // every reduced cost non-negative (the usual early-stop rule).
+    for (let node = 0; node < nodeCount; node++) potential[node]! += Math.min(distance[node]!, reached);
+
+    // Walk the path back from the sink and flip it.
+    const path: number[] = [];
+    for (let node = sink; node !== -1; node = node === start ? -1 : previous[node]!) path.push(node);
+    path.reverse();
+    for (let p = 0; p + 1 < path.length; p++) {
+      const from = path[p]!;
+      const to = path[p + 1]!;
+      if (from < menteeCount && to === sink) {
+        mentorOf[from] = BYPASS;
+      } else if (from < menteeCount) {
+        const mentor = to - menteeCount;
+        const { mentors, weights } = adjacency[from]!;
+        mentorOf[from] = mentor;
+        weightOf[from] = weights[mentors.indexOf(mentor)]!;
+        menteesOf[mentor]!.push(from);
+      } else if (to !== sink) {
+        const list = menteesOf[from - menteeCount]!;
+        list.splice(list.indexOf(to), 1);
+      }
+    }
+  }
+  return { mentorOf, potential };
+}
+
+/**
+ * The assignment that maximises the objective under every mentor's capacity, one mentor per mentee.
+ *
+ * It first solves a sparse graph of each mentee's `topK` best candidates. With `exact` (the default), the
+ * final potentials are then checked against every allowed pair left out: if none has a negative reduced
+ * cost, the potentials prove the sparse answer optimal for the full graph too (LP duality). Otherwise the
+ * offending pairs join the graph and it is solved again; in practice that takes zero or one extra round.
+ * Cost: about (mentees × k × log) per solve plus one pass over the score matrix, instead of the cube of the
+ * program's size.
+ */
+export function assignMatrix(problem: AssignmentProblem): AssignmentResult {
+  const n = problem.menteeCount;
+  const m = problem.capacities.length;
+  const scores = problem.scores;
+  const { bonus, usable } = weighting(problem);
+  const exact = problem.exact ?? true;
+  const topK = Math.max(1, problem.topK ?? 12);
+  const open = (j: number) => problem.capacities[j]! > 0;
+
+  const adjacency = Array.from({ length: n }, () => ({ mentors: [] as number[], weights: [] as number[] }));
+  const inGraph = new Uint8Array(n * m);
+  // Each mentee's top-k usable mentors with capacity, kept in a small sorted buffer.
+  for (let i = 0; i < n; i++) {
+    const best: number[] = [];
+    const row = i * m;
+    for (let j = 0; j < m; j++) {
+      const score = scores[row + j]!;
+      if (!usable(score) || !open(j)) continue;
+      if (best.length === topK && scores[row + best[topK - 1]!]! >= score) continue;
+      let at = best.length < topK ? best.length : topK - 1;
+      best[at] = j;
+      while (at > 0 && scores[row + best[at - 1]!]! < score) {
+        best[at] = best[at - 1]!;
+        best[at - 1] = j;
+        at -= 1;
+      }
+    }
+    for (const j of best) {
+      adjacency[i]!.mentors.push(j);
+      adjacency[i]!.weights.push(bonus + scores[row + j]!);
+      inGraph[row + j] = 1;
+    }
+  }
+
+  let repairRounds = 0;
+  for (;;) {
+    const { mentorOf, potential } = solveSparse(n, problem.capacities, adjacency);
+    let violations = 0;
+    if (exact) {
+      // Per mentee, only the few most violated pairs join the graph: it stays sparse, and a next round
+      // picks up whatever is still missing (after 8 rounds, all of them, so it always ends).
+      const found: { j: number; reduced: number }[] = [];
+      for (let i = 0; i < n; i++) {
+        const row = i * m;
+        found.length = 0;
+        for (let j = 0; j < m; j++) {
+          const score = scores[row + j]!;
+          if (inGraph[row + j] || !usable(score) || !open(j)) continue;
+          const reduced = -(bonus + score) + potential[i]! - potential[n + j]!;
+          if (reduced < 0) found.push({ j, reduced });
+        }
+        if (!found.length) continue;
+        found.sort((a, b) => a.reduced - b.reduced);
+        for (const { j } of repairRounds < 8 ? found.slice(0, topK) : found) {
+          adjacency[i]!.mentors.push(j);
+          adjacency[i]!.weights.push(bonus + scores[row + j]!);
+          inGraph[row + j] = 1;
+          violations += 1;
+        }
+      }
+    }
+    if (violations === 0) {
+      let totalScore = 0;
+      let matched = 0;
+      let edges = 0;
+      for (const list of adjacency) edges += list.mentors.length;
+      for (let i = 0; i < n; i++) {
+        if (mentorOf[i]! < 0) {
+          mentorOf[i] = -1;
+          continue;
+        }
+        totalScore += scores[i * m + mentorOf[i]!]!;
+        matched += 1;
+      }
+      return { mentorOf, totalScore, matched, certified: exact, repairRounds, edges };
+    }
+    repairRounds += 1;
+  }
+}
+
+/**
+ * Pairs mentees with mentors under the objective ("score" by default), never exceeding a mentor's capacity
+ * and never giving a mentee two mentors, from a list of candidates (the convenient form for small inputs).
+ */
+export function assignPairs(input: {
+  mentors: { id: string; capacity: number }[];
+  mentees: string[];
+  candidates: Candidate[];
+  objective?: Objective;
+  topK?: number;
+  exact?: boolean;
+}): Assignment[] {
   const mentees = [...new Set(input.mentees)];
   const mentors = input.mentors.filter((mentor) => mentor.capacity > 0);
-  const menteeIndex = new Map(mentees.map((id, i) => [id, 1 + i]));
-  const mentorIndex = new Map(mentors.map((mentor, i) => [mentor.id, 1 + mentees.length + i]));
-  const source = 0;
-  const sink = 1 + mentees.length + mentors.length;
-  const nodeCount = sink + 1;
-
-  type Edge = { to: number; capacity: number; cost: number; reverse: number };
-  const graph: Edge[][] = Array.from({ length: nodeCount }, () => []);
-  const addEdge = (from: number, to: number, capacity: number, cost: number) => {
-    graph[from]!.push({ to, capacity, cost, reverse: graph[to]!.length });
-    graph[to]!.push({ to: from, capacity: 0, cost: -cost, reverse: graph[from]!.length - 1 });
-  };
-  for (const id of mentees) addEdge(source, menteeIndex.get(id)!, 1, 0);
-  mentors.forEach((mentor) => addEdge(mentorIndex.get(mentor.id)!, sink, mentor.capacity, 0));
-  const best = new Map<string, Candidate>();
+  const menteeIndex = new Map(mentees.map((id, i) => [id, i]));
+  const mentorIndex = new Map(mentors.map((mentor, j) => [mentor.id, j]));
+  const scores = new Int16Array(mentees.length * mentors.length).fill(NOT_ALLOWED);
   for (const candidate of input.candidates) {
-    if (candidate.score <= 0 || !menteeIndex.has(candidate.menteeId) || !mentorIndex.has(candidate.mentorId)) continue;
-    const key = `${candidate.mentorId}\u0000${candidate.menteeId}`;
-    if ((best.get(key)?.score ?? -Infinity) < candidate.score) best.set(key, candidate);
+    const i = menteeIndex.get(candidate.menteeId);
+    const j = mentorIndex.get(candidate.mentorId);
+    if (i === undefined || j === undefined) continue;
+    const cell = i * mentors.length + j;
+    const score = Math.max(-32767, Math.min(32767, Math.round(candidate.score)));
+    if (scores[cell] === NOT_ALLOWED || scores[cell]! < score) scores[cell] = score;
   }
-  for (const candidate of best.values()) {
-    addEdge(menteeIndex.get(candidate.menteeId)!, mentorIndex.get(candidate.mentorId)!, 1, -candidate.score);
-  }
-
-  for (let flow = 0; flow < mentees.length; flow++) {
-    const distance = new Array<number>(nodeCount).fill(Infinity);
-    const previous = new Array<[number, number] | null>(nodeCount).fill(null);
-    distance[source] = 0;
-    for (let round = 0; round < nodeCount; round++) {
-      let changed = false;
-      for (let node = 0; node < nodeCount; node++) {
-        if (distance[node] === Infinity) continue;
-        graph[node]!.forEach((edge, index) => {
-          if (edge.capacity > 0 && distance[node]! + edge.cost < distance[edge.to]! - 1e-9) {
-            distance[edge.to] = distance[node]! + edge.cost;
-            previous[edge.to] = [node, index];
-            changed = true;
-          }
-        });
-      }
-      if (!changed) break;
-    }
-    if (distance[sink] === Infinity || distance[sink]! >= 0) break;
-    for (let node = sink; node !== source; ) {
-      const [from, index] = previous[node]!;
-      const edge = graph[from]![index]!;
-      edge.capacity -= 1;
-      graph[node]![edge.reverse]!.capacity += 1;
-      node = from;
-    }
-  }
-
+  const result = assignMatrix({
+    menteeCount: mentees.length,
+    capacities: mentors.map((mentor) => mentor.capacity),
+    scores,
+    objective: input.objective ?? "score",
+    ...(input.topK ? { topK: input.topK } : {}),
+    ...(input.exact === false ? { exact: false } : {}),
+  });
   const assignments: Assignment[] = [];
-  for (const [menteeId, node] of menteeIndex) {
-    for (const edge of graph[node]!) {
-      const mentor = mentors[edge.to - 1 - mentees.length];
-      // A used mentee → mentor edge has no capacity left and a negative cost.
-      if (mentor && edge.capacity === 0 && edge.cost < 0) {
-        assignments.push({ mentorId: mentor.id, menteeId, score: -edge.cost });
-      }
-    }
-  }
+  result.mentorOf.forEach((j, i) => {
+    if (j >= 0) assignments.push({ mentorId: mentors[j]!.id, menteeId: mentees[i]!, score: scores[i * mentors.length + j]! });
+  });
   return assignments.sort((a, b) => b.score - a.score);
+}
+
+/** Why a waiting mentee got no proposal. */
+export type UnmatchedReason =
+  | { kind: "no_mentor_places" }
+  | { kind: "no_eligible_mentor" }
+  | { kind: "no_shared_language"; languages: string[] }
+  | { kind: "topic_mentors_full"; topics: string[] }
+  | { kind: "mentors_full" }
+  | { kind: "no_common_ground" };
+
+/**
+ * Explains one unmatched mentee, given the mentors that had a place at the start (`mentors`, with their
+ * capacities), which pairs were allowed, their scores, and the places the proposal used.
+ */
+export function unmatchedReason(input: {
+  mentee: MatchFeatures;
+  mentors: MatchFeatures[];
+  capacities: ArrayLike<number>;
+  used: ArrayLike<number>;
+  allowed: (mentor: number) => boolean;
+  score: (mentor: number) => number;
+  objective: Objective;
+}): UnmatchedReason {
+  const { mentee, mentors, capacities, used } = input;
+  const withPlaces: number[] = [];
+  for (let j = 0; j < mentors.length; j++) if (capacities[j]! > 0) withPlaces.push(j);
+  if (!withPlaces.length) return { kind: "no_mentor_places" };
+  const eligible = withPlaces.filter(input.allowed);
+  if (!eligible.length) return { kind: "no_eligible_mentor" };
+  const free = (j: number) => used[j]! < capacities[j]!;
+  if (mentee.languages.length) {
+    const speaks = (j: number) => {
+      const mentor = mentors[j]!;
+      return !mentor.languages.length || mentee.languages.some((language) => mentor.languageSet.has(language));
+    };
+    if (!eligible.some((j) => speaks(j) && free(j))) return { kind: "no_shared_language", languages: mentee.languages };
+  }
+  const good = input.objective === "score" ? eligible.filter((j) => input.score(j) > 0) : eligible;
+  if (!good.length) return { kind: "no_common_ground" };
+  const topical = good.filter((j) => mentee.topics.some((topic) => mentors[j]!.topicSet.has(topic)));
+  if (topical.length && topical.every((j) => !free(j))) {
+    const topics = mentee.topics.filter((topic) => topical.some((j) => mentors[j]!.topicSet.has(topic)));
+    return { kind: "topic_mentors_full", topics };
+  }
+  return { kind: "mentors_full" };
 }

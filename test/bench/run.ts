@@ -1,5 +1,6 @@
 // `npm run bench`: builds and starts the app under `wrangler dev` on a free port with its state in a
-// temporary folder, runs B1–B5, prints a table, writes the figures to test/.artifacts/bench-results.json,
+// temporary folder, runs B1–B5 and B7 (matching, on its own server: see matching.ts; `BENCH_ONLY=B7`
+// runs it alone), prints a table, writes the figures to test/.artifacts/bench-results.json,
 // and stops everything it started. Every latency is reported beside a baseline measured in the same run:
 // a bare hibernatable Durable Object that relays frames to the other socket in its room, and (B1) a durable
 // echo that does the product's single SQLite insert before relaying. The benchmarks run their own worker
@@ -12,6 +13,7 @@ import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { ROOT, applyMigrations, buildSpa, freePort, startWranglerDev, BENCH_WRANGLER_CONFIG, toolEnv } from "../../worker/dev/wrangler-dev.ts";
 import { ApiPerson, createPairs, openSocket, personHeaders, roomUrl, sleep, summarize } from "./lib.ts";
+import { b7Rows, B7_SIZES, runB7 } from "./matching.ts";
 
 const B1_MESSAGES = Number(process.env.B1_MESSAGES ?? 2000);
 const B2_PAIRS = Number(process.env.B2_PAIRS ?? 100);
@@ -223,7 +225,9 @@ async function main() {
     config: BENCH_WRANGLER_CONFIG, vars: { SIGNUPS_PER_HOUR_PER_CLIENT: "100000", CHAT_RATE_LIMIT_PER_10S: "1000000" },
   });
   const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: (await import("node:os")).cpus().length };
-  try {
+  const onlyB7 = process.env.BENCH_ONLY === "B7";
+  if (onlyB7) await server.stop();
+  else try {
     const base = server.url;
     console.log(`Creating ${B2_PAIRS} pairs through the API…`);
     const setup = await createPairs(base, B2_PAIRS);
@@ -276,11 +280,16 @@ async function main() {
     results.B5 = bundleSizes(assets);
   } finally {
     await server.stop();
+  }
+  try {
+    console.log(`B7: suggest-all and bulk publish for ${B7_SIZES.join(", ")} mentees…`);
+    results.B7 = await runB7(assets);
+  } finally {
     rmSync(state, { recursive: true, force: true });
   }
 
   const r = results as any;
-  const rows = [
+  const rows = onlyB7 ? [] : [
     ["B1 one pair vs durable echo", `p50 ${ms(r.B1.product.p50)} p99 ${ms(r.B1.product.p99)} max ${ms(r.B1.product.max)}`, `durable echo p50 ${ms(r.B1.durableBaseline.p50)} p99 ${ms(r.B1.durableBaseline.p99)}`, `p50 ×${r.B1.ratioToDurable.p50} p99 ×${r.B1.ratioToDurable.p99}`, "p50 ≤ ×1.15, p99 ≤ ×1.3"],
     ["B1 one pair vs bare echo", "", `bare echo p50 ${ms(r.B1.baseline.p50)} p99 ${ms(r.B1.baseline.p99)} max ${ms(r.B1.baseline.max)}`, `p50 ×${r.B1.ratio.p50} p99 ×${r.B1.ratio.p99}`, "p50 ≤ ×1.5, p99 ≤ ×2"],
     ["B2 100 pairs, steady", `${r.B2.product.delivered}/${r.B2.product.sent} delivered, ${r.B2.product.perSecond.toFixed(0)} msg/s, p50 ${ms(r.B2.product.p50)} p99 ${ms(r.B2.product.p99)}`, `${r.B2.baseline.delivered}/${r.B2.baseline.sent}, p50 ${ms(r.B2.baseline.p50)} p99 ${ms(r.B2.baseline.p99)}`, `p50 ×${r.B2.ratio.p50} p99 ×${r.B2.ratio.p99}`, "0 lost, p99 ≤ ×2"],
@@ -290,6 +299,7 @@ async function main() {
     ["B5 initial JS / CSS (gzip)", `${(r.B5.initialJsGzip / 1024).toFixed(1)} KB / ${(r.B5.initialCssGzip / 1024).toFixed(1)} KB`, "", "", "JS < 60 KB"],
     ["B5 worker bundle (gzip)", `${(r.B5.workerGzip / 1024).toFixed(1)} KB`, "", "", ""],
   ];
+  rows.push(...b7Rows(r.B7));
   console.log("\n| benchmark | product | baseline | ratio | target |\n|---|---|---|---|---|");
   for (const row of rows) console.log(`| ${row.join(" | ")} |`);
   mkdirSync(join(ROOT, "test", ".artifacts"), { recursive: true });

@@ -1,8 +1,8 @@
 // Journey 3 in a real browser() against the real worker: the admin opens the applicants board, picks the
 // mentee, sees the ranked mentors with their reasons, and pairs them from the top suggestion; then the
 // mentor and the mentee, each in their own browser(), see the new pair on their home page and a
-// notification behind the bell's unread badge. Also "Suggest all": review, untick, pair the rest with
-// visible progress, and a failure reported by name. Captures the board and home screenshots.
+// notification behind the bell's unread badge. Also "Suggest all": review, untick, publish the rest in one
+// action, and a failure reported by name. Captures the board and home screenshots.
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -132,7 +132,7 @@ describe.skipIf(!hasBrowser())("journey 3: the admin pairs them and both see it"
     await Promise.all([admin.context.close(), mentorView.context.close(), menteeView.context.close()]);
   });
 
-  it("suggests pairs for everyone waiting, pairs the ticked ones one by one and reports the one that failed", async () => {
+  it("suggests pairs for everyone waiting, publishes the ticked ones in one action and reports the one that failed", async () => {
     const setup = await groupWithProgram();
     const [mentorA, mentorB] = [await applicant(setup, "Ada Mentor", "mentor"), await applicant(setup, "Ben Mentor", "mentor")];
     const mentees = [
@@ -161,20 +161,15 @@ describe.skipIf(!hasBrowser())("journey 3: the admin pairs them and both see it"
     const devApplication = (await mentees[1]!.call<{ applications: { id: string }[] }>("GET", `/applications?programId=${setup.program.id}`)).applications[0]!;
     await mentees[1]!.call("DELETE", `/applications/${devApplication.id}`);
 
-    // Slow each pairing down a little so the progress line is there long enough to be seen.
-    await admin.page.route("**/api/programs/*/pairs", async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      await route.continue();
-    });
-    const progressSeen = admin.page.getByText(/Pairing [12] of 2…/).waitFor();
-    await review.getByRole("button", { name: "Pair selected (2)" }).click();
-    await progressSeen;
-    await review.getByText("Pairs made: 1 of 2.").waitFor();
+    await review.getByRole("button", { name: "Publish 2 pairs" }).click();
+    const confirm = admin.page.getByRole("dialog", { name: "Publish 2 pairs?" });
+    await confirm.getByRole("button", { name: "Publish" }).click();
+    await review.getByText("Pairs created: 1 of 2.").waitFor();
     const failures = review.getByRole("alert");
-    await failures.getByText("1 pair couldn’t be made").waitFor();
+    await failures.getByText("1 pair was not created").waitFor();
     await failures.getByText(/Dev Mentee and (Ada|Ben) Mentor/).waitFor();
     await failures.getByText("One of them has withdrawn their application.").waitFor();
-    await review.getByText("Paired", { exact: true }).waitFor();
+    await review.getByText("Created", { exact: true }).waitFor();
 
     // Cleo is paired; Eva still waits, and can still be paired from the board.
     await review.getByRole("button", { name: "Done" }).click();

@@ -69,6 +69,18 @@ const MATRIX: Cell[] = [
     expect: { anonymous: 401, outsider: 404, member: 403, admin: 201, owner: 201, mentor: 403, mentee: 403 },
   },
   {
+    route: "POST /programs/:id/suggestions/all {objective: coverage}",
+    paired: false,
+    call: (c, f) => c.post(`/programs/${f.programId}/suggestions/all`, { objective: "coverage" }),
+    expect: { anonymous: 401, outsider: 404, member: 403, admin: 200, owner: 200, mentor: 403, mentee: 403 },
+  },
+  {
+    route: "POST /programs/:id/pairs/bulk",
+    paired: false,
+    call: (c, f) => c.post(`/programs/${f.programId}/pairs/bulk`, { pairs: [{ mentorId: f.mentor.user.id, menteeId: f.mentee.user.id }] }),
+    expect: { anonymous: 401, outsider: 404, member: 403, admin: 207, owner: 207, mentor: 403, mentee: 403 },
+  },
+  {
     route: "GET /programs/:id/pairs",
     paired: true,
     call: (c, f) => c.get(`/programs/${f.programId}/pairs`),

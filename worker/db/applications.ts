@@ -52,9 +52,12 @@ export async function listApplicants(
     .prepare(
       `SELECT a.*, u.display_name, u.about, u.topics, u.languages, u.time_zone,
          COALESCE(a.capacity, p.mentor_capacity_default) AS effective_capacity,
-         (SELECT COUNT(*) FROM pairs x
-            WHERE x.program_id = a.program_id AND x.status = 'active'
-              AND ((a.role = 'mentor' AND x.mentor_id = a.user_id) OR (a.role = 'mentee' AND x.mentee_id = a.user_id))) AS capacity_used
+         -- One indexed count per role (pairs_active_by_mentor, pairs_one_active_per_mentee): an OR of the
+         -- two would scan the program's pairs once per applicant, which suggest-all feels at 2,000 mentees.
+         CASE a.role
+           WHEN 'mentor' THEN (SELECT COUNT(*) FROM pairs x WHERE x.program_id = a.program_id AND x.mentor_id = a.user_id AND x.status = 'active')
+           ELSE (SELECT COUNT(*) FROM pairs x WHERE x.program_id = a.program_id AND x.mentee_id = a.user_id AND x.status = 'active')
+         END AS capacity_used
        FROM applications a
        JOIN users u ON u.id = a.user_id
        JOIN programs p ON p.id = a.program_id

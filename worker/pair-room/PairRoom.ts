@@ -114,6 +114,9 @@ export class PairRoom extends DurableObject<Env> {
         if (this.state.isMember(effect.userId)) await this.rhythm_.eraseUser(effect.userId);
         if (eraseUser(this.host, this.state, effect.userId).erased) await this.pairHealth.publish();
         return;
+      case "initialize":
+        await this.initialize(effect.init);
+        return;
       case "remove_member":
         await this.end("ended", effect.reason);
         this.sockets_.closeWhere((socket) => socket.userId === effect.userId, CLOSE.removed, "removed");

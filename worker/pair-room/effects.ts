@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RoomInit } from "../../shared/api/pairs.ts";
 
 /**
  * What a change in D1 requires of a room. The worker never calls a room directly after a D1 write:
@@ -17,5 +18,7 @@ export const RoomEffect = z.discriminatedUnion("type", [
   z.object({ type: z.literal("remove_member"), userId: z.string(), reason: z.string() }),
   /** The person deleted their account: what they wrote here is erased (worker/pair-room/erasure.ts). */
   z.object({ type: z.literal("erase_user"), userId: z.string() }),
+  /** A new pair: the room is created once with the two people and the program's steps (idempotent). */
+  z.object({ type: z.literal("initialize"), init: RoomInit }),
 ]);
 export type RoomEffect = z.infer<typeof RoomEffect>;

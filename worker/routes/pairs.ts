@@ -1,58 +1,48 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { isGroupAdmin } from "../../shared/api/groups.ts";
-import { CreatePairBody, EndPairBody, MyPairListResponse, PairResponse, ProgramPairListResponse } from "../../shared/api/pairs.ts";
-import { isAdult } from "../../shared/rules/age.ts";
+import {
+  BulkPairBody,
+  BulkPairResponse,
+  CreatePairBody,
+  EndPairBody,
+  MAX_BULK_PAIRS,
+  MyPairListResponse,
+  PairResponse,
+  ProgramPairListResponse,
+  type BulkPairResult,
+} from "../../shared/api/pairs.ts";
+import type { Program } from "../../shared/api/programs.ts";
 import type { AppEnv } from "../env.ts";
 import { loadProgram } from "../auth/access.ts";
+import { currentCount, incrementStatement, retryAfterSeconds, type Limit } from "../auth/rate-limit.ts";
 import { currentUser, requireUser } from "../auth/session.ts";
-import { findApplicationOfRole } from "../db/applications.ts";
 import { forgetDashboard } from "../db/dashboard.ts";
 import { roleIn } from "../db/groups.ts";
 import { notifyStatement } from "../db/notifications.ts";
-import {
-  deletePairStatement,
-  eitherBlocked,
-  endPairStatement,
-  findActiveMentorOfMentee,
-  findPair,
-  findPairWithPeople,
-  insertPairStatement,
-  listMyPairs,
-  listPairsOfProgram,
-  markApplicationsPairedStatement,
-  unpairApplicationsStatement,
-  type PairRow,
-} from "../db/pairs.ts";
+import { endPairStatement, findPair, findPairWithPeople, listMyPairs, listPairsOfProgram, type PairRow } from "../db/pairs.ts";
 import { toProgram } from "../db/programs.ts";
-import { findUsersForPairing } from "../db/users.ts";
 import { auditStatement } from "../db/membership.ts";
 import { ApiError, forbidden, notFound } from "../http/errors.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
-import { pairRoom } from "../pair-room/stub.ts";
+import { createPairs } from "../pairing/create-pairs.ts";
 import { deliverRoomEffectsNow, roomEffectStatements } from "../db/room-outbox.ts";
 
 const tags = ["Pairs"];
 const auth = { middleware: [requireUser] };
 
-/**
- * After the atomic insert refused a pair, find out which rule it broke, to say so. These reads cannot
- * change the outcome: the decision was already taken by the single INSERT … SELECT.
- */
-async function whyPairingFailed(db: D1Database, programId: string, groupId: string, mentorId: string, menteeId: string): Promise<ApiError> {
-  // Membership first: leaving a group also withdraws the person's applications in it, and "no longer a
-  // member" is the reason the admin needs to see.
-  const [mentorRole, menteeRole] = await Promise.all([roleIn(db, groupId, mentorId), roleIn(db, groupId, menteeId)]);
-  if (!mentorRole || !menteeRole) return new ApiError(409, "not_a_member", "Both people must still be members of the group.");
-  const application = (userId: string, role: string) => findApplicationOfRole(db, programId, userId, role);
-  const [mentorApp, menteeApp] = await Promise.all([application(mentorId, "mentor"), application(menteeId, "mentee")]);
-  if (!mentorApp || mentorApp.status === "withdrawn") return new ApiError(422, "not_an_applicant", "That person has not applied to this program as a mentor.");
-  if (!menteeApp || menteeApp.status === "withdrawn") return new ApiError(422, "not_an_applicant", "That person has not applied to this program as a mentee.");
-  if (await eitherBlocked(db, mentorId, menteeId)) return new ApiError(409, "blocked", "These two people cannot be paired.");
-  const active = await findActiveMentorOfMentee(db, programId, menteeId);
-  if (active?.mentor_id === mentorId) return new ApiError(409, "already_paired", "These two are already paired in this program.");
-  if (active) return new ApiError(409, "mentee_has_pair", "This mentee already has an active mentor in this program.");
-  return new ApiError(409, "capacity_full", "This mentor has no capacity left in this program.");
+/** Bulk publishes per admin: a cohort takes one to a few (500 pairs each); this stops a runaway script. */
+export const BULK_PUBLISHES_PER_WINDOW: Limit = { max: 30, windowSeconds: 10 * 60 };
+
+/** The program, when the caller administers it and it is open or closed (pairs can be made). */
+async function pairableProgram(c: Context<AppEnv>, programId: string): Promise<Program> {
+  const { row, role } = await loadProgram(c, programId);
+  if (!isGroupAdmin(role)) throw forbidden("Only the group's admins pair people.");
+  const program = toProgram(row);
+  if (program.status !== "open" && program.status !== "closed") {
+    throw new ApiError(409, "program_not_active", "People can only be paired in an open or closed program.");
+  }
+  return program;
 }
 
 async function loadPairForMemberOrAdmin(c: Context<AppEnv>, pairId: string): Promise<{ pair: PairRow; asMember: boolean }> {
@@ -85,66 +75,51 @@ export const pairRoutes = createRouter()
     }),
     async (c) => {
       const { mentorId, menteeId } = c.req.valid("json");
-      const me = currentUser(c).id;
-      const { row, role } = await loadProgram(c, c.req.valid("param").programId);
-      if (!isGroupAdmin(role)) throw forbidden("Only the group's admins pair people.");
-      const program = toProgram(row);
-      if (program.status !== "open" && program.status !== "closed") {
-        throw new ApiError(409, "program_not_active", "People can only be paired in an open or closed program.");
-      }
-      if (mentorId === menteeId) throw new ApiError(422, "same_person", "A mentor cannot be their own mentee.");
-
-      // Adults only, checked again now: sign-up is not the only way an account's data could have changed.
-      const people = await findUsersForPairing(c.env.DB, mentorId, menteeId);
-      const mentor = people.results.find((p) => p.id === mentorId);
-      const mentee = people.results.find((p) => p.id === menteeId);
-      if (!mentor || !mentee) throw new ApiError(422, "not_an_applicant", "Both people must have applied to this program.");
-      if (!isAdult(mentor.birth_date, new Date()) || !isAdult(mentee.birth_date, new Date())) {
-        throw new ApiError(422, "underage", "Only adults (18 and over) can be paired.");
-      }
-
-      const pairId = crypto.randomUUID();
-      const now = new Date().toISOString();
-      const db = c.env.DB;
-      // The capacity check and the insert are one statement, so two admins pairing at the same moment
-      // cannot both take a mentor's last place. The partial unique indexes on pairs refuse a second
-      // active pair for the mentee. Everything after it runs only if the pair was written.
-      const [insert] = await db.batch([
-        insertPairStatement(db, { pairId, mentorId, menteeId, createdBy: me, now, programId: program.id }),
-        markApplicationsPairedStatement(db, { pairId, mentorId, menteeId, now, programId: program.id }),
-      ]);
-      if ((insert?.meta.changes ?? 0) === 0) throw await whyPairingFailed(db, program.id, program.groupId, mentorId, menteeId);
-
-      try {
-        await pairRoom(c.env, pairId).initialize({
-          pairId,
-          programId: program.id,
-          groupId: program.groupId,
-          programTitle: program.title,
-          mentor: { id: mentor.id, displayName: mentor.display_name },
-          mentee: { id: mentee.id, displayName: mentee.display_name },
-          steps: program.steps,
-          checkinCadenceDays: program.checkinCadenceDays,
-          startedAt: now,
-        });
-      } catch (error) {
-        // Without its room the pair is unusable: undo it so the admin can simply try again.
-        await db.batch([
-          deletePairStatement(db, pairId),
-          unpairApplicationsStatement(db, program.id, mentorId, menteeId),
-        ]);
-        console.error("pair room initialisation failed", pairId, error);
-        throw new ApiError(503, "room_unavailable", "The pair's space could not be created. Please try again.");
-      }
-
+      const program = await pairableProgram(c, c.req.valid("param").programId);
+      const [outcome] = await createPairs(c.env, program, [{ mentorId, menteeId }], { createdBy: currentUser(c).id, ctx: c.executionCtx });
+      if (!outcome!.ok) throw outcome!.error;
       forgetDashboard(program.id);
-      const base = { pairId, programId: program.id, programTitle: program.title };
-      await db.batch([
-        notifyStatement(db, mentor.id, "paired", { ...base, otherName: mentee.display_name, myRole: "mentor" }),
-        notifyStatement(db, mentee.id, "paired", { ...base, otherName: mentor.display_name, myRole: "mentee" }),
-        auditStatement(db, { groupId: program.groupId, actorId: me, action: "paired", target: { type: "pair", id: pairId, label: `${mentor.display_name} / ${mentee.display_name}` }, detail: { programId: program.id } }),
-      ]);
-      return c.json({ pair: (await findPairWithPeople(db, pairId))! }, 201);
+      return c.json({ pair: (await findPairWithPeople(c.env.DB, outcome!.pairId))! }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/programs/{programId}/pairs/bulk",
+      tags,
+      summary: "Publish many pairs in one action, each under the same rules as single pairing (admins)",
+      description: [
+        `Up to ${MAX_BULK_PAIRS} pairs of user ids, and an optional \`introduction\` sent with every "paired" notification.`,
+        "Answers 207 with one result per pair, in order: `status` 201 with its `pairId`, or the status and `error`",
+        "(`code`, `message`) that POST /programs/{programId}/pairs would have answered for it (`capacity_full`,",
+        "`mentee_has_pair`, `already_paired`, `blocked`, `not_a_member`, `not_an_applicant`, `same_person`, `underage`).",
+        "Each pair is checked and written by one atomic statement, so concurrent publishes never",
+        `exceed a mentor's capacity. Limited to ${BULK_PUBLISHES_PER_WINDOW.max} publishes per admin per ${BULK_PUBLISHES_PER_WINDOW.windowSeconds / 60} minutes (429).`,
+      ].join(" "),
+      ...auth,
+      request: { params: z.object({ programId: z.string() }), ...jsonBody(BulkPairBody) },
+      responses: { 207: jsonResponse(BulkPairResponse, "One result per pair"), ...errorResponses(400, 401, 403, 404, 409, 422, 429) },
+    }),
+    async (c) => {
+      const { pairs, introduction } = c.req.valid("json");
+      const me = currentUser(c).id;
+      const program = await pairableProgram(c, c.req.valid("param").programId);
+      const bucket = `bulk-pairs:${me}`;
+      if ((await currentCount(c.env.DB, bucket, BULK_PUBLISHES_PER_WINDOW)) >= BULK_PUBLISHES_PER_WINDOW.max) {
+        throw new ApiError(429, "rate_limited", "Too many bulk publishes. Wait a few minutes and try again.", {
+          "Retry-After": String(await retryAfterSeconds(c.env.DB, [bucket], BULK_PUBLISHES_PER_WINDOW)),
+        });
+      }
+      await incrementStatement(c.env.DB, bucket, BULK_PUBLISHES_PER_WINDOW).run();
+      const outcomes = await createPairs(c.env, program, pairs, { createdBy: me, introduction: introduction || undefined, ctx: c.executionCtx });
+      forgetDashboard(program.id);
+      const results: BulkPairResult[] = outcomes.map((o) =>
+        o.ok
+          ? { mentorId: o.mentorId, menteeId: o.menteeId, status: 201, pairId: o.pairId }
+          : { mentorId: o.mentorId, menteeId: o.menteeId, status: o.error.status, error: { code: o.error.code, message: o.error.message } },
+      );
+      const created = results.filter((r) => r.status === 201).length;
+      return c.json({ results, created, failed: results.length - created }, 207);
     },
   )
   .openapi(

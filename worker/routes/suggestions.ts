@@ -1,9 +1,19 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { SuggestAllResponse, SuggestionListResponse, type Applicant } from "../../shared/api/applications.ts";
+import { SuggestAllBody, SuggestAllResponse, SuggestionListResponse, type Applicant } from "../../shared/api/applications.ts";
 import { isGroupAdmin } from "../../shared/api/groups.ts";
 import type { Program } from "../../shared/api/programs.ts";
-import { assignPairs, describeReason, scoreMatch, type Candidate, type MatchProfile, type MatchReason } from "../../shared/rules/matching.ts";
+import { describeReason, describeUnmatched, type ReasonLocale } from "../../shared/rules/match-reasons.ts";
+import {
+  assignMatrix,
+  featureContext,
+  matchFeatures,
+  NOT_ALLOWED,
+  pairScore,
+  unmatchedReason,
+  type MatchProfile,
+  type MatchReason,
+} from "../../shared/rules/matching.ts";
 import type { AppEnv } from "../env.ts";
 import { loadProgram } from "../auth/access.ts";
 import { requireUser } from "../auth/session.ts";
@@ -11,6 +21,7 @@ import { listApplicants } from "../db/applications.ts";
 import { toProgram } from "../db/programs.ts";
 import { listBlocksInvolving } from "../db/safety.ts";
 import { ApiError, forbidden } from "../http/errors.ts";
+import { requestLocale } from "../http/locale.ts";
 import { createRouter, errorResponses, jsonResponse } from "../http/router.ts";
 
 const tags = ["Matching"];
@@ -39,11 +50,14 @@ export function matchProfile(program: Program, applicant: Applicant): MatchProfi
         ? `${text(a.help_with)} ${text(a.why_help)} ${applicant.user.about}`
         : `${text(a.need_help_with)} ${applicant.user.about}`,
     askedFor: applicant.role === "mentee" ? text(a.mentor_wanted) : "",
+    // Answers are most likely in the program's language; each text is checked and may say otherwise.
+    textLanguage: program.locale,
   };
 }
 
-const withText = (reasons: MatchReason[]) => reasons.map((reason) => ({ ...reason, text: describeReason(reason) }));
+const withText = (reasons: MatchReason[], locale: ReasonLocale) => reasons.map((reason) => ({ ...reason, text: describeReason(reason, locale) }));
 
+/** "blocker|blocked" keys, both ways round, for blocks that involve any of `userIds`. */
 async function blockedPairs(db: D1Database, userIds: string[]): Promise<Set<string>> {
   if (!userIds.length) return new Set();
   const results = await listBlocksInvolving(db, userIds);
@@ -55,15 +69,10 @@ async function blockedPairs(db: D1Database, userIds: string[]): Promise<Set<stri
   return keys;
 }
 
-async function loadForMatching(c: Context<AppEnv>, programId: string) {
+async function adminProgram(c: Context<AppEnv>, programId: string) {
   const { row, role } = await loadProgram(c, programId);
   if (!isGroupAdmin(role)) throw forbidden("Only the group's admins see match suggestions.");
-  const program = toProgram(row);
-  const applicants = (await listApplicants(c.env.DB, program.id)).filter((a) => a.status !== "withdrawn");
-  const mentors = applicants.filter((a) => a.role === "mentor" && a.capacityLeft > 0);
-  const blocked = await blockedPairs(c.env.DB, applicants.map((a) => a.userId));
-  const allowed = (mentor: Applicant, mentee: Applicant) => mentor.userId !== mentee.userId && !blocked.has(`${mentor.userId}|${mentee.userId}`);
-  return { program, applicants, mentors, allowed };
+  return toProgram(row);
 }
 
 export const suggestionRoutes = createRouter()
@@ -73,24 +82,47 @@ export const suggestionRoutes = createRouter()
       path: "/programs/{programId}/suggestions",
       tags,
       summary: "Mentors with free capacity, ranked for one mentee, each with its reasons (admins)",
-      description: "`menteeId` is the mentee's user id. Reasons come as data (`kind` and details) and as an English `text`.",
+      description:
+        "`menteeId` is the mentee's user id; `limit` (1-500, default 20) how many of the best mentors to return. Reasons come as data (`kind` and details) and as a `text` in the reader's language (`?locale=`, else Accept-Language: en, fr or de).",
       ...auth,
-      request: { params: z.object({ programId: z.string() }), query: z.object({ menteeId: z.string().min(1) }) },
+      request: {
+        params: z.object({ programId: z.string() }),
+        query: z.object({
+          menteeId: z.string().min(1),
+          /** The best `limit` mentors (default 20): a program may have hundreds with a place left. */
+          limit: z.coerce.number().int().min(1).max(500).default(20),
+          locale: z.string().optional(),
+        }),
+      },
       responses: { 200: jsonResponse(SuggestionListResponse, "Ranked mentors"), ...errorResponses(401, 403, 404, 422) },
     }),
     async (c) => {
-      const { menteeId } = c.req.valid("query");
-      const { program, applicants, mentors, allowed } = await loadForMatching(c, c.req.valid("param").programId);
-      const mentee = applicants.find((a) => a.role === "mentee" && a.userId === menteeId);
+      const { menteeId, limit } = c.req.valid("query");
+      const program = await adminProgram(c, c.req.valid("param").programId);
+      const locale = requestLocale(c);
+      const [mentees, mentorApplicants, blocked] = await Promise.all([
+        listApplicants(c.env.DB, program.id, { role: "mentee", userId: menteeId }),
+        listApplicants(c.env.DB, program.id, { role: "mentor" }),
+        blockedPairs(c.env.DB, [menteeId]),
+      ]);
+      const mentee = mentees.find((a) => a.status !== "withdrawn");
       if (!mentee) throw new ApiError(422, "not_an_applicant", "That person has not applied to this program as a mentee.");
-      const menteeProfile = matchProfile(program, mentee);
-      const suggestions = mentors
-        .filter((mentor) => allowed(mentor, mentee))
+      const context = featureContext();
+      const menteeFeatures = matchFeatures(matchProfile(program, mentee), context);
+      // Score everyone, then build reasons only for the mentors returned.
+      const suggestions = mentorApplicants
+        .filter((mentor) => mentor.capacityLeft > 0 && mentor.userId !== mentee.userId && !blocked.has(`${mentor.userId}|${mentee.userId}`))
         .map((mentor) => {
-          const { score, reasons } = scoreMatch(matchProfile(program, mentor), menteeProfile);
-          return { mentor, score, reasons: withText(reasons) };
+          const features = matchFeatures(matchProfile(program, mentor), context);
+          return { mentor, features, score: pairScore(features, menteeFeatures) };
         })
-        .sort((a, b) => b.score - a.score || b.mentor.capacityLeft - a.mentor.capacityLeft);
+        .sort((a, b) => b.score - a.score || b.mentor.capacityLeft - a.mentor.capacityLeft)
+        .slice(0, limit)
+        .map(({ mentor, features, score }) => {
+          const reasons: MatchReason[] = [];
+          pairScore(features, menteeFeatures, reasons);
+          return { mentor, score, reasons: withText(reasons, locale) };
+        });
       return c.json({ mentee, suggestions }, 200);
     },
   )
@@ -99,37 +131,79 @@ export const suggestionRoutes = createRouter()
       method: "post",
       path: "/programs/{programId}/suggestions/all",
       tags,
-      summary: "Propose a pairing for every waiting mentee, maximising the total score under capacity (admins)",
-      description: "Changes nothing: accept proposals one by one with POST /programs/{programId}/pairs.",
+      summary: "Propose a pairing for every waiting mentee under capacity, for an objective (admins)",
+      description: [
+        'Body (optional): `{"objective": "score" | "coverage"}`. "score" (the default) maximises the total match score',
+        'using only pairs with a positive score; "coverage" pairs as many mentees as possible, then maximises the total',
+        "score among those. Every unmatched mentee comes with a reason. Changes nothing: publish with",
+        "POST /programs/{programId}/pairs/bulk or pair one by one. Reason texts follow `?locale=` or Accept-Language.",
+      ].join(" "),
       ...auth,
-      request: { params: z.object({ programId: z.string() }) },
-      responses: { 200: jsonResponse(SuggestAllResponse, "The proposal"), ...errorResponses(401, 403, 404) },
+      request: {
+        params: z.object({ programId: z.string() }),
+        query: z.object({ locale: z.string().optional() }),
+        body: { content: { "application/json": { schema: SuggestAllBody } }, required: false },
+      },
+      responses: { 200: jsonResponse(SuggestAllResponse, "The proposal"), ...errorResponses(401, 403, 404, 422) },
     }),
     async (c) => {
-      const { program, applicants, mentors, allowed } = await loadForMatching(c, c.req.valid("param").programId);
+      const objective = (c.req.valid("json") as z.infer<typeof SuggestAllBody> | undefined)?.objective ?? "score";
+      const program = await adminProgram(c, c.req.valid("param").programId);
+      const locale = requestLocale(c);
+      const applicants = (await listApplicants(c.env.DB, program.id)).filter((a) => a.status !== "withdrawn");
+      const mentors = applicants.filter((a) => a.role === "mentor" && a.capacityLeft > 0);
       const waiting = applicants.filter((a) => a.role === "mentee" && a.capacityUsed === 0);
-      const profiles = new Map(applicants.map((a) => [`${a.role}:${a.userId}`, matchProfile(program, a)]));
-      const scored = new Map<string, { score: number; reasons: MatchReason[] }>();
-      const candidates: Candidate[] = [];
-      for (const mentee of waiting) {
-        for (const mentor of mentors) {
-          if (!allowed(mentor, mentee)) continue;
-          const result = scoreMatch(profiles.get(`mentor:${mentor.userId}`)!, profiles.get(`mentee:${mentee.userId}`)!);
-          scored.set(`${mentor.userId}|${mentee.userId}`, result);
-          candidates.push({ mentorId: mentor.userId, menteeId: mentee.userId, score: result.score });
+      const blocked = await blockedPairs(c.env.DB, waiting.length && mentors.length ? [...waiting, ...mentors].map((a) => a.userId) : []);
+
+      const context = featureContext();
+      const mentorFeatures = mentors.map((a) => matchFeatures(matchProfile(program, a), context));
+      const menteeFeatures = waiting.map((a) => matchFeatures(matchProfile(program, a), context));
+      const m = mentors.length;
+      const scores = new Int16Array(waiting.length * m);
+      for (let i = 0; i < waiting.length; i++) {
+        const mentee = waiting[i]!;
+        for (let j = 0; j < m; j++) {
+          const mentor = mentors[j]!;
+          scores[i * m + j] =
+            mentor.userId === mentee.userId || blocked.has(`${mentor.userId}|${mentee.userId}`)
+              ? NOT_ALLOWED
+              : pairScore(mentorFeatures[j]!, menteeFeatures[i]!);
         }
       }
-      const assignments = assignPairs({
-        mentors: mentors.map((m) => ({ id: m.userId, capacity: m.capacityLeft })),
-        mentees: waiting.map((m) => m.userId),
-        candidates,
+      const capacities = mentors.map((a) => a.capacityLeft);
+      const result = assignMatrix({ menteeCount: waiting.length, capacities, scores, objective });
+
+      const used = new Int32Array(m);
+      const proposals: { mentorId: string; menteeId: string; score: number; reasons: ReturnType<typeof withText> }[] = [];
+      result.mentorOf.forEach((j, i) => {
+        if (j < 0) return;
+        used[j]! += 1;
+        const reasons: MatchReason[] = [];
+        const score = pairScore(mentorFeatures[j]!, menteeFeatures[i]!, reasons);
+        proposals.push({ mentorId: mentors[j]!.userId, menteeId: waiting[i]!.userId, score, reasons: withText(reasons, locale) });
       });
-      const matched = new Set(assignments.map((a) => a.menteeId));
+      proposals.sort((a, b) => b.score - a.score);
+      const unmatched = waiting.flatMap((mentee, i) => {
+        if (result.mentorOf[i]! >= 0) return [];
+        const reason = unmatchedReason({
+          mentee: menteeFeatures[i]!,
+          mentors: mentorFeatures,
+          capacities,
+          used,
+          allowed: (j) => scores[i * m + j] !== NOT_ALLOWED,
+          score: (j) => scores[i * m + j]!,
+          objective,
+        });
+        return [{ menteeId: mentee.userId, reason: { ...reason, text: describeUnmatched(reason, locale) } }];
+      });
       return c.json(
         {
-          proposals: assignments.map((a) => ({ ...a, reasons: withText(scored.get(`${a.mentorId}|${a.menteeId}`)!.reasons) })),
-          unmatchedMenteeIds: waiting.filter((m) => !matched.has(m.userId)).map((m) => m.userId),
-          totalScore: assignments.reduce((sum, a) => sum + a.score, 0),
+          objective,
+          proposals,
+          unmatchedMenteeIds: unmatched.map((u) => u.menteeId),
+          unmatched,
+          totalScore: result.totalScore,
+          optimal: result.certified,
         },
         200,
       );

@@ -237,6 +237,7 @@ export default function Applicants() {
                     {(result) => (
                       <SuggestAllPanel
                         programId={loaded().id}
+                        programTitle={loaded().title}
                         result={result()}
                         people={people()}
                         availability={availability()}

@@ -1,6 +1,6 @@
 // The applicants board's requests. Pairing always uses user ids (mentorId, menteeId), never application ids.
 import type { Applicant } from "../../../../../shared/api/applications.ts";
-import type { Pair } from "../../../../../shared/api/pairs.ts";
+import { MAX_BULK_PAIRS, type BulkPairResponse, type BulkPairResult, type Pair } from "../../../../../shared/api/pairs.ts";
 import type { ProgramDetailResponse } from "../../../../../shared/api/programs.ts";
 import { api } from "../../../lib/api.ts";
 
@@ -9,7 +9,17 @@ export type { Applicant };
 export type Reason = { kind: string; text: string; [key: string]: unknown };
 export type Suggestion = { mentor: Applicant; score: number; reasons: Reason[] };
 export type Proposal = { mentorId: string; menteeId: string; score: number; reasons: Reason[] };
-export type SuggestAll = { proposals: Proposal[]; unmatchedMenteeIds: string[]; totalScore: number };
+export type Objective = "score" | "coverage";
+export type Unmatched = { menteeId: string; reason: Reason };
+export type SuggestAll = {
+  objective: Objective;
+  proposals: Proposal[];
+  unmatchedMenteeIds: string[];
+  unmatched: Unmatched[];
+  totalScore: number;
+  optimal: boolean;
+};
+export type { BulkPairResult } from "../../../../../shared/api/pairs.ts";
 
 const path = (programId: string) => `/programs/${encodeURIComponent(programId)}`;
 
@@ -24,7 +34,19 @@ export function fetchSuggestions(programId: string, menteeId: string) {
   return api.get<{ mentee: Applicant; suggestions: Suggestion[] }>(`${path(programId)}/suggestions?menteeId=${encodeURIComponent(menteeId)}`);
 }
 
-export const suggestAll = (programId: string) => api.post<SuggestAll>(`${path(programId)}/suggestions/all`);
+export const suggestAll = (programId: string, objective: Objective = "score") =>
+  api.post<SuggestAll>(`${path(programId)}/suggestions/all`, { objective });
+
+/** Publishes pairs in chunks of the API's maximum; results come back in the order of `pairs`. */
+export async function publishPairs(programId: string, pairs: { mentorId: string; menteeId: string }[], introduction: string): Promise<BulkPairResult[]> {
+  const results: BulkPairResult[] = [];
+  for (let start = 0; start < pairs.length; start += MAX_BULK_PAIRS) {
+    const chunk = pairs.slice(start, start + MAX_BULK_PAIRS);
+    const response = await api.post<BulkPairResponse>(`${path(programId)}/pairs/bulk`, { pairs: chunk, ...(introduction.trim() ? { introduction } : {}) });
+    results.push(...response.results);
+  }
+  return results;
+}
 
 export async function pairPeople(programId: string, mentorId: string, menteeId: string): Promise<Pair> {
   const { pair } = await api.post<{ pair: Pair }>(`${path(programId)}/pairs`, { mentorId, menteeId });
