@@ -4,6 +4,7 @@ import { t } from "../i18n/index.ts";
 import { errorMessage } from "../lib/errors.ts";
 import { session, signOut } from "../lib/session.ts";
 import { Alert } from "./Alert.tsx";
+import { Avatar } from "./Avatar.tsx";
 import { Button } from "./Button.tsx";
 import { BrandMark } from "./Icons.tsx";
 import { LanguageSwitcher } from "./LanguageSwitcher.tsx";
@@ -66,9 +67,7 @@ export function AppShell(props: RouteSectionProps) {
             <Show when={session.user}>
               {(user) => (
                 <div class="user-menu">
-                  <span class="user-menu__avatar" aria-hidden="true">
-                    {initials(user().displayName)}
-                  </span>
+                  <Avatar name={user().displayName} class="user-menu__avatar" />
                   <span class="user-menu__name">{user().displayName}</span>
                   <Button
                     variant="ghost"
@@ -102,12 +101,6 @@ export function AppShell(props: RouteSectionProps) {
       </footer>
     </div>
   );
-}
-
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  const letters = parts.length > 1 ? [parts[0]!, parts[parts.length - 1]!] : parts.slice(0, 1);
-  return letters.map((part) => Array.from(part)[0]!.toUpperCase()).join("") || "?";
 }
 
 /** Shown while a page's code or the session is loading. */

@@ -10,6 +10,8 @@ import { EmptyState } from "../../components/EmptyState.tsx";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { t } from "../../i18n/index.ts";
 import { ApiError } from "../../lib/api.ts";
+import { useAppViewport } from "../../lib/app-viewport.ts";
+import { loadDraft, saveDraft } from "../../lib/drafts.ts";
 import { usePageTitle } from "../../lib/page.ts";
 import type { ChatMessage } from "../../lib/pair-chat/store.ts";
 import { session, sessionExpired } from "../../lib/session.ts";
@@ -36,6 +38,7 @@ export default function PairPage() {
     setRemoved(true);
     void refetch();
   };
+  useAppViewport();
 
   usePageTitle(() => (data.state === "ready" ? t("pair.pageTitle", { name: data().detail.other.displayName }) : t("app.loading")));
 
@@ -117,7 +120,8 @@ function PairSpace(props: { pairId: string; loaded: LoadedPair; live: boolean; o
   };
 
   // ---- Actions. Each asks first; the moderation store says what happened.
-  const [draft, setDraft] = createSignal("");
+  const [draft, setDraft] = createSignal(loadDraft(meId, pairId));
+  createEffect(() => saveDraft(meId, pairId, draft()));
 
   async function endMentorship() {
     const [outcome, setOutcome] = createSignal<"completed" | "ended">("completed");

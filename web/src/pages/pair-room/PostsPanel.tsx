@@ -3,6 +3,7 @@ import { Alert } from "../../components/Alert.tsx";
 import { Button } from "../../components/Button.tsx";
 import { Field, TextField } from "../../components/Field.tsx";
 import { PlusIcon } from "../../components/Icons.tsx";
+import { Linkified } from "../../components/Linkified.tsx";
 import { t } from "../../i18n/index.ts";
 import { formatDateTime, formatShortDate } from "./format.ts";
 import { ExternalIcon } from "./icons.tsx";
@@ -193,7 +194,9 @@ function PostCard(props: { post: Post; pairId: string; readOnly: boolean; meId: 
         <p class="post__link post__link--inert">{props.post.url}</p>
       </Show>
       <Show when={props.post.body}>
-        <p class="post__body">{props.post.body}</p>
+        <p class="post__body">
+          <Linkified text={props.post.body} />
+        </p>
       </Show>
       <div class="post__comments">
         <Show when={comments().length > 0}>
@@ -213,7 +216,9 @@ function PostCard(props: { post: Post; pairId: string; readOnly: boolean; meId: 
                       </time>
                     </Show>
                   </p>
-                  <p class="comment__body">{comment.body}</p>
+                  <p class="comment__body">
+                    <Linkified text={comment.body} />
+                  </p>
                 </li>
               )}
             </For>
