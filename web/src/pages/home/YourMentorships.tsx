@@ -71,13 +71,17 @@ function PairItem(props: { pair: MyPair }) {
             {name()}
           </A>
         </h3>
-        <p class="mentorship__role">{t(`pairsList.role.${props.pair.myRole}`, { name: name() })}</p>
+        <p class="mentorship__role">
+          {props.pair.status === "active"
+            ? t(`pairsList.role.${props.pair.myRole}`, { name: name() })
+            : t(`phone.pastPair.${props.pair.myRole}`, { name: name() })}
+        </p>
         <p class="mentorship__meta">
           {t("pairsList.programInGroup", { program: props.pair.program.title, group: props.pair.group.name })}
           {" · "}
           <span class="nowrap">
             {props.pair.endedAt
-              ? t("pairsList.endedOn", { date: formatDate(props.pair.endedAt) })
+              ? t(props.pair.status === "completed" ? "phone.pastPair.completedOn" : "phone.pastPair.endedOn", { date: formatDate(props.pair.endedAt) })
               : t("pairsList.startedOn", { date: formatDate(props.pair.startedAt) })}
           </span>
         </p>

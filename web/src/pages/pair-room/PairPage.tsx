@@ -12,6 +12,7 @@ import { t } from "../../i18n/index.ts";
 import { ApiError } from "../../lib/api.ts";
 import { useAppViewport } from "../../lib/app-viewport.ts";
 import { loadDraft, saveDraft } from "../../lib/drafts.ts";
+import { markPairNotificationsRead } from "../../lib/notifications.ts";
 import { usePageTitle } from "../../lib/page.ts";
 import type { ChatMessage } from "../../lib/pair-chat/store.ts";
 import { session, sessionExpired } from "../../lib/session.ts";
@@ -39,6 +40,7 @@ export default function PairPage() {
     void refetch();
   };
   useAppViewport();
+  onMount(() => void markPairNotificationsRead(params.pairId).catch(() => undefined));
 
   usePageTitle(() => (data.state === "ready" ? t("pair.pageTitle", { name: data().detail.other.displayName }) : t("app.loading")));
 
