@@ -56,6 +56,18 @@ export function ChatPanel(props: ChatPanelProps) {
 
   onMount(scrollToEnd);
 
+  // When the list's box changes height (the on-screen keyboard opens, the composer grows, a banner
+  // appears), the newest message stays in view if it was in view.
+  onMount(() => {
+    let lastHeight = scroller.clientHeight;
+    const observer = new ResizeObserver(() => {
+      if (scroller.clientHeight !== lastHeight && atBottom()) scrollToEnd();
+      lastHeight = scroller.clientHeight;
+    });
+    observer.observe(scroller);
+    onCleanup(() => observer.disconnect());
+  });
+
   // New messages keep the view at the end, unless the person scrolled up to read older ones.
   createEffect(
     on(
