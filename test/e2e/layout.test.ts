@@ -98,7 +98,8 @@ async function expectNoAxeViolations(page: Page, label: string) {
   const violations = await page.evaluate(async () => {
     type Rule = { id: string; impact: string; nodes: { target: string[]; failureSummary: string }[] };
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
-    const result = await axe.run(document, {});
+    // Every rule axe runs by default, plus the touch target size (WCAG 2.2), which matters on a phone.
+    const result = await axe.run(document, { rules: { "target-size": { enabled: true } } });
     return {
       passes: result.passes.length,
       violations: result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(" ")} — ${n.failureSummary.split("\n")[1] ?? ""}`).join(" | ")}`),
