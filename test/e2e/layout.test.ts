@@ -62,6 +62,21 @@ function measure(page: Page) {
     // Elements whose own text holds seeded user text, each against its parent box and the screen.
     const wide: string[] = [];
     let seen = 0;
+    // A message key on screen ("pair.tabs.chat") means its strings were not loaded with the page.
+    const rawKeys: string[] = [];
+    const keyLike = /^[a-z][a-zA-Z]*(\.[a-zA-Z0-9_]+)+$/;
+    const keyWalker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = keyWalker.nextNode(); node; node = keyWalker.nextNode()) {
+      const text = (node.textContent ?? "").trim();
+      // Links show host names ("example.org"), which look like keys.
+      if (keyLike.test(text) && !node.parentElement?.closest("a")) rawKeys.push(text);
+    }
+    for (const el of document.querySelectorAll("[aria-label], [placeholder], [title]")) {
+      for (const name of ["aria-label", "placeholder", "title"]) {
+        const value = el.getAttribute(name) ?? "";
+        if (keyLike.test(value)) rawKeys.push(value);
+      }
+    }
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.textContent ?? "";
@@ -81,7 +96,7 @@ function measure(page: Page) {
     // For the failure message: the innermost elements that reach past the right edge.
     const past = [...document.body.querySelectorAll("*")].filter((el) => el.getBoundingClientRect().right > width + 1 && ![...el.children].some((child) => child.getBoundingClientRect().right > width + 1));
     const offenders = past.slice(0, 5).map((el) => `<${el.tagName.toLowerCase()} class="${el.getAttribute("class") ?? ""}"> right ${Math.round(el.getBoundingClientRect().right)}`);
-    return { docWidth: root.scrollWidth, width, docHeight: root.scrollHeight, height: window.innerHeight, contentBottom, wide, offenders, seen };
+    return { docWidth: root.scrollWidth, width, docHeight: root.scrollHeight, height: window.innerHeight, contentBottom, wide, offenders, seen, rawKeys, title: document.title };
   }, LONG_WORD);
 }
 
@@ -90,6 +105,8 @@ async function expectLayout(page: Page, label: string, longText = false) {
   if (longText) expect(m.seen, `${label}: seeded long text on screen`).toBeGreaterThan(0);
   expect(m.docWidth, `${label}: document width; past the edge: ${m.offenders.join(", ")}`).toBe(m.width);
   expect(m.wide, `${label}: user text wider than its container`).toEqual([]);
+  expect(m.rawKeys, `${label}: message keys shown instead of text`).toEqual([]);
+  expect(m.title, `${label}: page title`).not.toMatch(/^[a-z]+\.[a-zA-Z.]+/);
   expect(m.docHeight, `${label}: page taller than its content (${m.contentBottom})`).toBeLessThanOrEqual(Math.max(m.height, Math.ceil(m.contentBottom) + 1));
 }
 

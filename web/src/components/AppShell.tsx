@@ -1,6 +1,6 @@
 import { A, type RouteSectionProps } from "@solidjs/router";
-import { createSignal, Show, Suspense } from "solid-js";
-import { t } from "../i18n/index.ts";
+import { createSignal, lazy, Show, Suspense } from "solid-js";
+import { loadStrings, t } from "../i18n/index.ts";
 import { errorMessage } from "../lib/errors.ts";
 import { session, signOut } from "../lib/session.ts";
 import { Alert } from "./Alert.tsx";
@@ -8,7 +8,9 @@ import { Avatar } from "./Avatar.tsx";
 import { Button } from "./Button.tsx";
 import { BrandMark } from "./Icons.tsx";
 import { LanguageSwitcher } from "./LanguageSwitcher.tsx";
-import { NotificationBell } from "./NotificationBell.tsx";
+
+// Only signed-in people have a bell: its code, its polling and its strings stay out of the sign-in page.
+const NotificationBell = lazy(() => Promise.all([import("./NotificationBell.tsx"), loadStrings(["rest"])]).then(([module]) => ({ default: module.NotificationBell })));
 
 /** The frame around every page: skip link, header with navigation, main landmark and footer. */
 export function AppShell(props: RouteSectionProps) {
@@ -61,7 +63,9 @@ export function AppShell(props: RouteSectionProps) {
           </Show>
           <div class="site-header__tools">
             <Show when={session.user}>
-              <NotificationBell />
+              <Suspense>
+                <NotificationBell />
+              </Suspense>
             </Show>
             <LanguageSwitcher />
             <Show when={session.user}>

@@ -15,7 +15,7 @@ export function LengthCount(props: { length: number; max: number; id?: string })
   return (
     <p id={props.id} class="length-count" classList={{ "length-count--over": left() < 0 }} aria-live="polite">
       <Show when={props.length >= props.max * COUNT_FROM_SHARE}>
-        {left() >= 0 ? t("phone.length.left", { count: left(), max: props.max }) : t("phone.length.over", { count: -left(), max: props.max })}
+        {left() >= 0 ? t("length.left", { count: left(), max: props.max }) : t("length.over", { count: -left(), max: props.max })}
       </Show>
     </p>
   );

@@ -1762,17 +1762,18 @@ export default {
     },
   },
   // Issue 10: die App auf dem Telefon und die Ecken und Kanten, auf die Neue stoßen.
-  phone: {
-    length: {
-      left: {
-        one: "Noch {count} Zeichen",
-        other: "Noch {count} Zeichen",
-      },
-      over: {
-        one: "{count} Zeichen zu viel (höchstens {max})",
-        other: "{count} Zeichen zu viel (höchstens {max})",
-      },
+  // Felder mit Längengrenze zählen bis zur Grenze (components/LengthCount.tsx); schon auf den ersten Seiten.
+  length: {
+    left: {
+      one: "Noch {count} Zeichen",
+      other: "Noch {count} Zeichen",
     },
+    over: {
+      one: "{count} Zeichen zu viel (höchstens {max})",
+      other: "{count} Zeichen zu viel (höchstens {max})",
+    },
+  },
+  phone: {
     pastPair: {
       mentor: "Du hast {name} als Mentor*in begleitet",
       mentee: "{name} hat dich als Mentor*in begleitet",

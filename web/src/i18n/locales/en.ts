@@ -1759,17 +1759,18 @@ export default {
     },
   },
   // Issue 10: the app on a phone and the rough edges a new user hits.
-  phone: {
-    length: {
-      left: {
-        one: "{count} character left",
-        other: "{count} characters left",
-      },
-      over: {
-        one: "{count} character too many (the limit is {max})",
-        other: "{count} characters too many (the limit is {max})",
-      },
+  // Length-limited fields count down to their limit (components/LengthCount.tsx); shown on the first screens.
+  length: {
+    left: {
+      one: "{count} character left",
+      other: "{count} characters left",
     },
+    over: {
+      one: "{count} character too many (the limit is {max})",
+      other: "{count} characters too many (the limit is {max})",
+    },
+  },
+  phone: {
     pastPair: {
       mentor: "You were {name}’s mentor",
       mentee: "{name} was your mentor",

@@ -1762,17 +1762,18 @@ export default {
     },
   },
   // Issue 10 : l’appli sur téléphone et les aspérités que rencontre un nouveau venu.
-  phone: {
-    length: {
-      left: {
-        one: "Encore {count} caractère",
-        other: "Encore {count} caractères",
-      },
-      over: {
-        one: "{count} caractère de trop (la limite est de {max})",
-        other: "{count} caractères de trop (la limite est de {max})",
-      },
+  // Les champs limités comptent jusqu’à leur limite (components/LengthCount.tsx) ; dès les premiers écrans.
+  length: {
+    left: {
+      one: "Encore {count} caractère",
+      other: "Encore {count} caractères",
     },
+    over: {
+      one: "{count} caractère de trop (la limite est de {max})",
+      other: "{count} caractères de trop (la limite est de {max})",
+    },
+  },
+  phone: {
     pastPair: {
       mentor: "Vous étiez le mentor de {name}",
       mentee: "{name} était votre mentor",
