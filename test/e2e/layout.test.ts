@@ -7,12 +7,14 @@
 // - on the pair page, with 50 messages, the composer's bottom edge is inside the visual viewport (also
 //   with the viewport shortened as an on-screen keyboard does), and a sent message is visible at once.
 // One browser, one context per person reused across pages; everything is seeded through the public API.
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { BrowserContext, Page } from "playwright-core";
-import { beforeAll, describe, expect, it } from "vitest";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { answersFor, sendChat } from "../../worker/dev/api-client.ts";
-import { hasBrowser, newPerson, useBrowser } from "./browser.ts";
+import { baseURL, CHROMIUM_ARGS, hasBrowser, newPerson, useBrowser } from "./browser.ts";
 import { applicant, groupWithProgram, person, signedInPage, type ApiPerson } from "./fixtures.ts";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -285,5 +287,40 @@ describe.skipIf(!hasBrowser())("every page at phone and laptop widths, in three 
     expect(where.bottom, JSON.stringify(where)).toBeLessThanOrEqual(where.listBottom + 1);
     expect(where.bottom, JSON.stringify(where)).toBeGreaterThan(where.listTop + 10);
     await context.close();
+  });
+  it("is installable: the manifest with its icons passes Chromium's installability check", async () => {
+    const { context, page } = await newPerson(browser(), { phone: true });
+    await page.goto("/signin");
+    await page.locator("main h1").waitFor();
+    const manifest = await page.evaluate(async () => {
+      const link = document.querySelector<HTMLLinkElement>('link[rel="manifest"]')!;
+      const res = await fetch(link.href);
+      return { status: res.status, body: (await res.json()) as { icons: { sizes: string; purpose: string; src: string }[]; start_url: string; display: string } };
+    });
+    expect(manifest.status).toBe(200);
+    expect(manifest.body.start_url).toBe("/");
+    expect(manifest.body.display).toBe("standalone");
+    expect(manifest.body.icons.map((icon) => `${icon.sizes} ${icon.purpose}`).sort()).toEqual(["192x192 any", "192x192 maskable", "512x512 any", "512x512 maskable"]);
+    for (const icon of manifest.body.icons) {
+      const res = await page.request.get(icon.src);
+      expect(res.headers()["content-type"], icon.src).toContain("image/png");
+    }
+    await context.close();
+
+    // Chromium never offers to install from an incognito profile, and every new context is one: ask
+    // from a real (temporary) profile.
+    const profile = mkdtempSync(join(tmpdir(), "mentorship-install-"));
+    const persistent = await chromium.launchPersistentContext(profile, { executablePath: inject("chromiumPath")!, args: CHROMIUM_ARGS, baseURL: baseURL() });
+    try {
+      const installPage = persistent.pages()[0] ?? (await persistent.newPage());
+      await installPage.goto("/signin");
+      await installPage.locator("main h1").waitFor();
+      const cdp = await persistent.newCDPSession(installPage);
+      const { installabilityErrors } = (await cdp.send("Page.getInstallabilityErrors")) as { installabilityErrors: { errorId: string }[] };
+      expect(installabilityErrors.map((error) => error.errorId)).toEqual([]);
+    } finally {
+      await persistent.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
   });
 });
