@@ -7,14 +7,14 @@
 // - on the pair page, with 50 messages, the composer's bottom edge is inside the visual viewport (also
 //   with the viewport shortened as an on-screen keyboard does), and a sent message is visible at once.
 // One browser, one context per person reused across pages; everything is seeded through the public API.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { answersFor, sendChat } from "../../worker/dev/api-client.ts";
-import { baseURL, CHROMIUM_ARGS, hasBrowser, newPerson, useBrowser } from "./browser.ts";
+import { baseURL, CHROMIUM_ARGS, hasBrowser, newPerson, SCREENSHOTS, useBrowser } from "./browser.ts";
 import { applicant, groupWithProgram, person, signedInPage, type ApiPerson } from "./fixtures.ts";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -103,6 +103,8 @@ function measure(page: Page) {
 }
 
 async function expectLayout(page: Page, label: string, longText = false) {
+  // LAYOUT_SCREENSHOTS=1 keeps a picture of every page and width in test/.artifacts/screenshots/layout.
+  if (process.env.LAYOUT_SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, "layout", `${label.replace(/[^a-z0-9]+/gi, "-")}.png`) });
   const m = await measure(page);
   if (longText) expect(m.seen, `${label}: seeded long text on screen`).toBeGreaterThan(0);
   expect(m.docWidth, `${label}: document width; past the edge: ${m.offenders.join(", ")}`).toBe(m.width);
@@ -146,6 +148,7 @@ describe.skipIf(!hasBrowser())("every page at phone and laptop widths, in three 
   let ids: { groupId: string; programId: string; pairId: string; endedPairId: string; inviteToken: string };
 
   beforeAll(async () => {
+    mkdirSync(join(SCREENSHOTS, "layout"), { recursive: true });
     const setup = await groupWithProgram("Amara Admin");
     await setup.admin.call("PATCH", `/groups/${setup.group.id}`, {
       name: LONG_WORD,
