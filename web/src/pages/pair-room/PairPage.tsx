@@ -2,7 +2,7 @@
 // check-in, for the mentor and the mentee only. Lazily loaded, with partysocket, only on this route.
 import "./pair.css";
 import { useParams } from "@solidjs/router";
-import { createEffect, createResource, createRoot, createSignal, For, Match, onCleanup, Show, Switch, type JSX } from "solid-js";
+import { createEffect, createResource, createRoot, createSignal, For, Match, onCleanup, onMount, Show, Switch, type JSX } from "solid-js";
 import { Alert } from "../../components/Alert.tsx";
 import { Button, ButtonLink } from "../../components/Button.tsx";
 import { confirmAction, type ConfirmOptions } from "../../components/ConfirmDialog.tsx";
