@@ -145,7 +145,7 @@ function PairRow(props: { entry: DashboardEntry; now: number; ending: boolean; o
               fallback={
                 <>
                   {t("dashboard.endPair")}
-                  <span class="visually-hidden">: {t("phone.endPairOf", { mentor: pair().mentor.displayName, mentee: pair().mentee.displayName })}</span>
+                  <span class="visually-hidden"> ({t("phone.endPairOf", { mentor: pair().mentor.displayName, mentee: pair().mentee.displayName })})</span>
                 </>
               }
             >
