@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { hasBrowser, SCREENSHOTS, useBrowser } from "./browser.ts";
-import { chatLog, openBoth, pairAction, send } from "./pair-page.ts";
+import { chatLog, openActions, openBoth, pairAction, send } from "./pair-page.ts";
 import { activePair, signedInPage } from "./fixtures.ts";
 
 
@@ -86,7 +86,10 @@ describe.skipIf(!hasBrowser())("journey 6: reporting and blocking", () => {
 
     // The mentee's side says who blocked whom, and offers to undo it.
     await mentee.page.getByText("You blocked Jonas Mentor.", { exact: false }).waitFor();
+    // "Unblock" waits in the same "Actions" menu as "Block".
+    await openActions(mentee.page);
     expect(await mentee.page.getByRole("button", { name: "Unblock Jonas Mentor" }).isVisible()).toBe(true);
+    await mentee.page.keyboard.press("Escape");
     expect(await mentee.page.getByLabel("Message to Jonas Mentor").isDisabled()).toBe(true);
 
     // The server refuses anything the mentor might still try.
