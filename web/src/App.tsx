@@ -11,12 +11,13 @@ const withStrings =
   () =>
     Promise.all([load(), loadStrings(groups)]).then(([module]) => module);
 
-// Every page is its own chunk; the shell, the router and the session stay in the entry chunk. Sign-in,
-// sign-up and "not found" use only the first screens' strings (i18n/sections.ts); the others wait for all.
+// Every page is its own chunk; the shell, the router and the session stay in the entry chunk. Sign-in and
+// "not found" use only the first screens' strings (i18n/sections.ts); the others wait for all (sign-up
+// too: its password strength meter speaks with the account settings' strings).
 const Home = lazy(withStrings(() => import("./pages/Home.tsx")));
 const Profile = lazy(withStrings(() => import("./pages/Profile.tsx")));
 const SignIn = lazy(() => import("./pages/SignIn.tsx"));
-const SignUp = lazy(() => import("./pages/SignUp.tsx"));
+const SignUp = lazy(withStrings(() => import("./pages/SignUp.tsx")));
 const ProgramDashboard = lazy(withStrings(() => import("./pages/programs/Dashboard.tsx")));
 const ProgramReport = lazy(withStrings(() => import("./pages/programs/Report.tsx")));
 const GroupReports = lazy(withStrings(() => import("./pages/groups/Reports.tsx")));

@@ -224,7 +224,9 @@ export function t(key: MessageKey, params?: MessageParams): string {
     const count = Number(params?.count ?? 0);
     value = value[pluralCategory(lang, count)] ?? value.other;
   }
-  if (typeof value !== "string") return key;
+  // A section that has not arrived yet reads as nothing for a moment (the shell renders before a page's
+  // strings), never as its key; a key missing from a loaded section still shows, to be noticed.
+  if (typeof value !== "string") return lookup(fallback(), key.slice(0, key.indexOf("."))) === undefined ? "" : key;
   if (!params) return value;
   return value.replace(/\{(\w+)\}/g, (match, name: string) => {
     const param = params[name];
