@@ -1,15 +1,51 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { transformWithOxc, type Plugin } from "vite";
 import solid from "vite-plugin-solid";
 import { defineConfig } from "vitest/config";
+import { groupOf, SECTION_GROUPS } from "./web/src/i18n/sections.ts";
 
 const root = import.meta.dirname;
 const WRANGLER_DEV = process.env.WRANGLER_DEV_URL ?? "http://127.0.0.1:8787";
+
+/**
+ * Splits each language file into the sections the first screens need ("boot") and the rest, at build
+ * time, so that a language stays one file that everyone edits while the sign-in page loads only its own
+ * strings. `virtual:i18n/<code>/<group>` is one group of one language; `virtual:i18n/loaders` maps every
+ * language found in web/src/i18n/locales to a lazy loader per group. See web/src/i18n/sections.ts.
+ */
+function localeSections(): Plugin {
+  const PREFIX = "virtual:i18n/";
+  const localesDir = `${root}/web/src/i18n/locales`;
+  return {
+    name: "locale-sections",
+    resolveId: (id) => (id.startsWith(PREFIX) ? `\0${id}` : undefined),
+    async load(id) {
+      if (!id.startsWith(`\0${PREFIX}`)) return undefined;
+      const rest = id.slice(PREFIX.length + 1);
+      if (rest === "loaders") {
+        const codes = readdirSync(localesDir).filter((file) => file.endsWith(".ts")).map((file) => file.slice(0, -3));
+        const entries = codes.map((code) => `${JSON.stringify(code)}: { ${SECTION_GROUPS.map((group) => `${group}: () => import("${PREFIX}${code}/${group}")`).join(", ")} }`);
+        return `export default { ${entries.join(", ")} };`;
+      }
+      const [code, group] = rest.split("/") as [string, string];
+      const file = `${localesDir}/${code}.ts`;
+      this.addWatchFile(file);
+      // A language file is plain data: with its types stripped it is a module of literals, evaluated here
+      // from a data: URL (it imports nothing at run time).
+      const { code: js } = await transformWithOxc(readFileSync(file, "utf8"), file, { lang: "ts" });
+      const { default: dictionary } = (await import(`data:text/javascript;base64,${Buffer.from(js).toString("base64")}`)) as { default: Record<string, unknown> };
+      const picked = Object.fromEntries(Object.entries(dictionary).filter(([section]) => groupOf(section) === group));
+      return `export default ${JSON.stringify(picked)};`;
+    },
+  };
+}
 
 export default defineConfig({
   root: `${root}/web`,
   publicDir: `${root}/web/public`,
   // Under Vitest the projects below bring their own plugins; solid() here would force jsdom on all of them.
-  plugins: process.env.VITEST ? [] : [solid()],
+  plugins: process.env.VITEST ? [] : [solid(), localeSections()],
   build: {
     outDir: `${root}/dist/web`,
     emptyOutDir: true,

@@ -4,7 +4,7 @@ import { ChatMessage, Checkin, Comment, Post, RoomStatus, StepProgress } from ".
 import { Pair } from "./pairs.ts";
 import { PublicProfile } from "./users.ts";
 
-export const HEALTH_STATES = ["active", "quiet", "no_checkin_2_weeks", "ended"] as const;
+export const HEALTH_STATES = ["active", "quiet", "no_checkin_2_weeks", "blocked", "ended"] as const;
 
 /** What admins may know about a pair: aggregates only, never content. */
 export const PairHealth = z

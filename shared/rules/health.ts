@@ -14,6 +14,8 @@ export type HealthInputs = {
   lastActivityAt: number | null;
   startedAt: number;
   cadenceDays: number;
+  /** Either person has blocked the other. Who blocked whom is never part of the health. */
+  blocked?: boolean;
 };
 
 /** The week of the program a pair is in, from its start date and the check-in cadence. */
@@ -39,6 +41,7 @@ export function computeHealth(input: HealthInputs, now: number): PairHealth {
   const lastCheckinAt = input.checkinTimes.length ? Math.max(...input.checkinTimes) : null;
   let state: PairHealth["state"] = "active";
   if (!input.active) state = "ended";
+  else if (input.blocked) state = "blocked";
   else if (now - (lastCheckinAt ?? input.startedAt) >= NO_CHECKIN_AFTER_DAYS * DAY_MS) state = "no_checkin_2_weeks";
   else if (now - (input.lastActivityAt ?? input.startedAt) >= QUIET_AFTER_DAYS * DAY_MS) state = "quiet";
   return {

@@ -6,7 +6,7 @@
 // echo that does the product's single SQLite insert before relaying. The benchmarks run their own worker
 // (test/bench/worker.ts): the product plus these baseline rooms, never deployed.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -23,6 +23,8 @@ const B2_RATE_PER_SECOND = 2;
 const B3_BEHIND = 1000;
 const B4_SECONDS = Number(process.env.B4_SECONDS ?? 10);
 const RESULTS = join(ROOT, "test", ".artifacts", "bench-results.json");
+/** `BENCH_ONLY=B5 npm run bench` runs only the named benchmarks (comma separated); all of them by default. */
+const ONLY = new Set((process.env.BENCH_ONLY ?? "B1,B2,B3,B4,B5,B7").split(",").map((name) => name.trim().toUpperCase()));
 
 /** A room with two sockets, 0 and 1; a frame sent from one side is delivered to the other. */
 type Duplex = {
@@ -209,6 +211,40 @@ function bundleSizes(dist: string) {
   };
 }
 
+/**
+ * The JavaScript a page really loads before it is usable, measured in Chromium: every script the page
+ * fetched (entry, page chunk, dictionaries, preloads), gzipped from the built files. `cookie` signs in.
+ */
+async function pageJsGzip(base: string, dist: string, path: string, ready: string, cookie?: string) {
+  const { chromium } = await import("playwright-core");
+  const executablePath = process.env.CHROME_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find((candidate) => existsSync(candidate));
+  if (!executablePath) return null;
+  const browser = await chromium.launch({
+    executablePath,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  try {
+    const context = await browser.newContext({ locale: "en-US" });
+    if (cookie) {
+      const [name, value] = cookie.split("=") as [string, string];
+      await context.addCookies([{ name, value, url: base }]);
+    }
+    const page = await context.newPage();
+    const scripts = new Set<string>();
+    page.on("response", (response) => {
+      const url = new URL(response.url());
+      if (url.pathname.endsWith(".js")) scripts.add(url.pathname);
+    });
+    await page.goto(`${base}${path}`);
+    await page.locator(ready).first().waitFor({ timeout: 15_000 });
+    await page.waitForLoadState("networkidle");
+    const files = [...scripts].sort();
+    return { path, files, gzip: files.reduce((sum, file) => sum + gzipSize(join(dist, file)), 0) };
+  } finally {
+    await browser.close();
+  }
+}
+
 const ratio = (value: number, base: number) => Math.round((value / base) * 100) / 100;
 const ms = (value: number) => `${value.toFixed(2)} ms`;
 
@@ -229,10 +265,12 @@ async function main() {
   if (onlyB7) await server.stop();
   else try {
     const base = server.url;
-    console.log(`Creating ${B2_PAIRS} pairs through the API…`);
-    const setup = await createPairs(base, B2_PAIRS);
+    const needsPairs = ["B1", "B2", "B3", "B4"].some((name) => ONLY.has(name));
+    if (needsPairs) console.log(`Creating ${B2_PAIRS} pairs through the API…`);
+    const setup = needsPairs ? await createPairs(base, B2_PAIRS) : { pairs: [], program: { id: "" }, admin: new ApiPerson(base) };
     const [firstPair] = setup.pairs;
 
+    if (ONLY.has("B1")) {
     console.log(`B1: ${B1_MESSAGES} messages, closed loop…`);
     const { product: b1, baseline: b1Base, durable: b1Durable } = await closedLoops(
       { product: await productRoom(base, firstPair!), baseline: await baselineRoom(base, "b1"), durable: await baselineRoom(base, "b1", "durable-echo") },
@@ -247,6 +285,9 @@ async function main() {
       ratioToDurable: { p50: ratio(b1.p50, b1Durable.p50), p99: ratio(b1.p99, b1Durable.p99), max: ratio(b1.max, b1Durable.max) },
     };
 
+    }
+
+    if (ONLY.has("B2")) {
     console.log(`B2: ${B2_PAIRS} pair rooms and ${B2_PAIRS} baseline rooms side by side, ${B2_RATE_PER_SECOND} msg/s per socket for ${B2_SECONDS} s…`);
     const { product: b2, baseline: b2Base } = await steadyLoads(
       {
@@ -263,9 +304,14 @@ async function main() {
       ratio: { p50: ratio(b2.p50, b2Base.p50), p99: ratio(b2.p99, b2Base.p99), throughput: ratio(b2.perSecond, b2Base.perSecond) },
     };
 
+    }
+
+    if (ONLY.has("B3")) {
     console.log("B3: catch-up of 1,000 messages…");
     results.B3 = await catchUp(base, setup.pairs[1] ?? firstPair!);
+    }
 
+    if (ONLY.has("B4")) {
     console.log(`B4: autocannon, 20 connections, ${B4_SECONDS} s per route…`);
     const trivial = await requestsPerSecond(`${base}/api/health`, "");
     const dashboard = await requestsPerSecond(`${base}/api/programs/${setup.program.id}/dashboard`, setup.admin.cookie);
@@ -275,31 +321,56 @@ async function main() {
       dashboard: { ...dashboard, pairs: B2_PAIRS, ratio: ratio(dashboard.perSecond, trivial.perSecond) },
       pairList: { ...pairList, ratio: ratio(pairList.perSecond, trivial.perSecond) },
     };
+    }
 
+    if (ONLY.has("B5")) {
     console.log("B5: sizes…");
-    results.B5 = bundleSizes(assets);
+    const member = await ApiPerson.signUp(base, "b5-member");
+    results.B5 = {
+      ...bundleSizes(assets),
+      signInPage: await pageJsGzip(base, assets, "/signin", "form"),
+      homePage: await pageJsGzip(base, assets, "/", "main h1", member.cookie),
+    };
+    }
   } finally {
     await server.stop();
   }
   try {
-    console.log(`B7: suggest-all and bulk publish for ${B7_SIZES.join(", ")} mentees…`);
-    results.B7 = await runB7(assets);
+    if (ONLY.has("B7")) {
+      console.log(`B7: suggest-all and bulk publish for ${B7_SIZES.join(", ")} mentees…`);
+      results.B7 = await runB7(assets);
+    }
   } finally {
     rmSync(state, { recursive: true, force: true });
   }
 
   const r = results as any;
-  const rows = onlyB7 ? [] : [
-    ["B1 one pair vs durable echo", `p50 ${ms(r.B1.product.p50)} p99 ${ms(r.B1.product.p99)} max ${ms(r.B1.product.max)}`, `durable echo p50 ${ms(r.B1.durableBaseline.p50)} p99 ${ms(r.B1.durableBaseline.p99)}`, `p50 ×${r.B1.ratioToDurable.p50} p99 ×${r.B1.ratioToDurable.p99}`, "p50 ≤ ×1.15, p99 ≤ ×1.3"],
-    ["B1 one pair vs bare echo", "", `bare echo p50 ${ms(r.B1.baseline.p50)} p99 ${ms(r.B1.baseline.p99)} max ${ms(r.B1.baseline.max)}`, `p50 ×${r.B1.ratio.p50} p99 ×${r.B1.ratio.p99}`, "p50 ≤ ×1.5, p99 ≤ ×2"],
-    ["B2 100 pairs, steady", `${r.B2.product.delivered}/${r.B2.product.sent} delivered, ${r.B2.product.perSecond.toFixed(0)} msg/s, p50 ${ms(r.B2.product.p50)} p99 ${ms(r.B2.product.p99)}`, `${r.B2.baseline.delivered}/${r.B2.baseline.sent}, p50 ${ms(r.B2.baseline.p50)} p99 ${ms(r.B2.baseline.p99)}`, `p50 ×${r.B2.ratio.p50} p99 ×${r.B2.ratio.p99}`, "0 lost, p99 ≤ ×2"],
-    ["B3 catch-up of 1,000", `median ${ms(r.B3.p50)} max ${ms(r.B3.max)}`, "", "", "< 100 ms"],
-    ["B4 dashboard (100 pairs)", `${r.B4.dashboard.perSecond.toFixed(0)} req/s`, `health ${r.B4.trivial.perSecond.toFixed(0)} req/s`, `×${r.B4.dashboard.ratio}`, "≥ ×0.5"],
-    ["B4 pair list", `${r.B4.pairList.perSecond.toFixed(0)} req/s`, `health ${r.B4.trivial.perSecond.toFixed(0)} req/s`, `×${r.B4.pairList.ratio}`, "≥ ×0.5"],
-    ["B5 initial JS / CSS (gzip)", `${(r.B5.initialJsGzip / 1024).toFixed(1)} KB / ${(r.B5.initialCssGzip / 1024).toFixed(1)} KB`, "", "", "JS < 60 KB"],
-    ["B5 worker bundle (gzip)", `${(r.B5.workerGzip / 1024).toFixed(1)} KB`, "", "", ""],
+  const kb = (bytes: number | undefined) => (bytes === undefined ? "n/a" : `${(bytes / 1024).toFixed(1)} KB`);
+  const rows = [
+    ...(r.B1
+      ? [
+          ["B1 one pair vs durable echo", `p50 ${ms(r.B1.product.p50)} p99 ${ms(r.B1.product.p99)} max ${ms(r.B1.product.max)}`, `durable echo p50 ${ms(r.B1.durableBaseline.p50)} p99 ${ms(r.B1.durableBaseline.p99)}`, `p50 ×${r.B1.ratioToDurable.p50} p99 ×${r.B1.ratioToDurable.p99}`, "p50 ≤ ×1.15, p99 ≤ ×1.3"],
+          ["B1 one pair vs bare echo", "", `bare echo p50 ${ms(r.B1.baseline.p50)} p99 ${ms(r.B1.baseline.p99)} max ${ms(r.B1.baseline.max)}`, `p50 ×${r.B1.ratio.p50} p99 ×${r.B1.ratio.p99}`, "p50 ≤ ×1.5, p99 ≤ ×2"],
+        ]
+      : []),
+    ...(r.B2 ? [["B2 100 pairs, steady", `${r.B2.product.delivered}/${r.B2.product.sent} delivered, ${r.B2.product.perSecond.toFixed(0)} msg/s, p50 ${ms(r.B2.product.p50)} p99 ${ms(r.B2.product.p99)}`, `${r.B2.baseline.delivered}/${r.B2.baseline.sent}, p50 ${ms(r.B2.baseline.p50)} p99 ${ms(r.B2.baseline.p99)}`, `p50 ×${r.B2.ratio.p50} p99 ×${r.B2.ratio.p99}`, "0 lost, p99 ≤ ×2"]] : []),
+    ...(r.B3 ? [["B3 catch-up of 1,000", `median ${ms(r.B3.p50)} max ${ms(r.B3.max)}`, "", "", "< 100 ms"]] : []),
+    ...(r.B4
+      ? [
+          ["B4 dashboard (100 pairs)", `${r.B4.dashboard.perSecond.toFixed(0)} req/s`, `health ${r.B4.trivial.perSecond.toFixed(0)} req/s`, `×${r.B4.dashboard.ratio}`, "≥ ×0.5"],
+          ["B4 pair list", `${r.B4.pairList.perSecond.toFixed(0)} req/s`, `health ${r.B4.trivial.perSecond.toFixed(0)} req/s`, `×${r.B4.pairList.ratio}`, "≥ ×0.5"],
+        ]
+      : []),
+    ...(r.B5
+      ? [
+          ["B5 entry JS / CSS (gzip)", `${(r.B5.initialJsGzip / 1024).toFixed(1)} KB / ${(r.B5.initialCssGzip / 1024).toFixed(1)} KB`, "", "", "JS < 60 KB"],
+          ["B5 sign-in page, all JS it loads (gzip)", kb(r.B5.signInPage?.gzip), "", "", "< 30 KB"],
+          ["B5 home page, all JS it loads (gzip)", kb(r.B5.homePage?.gzip), "", "", "< 45 KB"],
+          ["B5 worker bundle (gzip)", `${(r.B5.workerGzip / 1024).toFixed(1)} KB`, "", "", ""],
+        ]
+      : []),
   ];
-  rows.push(...b7Rows(r.B7));
+  if (r.B7) rows.push(...b7Rows(r.B7));
   console.log("\n| benchmark | product | baseline | ratio | target |\n|---|---|---|---|---|");
   for (const row of rows) console.log(`| ${row.join(" | ")} |`);
   mkdirSync(join(ROOT, "test", ".artifacts"), { recursive: true });

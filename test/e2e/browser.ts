@@ -53,22 +53,22 @@ export function useBrowser(): () => Browser {
 }
 export const hasBrowser = () => inject("chromiumPath") !== null;
 
+/** Headless, and never reaching for the network (it is refused here, and retried forever otherwise). */
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = inject("chromiumPath");
   if (!executablePath) throw new Error("no Chromium");
-  return chromium.launch({
-    executablePath,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }
 
 /** A fresh browser profile (its own cookies and storage), like a different person on another device. */

@@ -105,7 +105,7 @@ describe.skipIf(!hasBrowser())("journey 3: the admin pairs them and both see it"
     expect(await note.getAttribute("href")).toBe(pairHref);
     await mentorView.page.getByText("You are the mentor.").waitFor();
     await screenshot(mentorView.page, "notifications-desktop");
-    await mentorView.page.getByRole("button", { name: "Mark all as read" }).click();
+    // Opening the page is reading it: the bell clears by itself, with no "Mark all as read" needed.
     await mentorView.page.getByText("You’re all caught up.").waitFor();
     await mentorView.page.getByRole("link", { name: "Notifications", exact: true }).waitFor();
     // Read on the server too.

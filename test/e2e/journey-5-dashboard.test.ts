@@ -180,7 +180,7 @@ describe.skipIf(!hasBrowser())("journey 5: the program dashboard shows health, n
     expect((await rowHeaders()).length).toBe(5);
 
     // Ending asks first, needs a reason, and then shows the pair as ended early.
-    const endButton = page.getByRole("button", { name: "End the mentorship of Sofia Rossi and Yusuf Demir" });
+    const endButton = page.getByRole("button", { name: "End mentorship (Sofia Rossi and Yusuf Demir)" });
     await endButton.click();
     const dialog = page.getByRole("dialog", { name: "End this mentorship?" });
     await dialog.waitFor();

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { hasBrowser, SCREENSHOTS, useBrowser } from "./browser.ts";
-import { chatLog, openBoth, send } from "./pair-page.ts";
+import { chatLog, openActions, openBoth, pairAction, send } from "./pair-page.ts";
 import { activePair, signedInPage } from "./fixtures.ts";
 
 
@@ -68,7 +68,7 @@ describe.skipIf(!hasBrowser())("journey 6: reporting and blocking", () => {
     await admin.context.close();
 
     // The mentee blocks the mentor, after a warning.
-    await mentee.page.getByRole("button", { name: "Block Jonas Mentor" }).click();
+    await pairAction(mentee.page, "Block Jonas Mentor");
     const blockDialog = mentee.page.getByRole("dialog", { name: "Block Jonas Mentor?" });
     await blockDialog.getByRole("button", { name: "Block" }).click();
     const blockedAt = Date.now();
@@ -86,7 +86,10 @@ describe.skipIf(!hasBrowser())("journey 6: reporting and blocking", () => {
 
     // The mentee's side says who blocked whom, and offers to undo it.
     await mentee.page.getByText("You blocked Jonas Mentor.", { exact: false }).waitFor();
+    // "Unblock" waits in the same "Actions" menu as "Block".
+    await openActions(mentee.page);
     expect(await mentee.page.getByRole("button", { name: "Unblock Jonas Mentor" }).isVisible()).toBe(true);
+    await mentee.page.keyboard.press("Escape");
     expect(await mentee.page.getByLabel("Message to Jonas Mentor").isDisabled()).toBe(true);
 
     // The server refuses anything the mentor might still try.
@@ -104,7 +107,7 @@ describe.skipIf(!hasBrowser())("journey 6: reporting and blocking", () => {
     await mentor.page.screenshot({ path: join(SCREENSHOTS, "pair-blocked-desktop.png"), fullPage: true });
 
     // Blocking can be undone by whoever blocked.
-    await mentee.page.getByRole("button", { name: "Unblock Jonas Mentor" }).click();
+    await pairAction(mentee.page, "Unblock Jonas Mentor");
     await mentee.page.getByText("You blocked Jonas Mentor.", { exact: false }).waitFor({ state: "detached" });
     expect(await mentee.page.getByLabel("Message to Jonas Mentor").isEnabled()).toBe(true);
     await mentor.page.reload();

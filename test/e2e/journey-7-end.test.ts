@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { hasBrowser, SCREENSHOTS, useBrowser } from "./browser.ts";
-import { chatLog, openBoth, send } from "./pair-page.ts";
+import { chatLog, openActions, openBoth, pairAction, send } from "./pair-page.ts";
 import { activePair, signedInPage } from "./fixtures.ts";
 
 const COMPLETED = "This mentorship was completed. The space stays readable; nothing new can be added.";
@@ -14,7 +14,10 @@ const ENDED = "This mentorship ended early. The space stays readable; nothing ne
 async function expectReadOnly(page: Page, otherName: string) {
   expect(await page.getByLabel(`Message to ${otherName}`).isDisabled()).toBe(true);
   expect(await page.getByRole("button", { name: "Send" }).isDisabled()).toBe(true);
+  await openActions(page);
+  expect(await page.getByRole("button", { name: "Report Jonas Mentor" }).or(page.getByRole("button", { name: "Report Lea Mentee" })).isVisible()).toBe(true);
   expect(await page.getByRole("button", { name: "End mentorship" }).count()).toBe(0);
+  await page.keyboard.press("Escape");
   for (const checkbox of await page.getByRole("checkbox").all()) expect(await checkbox.isDisabled()).toBe(true);
   expect(await page.getByRole("button", { name: "Mark this week done" }).count()).toBe(0);
   await page.getByRole("tab", { name: "Posts" }).click();
@@ -41,7 +44,7 @@ describe.skipIf(!hasBrowser())("journey 7: ending a mentorship", () => {
     await chatLog(mentee.page).getByText("It was a pleasure. Good luck with the new role.").waitFor();
 
     // The mentee ends it as completed, after confirming.
-    await mentee.page.getByRole("button", { name: "End mentorship" }).click();
+    await pairAction(mentee.page, "End mentorship");
     const dialog = mentee.page.getByRole("dialog", { name: "End this mentorship?" });
     await dialog.waitFor();
     expect(await dialog.getByRole("radio", { name: /We completed the program/ }).isChecked()).toBe(true);
@@ -85,7 +88,7 @@ describe.skipIf(!hasBrowser())("journey 7: ending a mentorship", () => {
     const mentee = await signedInPage(browser(), setup.mentee);
     await openBoth(mentor.page, mentee.page, setup.pairId);
 
-    await mentor.page.getByRole("button", { name: "End mentorship" }).click();
+    await pairAction(mentor.page, "End mentorship");
     const dialog = mentor.page.getByRole("dialog", { name: "End this mentorship?" });
     expect(await dialog.getByLabel("Anything you would like to add? (optional)").isVisible()).toBe(true);
     await dialog.getByRole("radio", { name: /End it early/ }).check();

@@ -24,3 +24,15 @@ export async function send(page: Page, otherName: string, text: string) {
   await composer.fill(text);
   await composer.press("Enter");
 }
+
+/** Opens the pair header's "Actions" menu. */
+export async function openActions(page: Page) {
+  const toggle = page.locator(".pair-header").getByRole("button", { name: "Actions" });
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+}
+
+/** Opens the "Actions" menu and chooses `name` in it ("End mentorship", "Block Jonas Mentor", ...). */
+export async function pairAction(page: Page, name: string) {
+  await openActions(page);
+  await page.locator(".pair-header").getByRole("button", { name, exact: true }).click();
+}

@@ -2,33 +2,43 @@ import { Route, Router } from "@solidjs/router";
 import { lazy } from "solid-js";
 import { AppShell } from "./components/AppShell.tsx";
 import { GuestOnly, RequireUser } from "./components/RouteGuards.tsx";
+import { loadStrings } from "./i18n/index.ts";
+import type { SectionGroup } from "./i18n/sections.ts";
 
-// Every page is its own chunk; the shell, the router and the session stay in the entry chunk.
-const Home = lazy(() => import("./pages/Home.tsx"));
-const Profile = lazy(() => import("./pages/Profile.tsx"));
+/** A page that needs strings beyond the first screens': its code and those strings load in parallel. */
+const withStrings =
+  <T,>(load: () => Promise<T>, groups: SectionGroup[] = ["rest"]) =>
+  () =>
+    Promise.all([load(), loadStrings(groups)]).then(([module]) => module);
+
+// Every page is its own chunk; the shell, the router and the session stay in the entry chunk. Sign-in and
+// "not found" use only the first screens' strings (i18n/sections.ts); the others wait for all (sign-up
+// too: its password strength meter speaks with the account settings' strings).
+const Home = lazy(withStrings(() => import("./pages/Home.tsx")));
+const Profile = lazy(withStrings(() => import("./pages/Profile.tsx")));
 const SignIn = lazy(() => import("./pages/SignIn.tsx"));
-const SignUp = lazy(() => import("./pages/SignUp.tsx"));
-const ProgramDashboard = lazy(() => import("./pages/programs/Dashboard.tsx"));
-const ProgramReport = lazy(() => import("./pages/programs/Report.tsx"));
-const GroupReports = lazy(() => import("./pages/groups/Reports.tsx"));
-const ApplyToProgram = lazy(() => import("./pages/programs/Apply.tsx"));
-const ProgramApplicants = lazy(() => import("./pages/programs/Applicants.tsx"));
-const MyApplications = lazy(() => import("./pages/MyApplications.tsx"));
-const Notifications = lazy(() => import("./pages/Notifications.tsx"));
-const NewGroup = lazy(() => import("./pages/groups/NewGroup.tsx"));
-const GroupPage = lazy(() => import("./pages/groups/GroupPage.tsx"));
-const ProgramPage = lazy(() => import("./pages/programs/ProgramPage.tsx"));
-const ProgramEditor = lazy(() => import("./pages/programs/ProgramEditor.tsx"));
-const Invite = lazy(() => import("./pages/Invite.tsx"));
-const PairPage = lazy(() => import("./pages/pair-room/PairPage.tsx"));
-const Settings = lazy(() => import("./pages/settings/Settings.tsx"));
+const SignUp = lazy(withStrings(() => import("./pages/SignUp.tsx")));
+const ProgramDashboard = lazy(withStrings(() => import("./pages/programs/Dashboard.tsx")));
+const ProgramReport = lazy(withStrings(() => import("./pages/programs/Report.tsx")));
+const GroupReports = lazy(withStrings(() => import("./pages/groups/Reports.tsx")));
+const ApplyToProgram = lazy(withStrings(() => import("./pages/programs/Apply.tsx")));
+const ProgramApplicants = lazy(withStrings(() => import("./pages/programs/Applicants.tsx")));
+const MyApplications = lazy(withStrings(() => import("./pages/MyApplications.tsx")));
+const Notifications = lazy(withStrings(() => import("./pages/Notifications.tsx")));
+const NewGroup = lazy(withStrings(() => import("./pages/groups/NewGroup.tsx")));
+const GroupPage = lazy(withStrings(() => import("./pages/groups/GroupPage.tsx")));
+const ProgramPage = lazy(withStrings(() => import("./pages/programs/ProgramPage.tsx")));
+const ProgramEditor = lazy(withStrings(() => import("./pages/programs/ProgramEditor.tsx")));
+const Invite = lazy(withStrings(() => import("./pages/Invite.tsx")));
+const PairPage = lazy(withStrings(() => import("./pages/pair-room/PairPage.tsx"), ["rest", "pair"]));
+const Settings = lazy(withStrings(() => import("./pages/settings/Settings.tsx")));
 const NotFound = lazy(() => import("./pages/NotFound.tsx"));
 // Membership (issue 13)
-const Directory = lazy(() => import("./pages/membership/Directory.tsx"));
-const JoinRequests = lazy(() => import("./pages/membership/JoinRequests.tsx"));
-const Bans = lazy(() => import("./pages/membership/Bans.tsx"));
-const AuditLog = lazy(() => import("./pages/membership/AuditLog.tsx"));
-const Operator = lazy(() => import("./pages/operator/Operator.tsx"));
+const Directory = lazy(withStrings(() => import("./pages/membership/Directory.tsx")));
+const JoinRequests = lazy(withStrings(() => import("./pages/membership/JoinRequests.tsx")));
+const Bans = lazy(withStrings(() => import("./pages/membership/Bans.tsx")));
+const AuditLog = lazy(withStrings(() => import("./pages/membership/AuditLog.tsx")));
+const Operator = lazy(withStrings(() => import("./pages/operator/Operator.tsx")));
 
 export function App() {
   return (

@@ -83,6 +83,7 @@ function toDashboardPair(row: DashboardRow, now: number) {
       lastActivityAt: row.last_activity_at,
       startedAt: row.health_started_at ?? Date.parse(pair.startedAt),
       cadenceDays: row.cadence_days ?? 7,
+      blocked: row.contact_blocked === 1,
     },
     now,
   );

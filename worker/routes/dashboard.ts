@@ -13,7 +13,7 @@ export const dashboardRoutes = createRouter().openapi(
     tags: ["Pairs"],
     summary: "Every pair's progress and health, without any content (admins)",
     description:
-      "Step progress, check-in streak, last activity and a health state (active, quiet, no_checkin_2_weeks, ended). Each pair room publishes these aggregates to D1 as they change (chat activity at most once a minute). Messages, posts and notes never appear here.",
+      "Step progress, check-in streak, last activity and a health state (active, quiet, no_checkin_2_weeks, blocked, ended); `blocked` says that contact stopped, never who blocked whom. Each pair room publishes these aggregates to D1 as they change (chat activity at most once a minute). Messages, posts and notes never appear here.",
     middleware: [requireUser],
     request: { params: z.object({ programId: z.string() }) },
     responses: { 200: jsonResponse(DashboardResponse, "The dashboard"), ...errorResponses(401, 403, 404) },

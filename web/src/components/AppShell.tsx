@@ -1,13 +1,16 @@
 import { A, type RouteSectionProps } from "@solidjs/router";
-import { createSignal, Show, Suspense } from "solid-js";
-import { t } from "../i18n/index.ts";
+import { createSignal, lazy, Show, Suspense } from "solid-js";
+import { loadStrings, t } from "../i18n/index.ts";
 import { errorMessage } from "../lib/errors.ts";
 import { session, signOut } from "../lib/session.ts";
 import { Alert } from "./Alert.tsx";
+import { Avatar } from "./Avatar.tsx";
 import { Button } from "./Button.tsx";
 import { BrandMark } from "./Icons.tsx";
 import { LanguageSwitcher } from "./LanguageSwitcher.tsx";
-import { NotificationBell } from "./NotificationBell.tsx";
+
+// Only signed-in people have a bell: its code, its polling and its strings stay out of the sign-in page.
+const NotificationBell = lazy(() => Promise.all([import("./NotificationBell.tsx"), loadStrings(["rest"])]).then(([module]) => ({ default: module.NotificationBell })));
 
 /** The frame around every page: skip link, header with navigation, main landmark and footer. */
 export function AppShell(props: RouteSectionProps) {
@@ -60,15 +63,15 @@ export function AppShell(props: RouteSectionProps) {
           </Show>
           <div class="site-header__tools">
             <Show when={session.user}>
-              <NotificationBell />
+              <Suspense>
+                <NotificationBell />
+              </Suspense>
             </Show>
             <LanguageSwitcher />
             <Show when={session.user}>
               {(user) => (
                 <div class="user-menu">
-                  <span class="user-menu__avatar" aria-hidden="true">
-                    {initials(user().displayName)}
-                  </span>
+                  <Avatar name={user().displayName} class="user-menu__avatar" />
                   <span class="user-menu__name">{user().displayName}</span>
                   <Button
                     variant="ghost"
@@ -102,12 +105,6 @@ export function AppShell(props: RouteSectionProps) {
       </footer>
     </div>
   );
-}
-
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  const letters = parts.length > 1 ? [parts[0]!, parts[parts.length - 1]!] : parts.slice(0, 1);
-  return letters.map((part) => Array.from(part)[0]!.toUpperCase()).join("") || "?";
 }
 
 /** Shown while a page's code or the session is loading. */

@@ -1,5 +1,6 @@
 import { createUniqueId, Show, splitProps, type JSX } from "solid-js";
 import { AlertIcon } from "./Icons.tsx";
+import { LengthCount } from "./LengthCount.tsx";
 
 /** What a form control needs to be tied to its label, hint and error. Spread it onto the control. */
 export type ControlProps = {
@@ -15,6 +16,8 @@ type FieldProps = {
   class?: string;
   /** Extra content after the control, such as a preview of parsed values. */
   after?: JSX.Element;
+  /** A length limit: the field counts down to it as the person nears it (and never truncates). */
+  count?: { length: number; max: number } | undefined;
   children: (control: ControlProps) => JSX.Element;
 };
 
@@ -43,6 +46,7 @@ export function Field(props: FieldProps) {
         </p>
       </Show>
       {props.children(control)}
+      <Show when={props.count}>{(count) => <LengthCount length={count().length} max={count().max} />}</Show>
       <Show when={props.error}>
         <p class="field__error" id={errorId}>
           <AlertIcon class="field__error-icon" />
@@ -60,12 +64,14 @@ type TextFieldProps = Omit<JSX.InputHTMLAttributes<HTMLInputElement>, "value" | 
   error?: string | null | undefined;
   value: string;
   onValue: (value: string) => void;
+  /** The length limit to count down to; use instead of `maxlength`, which cuts text silently. */
+  limit?: number;
 };
 
 export function TextField(props: TextFieldProps) {
-  const [local, rest] = splitProps(props, ["label", "hint", "error", "value", "onValue", "class"]);
+  const [local, rest] = splitProps(props, ["label", "hint", "error", "value", "onValue", "class", "limit"]);
   return (
-    <Field label={local.label} hint={local.hint} error={local.error} class={local.class}>
+    <Field label={local.label} hint={local.hint} error={local.error} class={local.class} count={local.limit ? { length: local.value.length, max: local.limit } : undefined}>
       {(control) => (
         <input
           class="input"

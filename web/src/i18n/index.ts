@@ -4,10 +4,16 @@
 // - The list of languages and their names comes from the files: `meta` is globbed eagerly with a
 //   `?meta` query, which makes it a separate module instance, so tree-shaking keeps only the tiny `meta`
 //   object of each locale in the entry chunk and none of its dictionary.
-// - Dictionaries other than English are globbed lazily: each becomes its own chunk, loaded only
-//   when that language is chosen. English is bundled, as the fallback for any missing entry.
+// - Each language file is split at build time into the sections the first screens need ("boot") and
+//   the rest (see sections.ts and the `locale-sections` plugin in vite.config.ts). English "boot" is in
+//   the entry chunk, as the fallback of the first screens; everything else is a chunk of its own, loaded
+//   with the language (boot) or with the first page that needs the rest (`loadAllStrings`). Missing
+//   entries fall back to English, whose groups load alongside.
 import { createSignal } from "solid-js";
-import en from "./locales/en.ts";
+import enBoot from "virtual:i18n/en/boot";
+import groupLoaders from "virtual:i18n/loaders";
+import type en from "./locales/en.ts";
+import type { SectionGroup } from "./sections.ts";
 
 export type LocaleMeta = {
   /** The language's name in that language, as shown in the switcher: "Français", "Deutsch". */
@@ -35,7 +41,6 @@ export type MessageKey = Keys<typeof en>;
 export type MessageParams = Record<string, string | number>;
 
 const metas = import.meta.glob<LocaleMeta>("./locales/*.ts", { eager: true, import: "meta", query: "?meta" });
-const loaders = import.meta.glob<Dictionary>(["./locales/*.ts", "!./locales/en.ts"], { import: "default" });
 
 const codeOf = (path: string) => path.slice(path.lastIndexOf("/") + 1, -".ts".length);
 
@@ -46,11 +51,17 @@ export const languages: { code: string; name: string; dir: "ltr" | "rtl" }[] = O
   .map(([path, meta]) => ({ code: codeOf(path), name: meta.name, dir: meta.dir ?? "ltr" }))
   .sort((a, b) => a.name.localeCompare(b.name));
 
-const dictionaryLoaders = new Map(Object.entries(loaders).map(([path, load]) => [codeOf(path), load]));
-const cache = new Map<string, Dictionary>([[DEFAULT_LANGUAGE, en]]);
+type Sections = Record<string, unknown>;
+
+/** Loaded groups of sections, by `${code}/${group}`. */
+const cache = new Map<string, Sections>([[`${DEFAULT_LANGUAGE}/boot`, enBoot]]);
+/** The groups every language switch loads: "boot", and "rest" once a page has needed it. */
+const wanted = new Set<SectionGroup>(["boot"]);
 
 const [language, setLanguageSignal] = createSignal(DEFAULT_LANGUAGE);
-const [dictionary, setDictionary] = createSignal<Dictionary>(en);
+const [dictionary, setDictionary] = createSignal<Sections>(enBoot);
+/** English, as far as it is loaded: what a language without an entry shows. */
+const [fallback, setFallback] = createSignal<Sections>(enBoot);
 export { language };
 
 /** The available language that best matches a BCP 47 tag ("de-AT" gives "de"), if any. */
@@ -89,19 +100,31 @@ export function browserLanguage(): string | undefined {
   return undefined;
 }
 
-async function loadDictionary(code: string): Promise<Dictionary> {
-  const cached = cache.get(code);
+async function loadGroup(code: string, group: SectionGroup): Promise<Sections> {
+  const key = `${code}/${group}`;
+  const cached = cache.get(key);
   if (cached) return cached;
-  const load = dictionaryLoaders.get(code);
-  if (!load) return en;
-  const loaded = await load();
-  if (import.meta.env.DEV) warnAboutMissingKeys(code, loaded);
-  cache.set(code, loaded);
+  const load = groupLoaders[code]?.[group];
+  if (!load) throw new Error(`no language ${code}`);
+  const loaded = (await load()).default;
+  cache.set(key, loaded);
   return loaded;
 }
 
+/**
+ * Every wanted group of `code`, merged into one dictionary (sections never overlap between groups).
+ * Loads until nothing wanted is missing, since another page may ask for more groups meanwhile.
+ */
+async function loadDictionary(code: string): Promise<Sections> {
+  for (;;) {
+    const groups = [...wanted];
+    await Promise.all(groups.map((group) => loadGroup(code, group)));
+    if ([...wanted].every((group) => cache.has(`${code}/${group}`))) return Object.assign({}, ...[...wanted].map((group) => cache.get(`${code}/${group}`)!)) as Sections;
+  }
+}
+
 /** `satisfies Dictionary` in each locale file is what catches gaps; this also catches a file that forgot it. */
-function warnAboutMissingKeys(code: string, dict: unknown, reference: unknown = en, prefix = "") {
+function warnAboutMissingKeys(code: string, dict: unknown, reference: unknown, prefix = "") {
   for (const [key, value] of Object.entries(reference as Record<string, unknown>)) {
     const other = (dict as Record<string, unknown> | undefined)?.[key];
     if (typeof value === "object" && value !== null && !isPlural(value)) {
@@ -118,23 +141,44 @@ export function preloadLanguage(code: string): Promise<unknown> {
   return target ? loadDictionary(target).catch(() => undefined) : Promise.resolve();
 }
 
+/**
+ * Loads these groups of sections of the current language (and of English, the fallback). Pages other
+ * than sign-in and sign-up wait for theirs with their own code (App.tsx), so both arrive in parallel.
+ */
+export async function loadStrings(groups: SectionGroup[]): Promise<void> {
+  const missing = (code: string) => groups.some((group) => !cache.has(`${code}/${group}`));
+  if (groups.every((group) => wanted.has(group)) && !missing(language()) && !missing(DEFAULT_LANGUAGE)) return;
+  for (const group of groups) wanted.add(group);
+  const code = language();
+  const [dict, english] = await Promise.all([loadDictionary(code), loadDictionary(DEFAULT_LANGUAGE)]);
+  // A language switch that happened meanwhile has loaded the groups for its own language already. Of
+  // two calls that overlap, the one that ends last may hold fewer groups: never replace a larger set.
+  if (code !== language() || Object.keys(dict).length < Object.keys(dictionary()).length) return;
+  setDictionary(dict);
+  setFallback(english);
+}
+
 let pending = 0;
 
 /** Switches the interface language once its dictionary has loaded. Falls back to English if it cannot load. */
 export async function setLanguage(code: string): Promise<void> {
   const ticket = ++pending;
   const target = matchLanguage(code) ?? DEFAULT_LANGUAGE;
-  let dict: Dictionary;
+  let dict: Sections;
+  let english: Sections;
   let active = target;
   try {
-    dict = await loadDictionary(target);
+    [dict, english] = await Promise.all([loadDictionary(target), loadDictionary(DEFAULT_LANGUAGE)]);
   } catch {
-    dict = en;
+    english = await loadDictionary(DEFAULT_LANGUAGE).catch(() => enBoot);
+    dict = english;
     active = DEFAULT_LANGUAGE;
   }
   // A later choice wins over one whose dictionary arrived late.
   if (ticket !== pending) return;
+  if (import.meta.env.DEV && active !== DEFAULT_LANGUAGE) warnAboutMissingKeys(active, dict, english);
   setDictionary(dict);
+  setFallback(english);
   setLanguageSignal(active);
   const root = document.documentElement;
   root.lang = active;
@@ -158,7 +202,7 @@ function isPlural(value: unknown): value is PluralForms {
 
 /** True when `key` names a message, for keys built at run time such as `errors.${code}`. */
 export function hasMessage(key: string): key is MessageKey {
-  const value = lookup(en, key);
+  const value = lookup(fallback(), key);
   return typeof value === "string" || isPlural(value);
 }
 
@@ -175,12 +219,14 @@ function pluralCategory(lang: string, count: number): PluralCategory {
  */
 export function t(key: MessageKey, params?: MessageParams): string {
   const lang = language();
-  let value = lookup(dictionary(), key) ?? lookup(en, key);
+  let value = lookup(dictionary(), key) ?? lookup(fallback(), key);
   if (isPlural(value)) {
     const count = Number(params?.count ?? 0);
     value = value[pluralCategory(lang, count)] ?? value.other;
   }
-  if (typeof value !== "string") return key;
+  // A section that has not arrived yet reads as nothing for a moment (the shell renders before a page's
+  // strings), never as its key; a key missing from a loaded section still shows, to be noticed.
+  if (typeof value !== "string") return lookup(fallback(), key.slice(0, key.indexOf("."))) === undefined ? "" : key;
   if (!params) return value;
   return value.replace(/\{(\w+)\}/g, (match, name: string) => {
     const param = params[name];

@@ -56,6 +56,13 @@ export async function markNotificationsRead(ids?: string[]): Promise<void> {
   }
 }
 
+/** Marks read what is about this pair, once its space is open: the bell should not point at where I already am. */
+export async function markPairNotificationsRead(pairId: string): Promise<void> {
+  const list = notifications() ?? (await refreshNotifications());
+  const ids = list.filter((n) => !n.readAt && n.data.pairId === pairId).map((n) => n.id);
+  if (ids.length > 0) await markNotificationsRead(ids);
+}
+
 /** Starts polling; returns the function that stops it. Failures stay quiet: the next poll retries. */
 export function startNotificationPolling(): () => void {
   const poll = () => {

@@ -40,9 +40,18 @@ export default function Home() {
       <YourMentorships />
 
       <section class="home__groups" aria-labelledby="groups-heading" aria-busy={groups.loading ? "true" : undefined}>
-        <h2 id="groups-heading" class="section-title">
-          {t("home.groupsHeading")}
-        </h2>
+        {/* Creating a group is always one step away, not only from the empty state. */}
+        <div class="home__groups-head">
+          <h2 id="groups-heading" class="section-title">
+            {t("home.groupsHeading")}
+          </h2>
+          <Show when={groups.state === "ready" && (groups()?.length ?? 0) > 0}>
+            <ButtonLink href="/groups/new" variant="secondary" class="home__create">
+              <PlusIcon />
+              {t("home.createGroup")}
+            </ButtonLink>
+          </Show>
+        </div>
         {/* Reading groups() only once it is ready keeps the page's own skeleton instead of suspending. */}
         <Switch fallback={<GroupsSkeleton />}>
           <Match when={groups.state === "errored"}>

@@ -74,7 +74,7 @@ function InviteCard(props: { token: string; preview: InvitePreview }) {
     setJoining(true);
     try {
       const accepted = await acceptInvite(props.token);
-      navigate(`/groups/${encodeURIComponent(accepted.group.id)}`, { replace: true });
+      navigate(`/groups/${encodeURIComponent(accepted.group.id)}?welcome=1`, { replace: true });
     } catch (failure) {
       setError(
         isGone(failure) ? t("invite.expiredBody") : isNotFound(failure) ? t("invite.notFoundBody") : failureMessage(failure, "invite.errors"),

@@ -81,11 +81,20 @@ export default function Notifications() {
   const [marking, setMarking] = createSignal(false);
   const [markError, setMarkError] = createSignal<string | null>(null);
 
+  // Opening this page is reading it: what was new is marked read on the server (the bell clears), and
+  // stays highlighted as new for the rest of this visit.
+  const [newThisVisit, setNewThisVisit] = createSignal<ReadonlySet<string>>(new Set());
+
   async function load() {
     setLoading(true);
     setError(null);
     try {
-      await refreshNotifications();
+      const list = await refreshNotifications();
+      const unread = list.filter((n) => !n.readAt).map((n) => n.id);
+      if (unread.length > 0) {
+        setNewThisVisit((seen) => new Set([...seen, ...unread]));
+        void markNotificationsRead(unread).catch(() => undefined);
+      }
     } catch (failure) {
       setError(failure);
     } finally {
@@ -157,14 +166,15 @@ export default function Notifications() {
                 {(notification) => {
                   const content = () => describe(notification);
                   const pairId = () => str(notification.data.pairId);
+                  const isNew = () => !notification.readAt || newThisVisit().has(notification.id);
                   return (
-                    <li class="item card notification" classList={{ "is-unread": !notification.readAt }}>
+                    <li class="item card notification" classList={{ "is-unread": isNew() }}>
                       <span class={`notification__icon notification__icon--${notification.kind}`} aria-hidden="true">
                         <KindIcon kind={notification.kind} />
                       </span>
                       <div class="item__main">
                         <p class="notification__text">
-                          <Show when={!notification.readAt}>
+                          <Show when={isNew()}>
                             <span class="visually-hidden">{t("notifications.unread")}: </span>
                           </Show>
                           <Show when={pairId()} fallback={content().text}>
@@ -181,7 +191,7 @@ export default function Notifications() {
                           <time dateTime={notification.createdAt}>{formatDateTime(notification.createdAt)}</time>
                         </p>
                       </div>
-                      <Show when={!notification.readAt}>
+                      <Show when={isNew()}>
                         <span class="notification__dot" aria-hidden="true" />
                       </Show>
                     </li>

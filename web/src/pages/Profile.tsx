@@ -12,6 +12,7 @@ import { usePageTitle } from "../lib/page.ts";
 import { session, sessionExpired, updateProfile } from "../lib/session.ts";
 import {
   ABOUT_MAX_LENGTH,
+  DISPLAY_NAME_MAX_LENGTH,
   checkDisplayName,
   LANGUAGE_CODE,
   LANGUAGES_MAX,
@@ -95,6 +96,14 @@ export default function Profile() {
     } catch {
       return code;
     }
+  };
+
+  /** In a chip field Enter ends the current chip (a comma follows, ready for the next) instead of saving the form. */
+  const enterAddsChip = (setText: (value: string) => void) => (event: KeyboardEvent & { currentTarget: HTMLInputElement }) => {
+    if (event.key !== "Enter" || event.isComposing) return;
+    event.preventDefault();
+    const value = event.currentTarget.value;
+    if (value.trim() && !/,\s*$/.test(value)) setText(`${value.trimEnd()}, `);
   };
 
   const errorFor = (field: FieldName) => errors()[field]?.();
@@ -201,6 +210,7 @@ export default function Profile() {
           name="displayName"
           autocomplete="name"
           required
+          limit={DISPLAY_NAME_MAX_LENGTH}
           value={displayName()}
           onValue={(value) => {
             setDisplayName(value);
@@ -209,14 +219,13 @@ export default function Profile() {
           error={errorFor("displayName")}
         />
 
-        <Field label={t("profile.about")} hint={t("profile.aboutHint")} error={errorFor("about")}>
+        <Field label={t("profile.about")} hint={t("profile.aboutHint")} error={errorFor("about")} count={{ length: about().length, max: ABOUT_MAX_LENGTH }}>
           {(control) => (
             <textarea
               class="input textarea"
               {...control}
               name="about"
               rows={5}
-              maxlength={ABOUT_MAX_LENGTH}
               value={about()}
               onInput={(event) => {
                 setAbout(event.currentTarget.value);
@@ -260,6 +269,7 @@ export default function Profile() {
               name="topics"
               autocomplete="off"
               value={topicsText()}
+              onKeyDown={enterAddsChip(setTopicsText)}
               onInput={(event) => {
                 setTopicsText(event.currentTarget.value);
                 edited("topics");
@@ -307,6 +317,7 @@ export default function Profile() {
               autocapitalize="none"
               spellcheck={false}
               value={languagesText()}
+              onKeyDown={enterAddsChip(setLanguagesText)}
               onInput={(event) => {
                 setLanguagesText(event.currentTarget.value);
                 edited("languages");

@@ -139,7 +139,7 @@ export default function SignUp() {
           hint={t("signup.displayNameHint")}
           name="displayName"
           autocomplete="name"
-          maxlength={DISPLAY_NAME_MAX_LENGTH}
+          limit={DISPLAY_NAME_MAX_LENGTH}
           required
           value={values().displayName}
           onValue={update("displayName")}

@@ -1137,6 +1137,7 @@ export default {
       all: "Alle",
       attention: "Brauchen Aufmerksamkeit",
       no_checkin_2_weeks: "Seit 2 Wochen kein Check-in",
+      blocked: "Kontakt blockiert",
       quiet: "Ruhig",
       active: "Aktiv",
       ended: "Beendet",
@@ -1147,6 +1148,7 @@ export default {
       active: "Aktiv",
       quiet: "Ruhig",
       no_checkin_2_weeks: "Seit 2 Wochen kein Check-in",
+      blocked: "Kontakt blockiert",
       ended: "Beendet",
     },
     legend: {
@@ -1154,6 +1156,7 @@ export default {
       active: "In der letzten Woche ist etwas passiert, und in den letzten 2 Wochen gab es ein Check-in.",
       quiet: "Seit einer Woche keine Nachrichten, Beiträge, abgehakten Schritte oder Check-ins.",
       no_checkin_2_weeks: "Seit 2 Wochen hat niemand eingecheckt. Ein freundlicher Anstoß kann helfen.",
+      blocked: "Der Kontakt in diesem Paar ist abgebrochen: Eine Person hat die andere blockiert. Es kann nichts mehr gesendet werden; die Mentorschaft zu beenden kann fairer sein.",
       ended: "Das Mentoring wurde abgeschlossen oder vorzeitig beendet.",
     },
     columns: {
@@ -1757,5 +1760,44 @@ export default {
         failed: "Die Einstellungen konnten nicht gespeichert werden.",
       },
     },
+  },
+  // Issue 10: die App auf dem Telefon und die Ecken und Kanten, auf die Neue stoßen.
+  // Felder mit Längengrenze zählen bis zur Grenze (components/LengthCount.tsx); schon auf den ersten Seiten.
+  length: {
+    left: {
+      one: "Noch {count} Zeichen",
+      other: "Noch {count} Zeichen",
+    },
+    over: {
+      one: "{count} Zeichen zu viel (höchstens {max})",
+      other: "{count} Zeichen zu viel (höchstens {max})",
+    },
+  },
+  phone: {
+    pastPair: {
+      mentor: "Du hast {name} als Mentor*in begleitet",
+      mentee: "{name} hat dich als Mentor*in begleitet",
+      completedOn: "Abgeschlossen am {date}",
+      endedOn: "Vorzeitig beendet am {date}",
+    },
+    soleOwner: "Du bist die einzige Inhaber*in von {group} und kannst die Gruppe deshalb noch nicht verlassen. Mach zuerst ein anderes Mitglied zur Inhaber*in, dann kannst du gehen.",
+    welcome: {
+      title: "Willkommen in {group}",
+      body: "Diese Gruppe bietet begleitete Eins-zu-eins-Mentorings an. Melde dich bei einem offenen Programm als Mentor*in oder als Mentee an, dann bildet ein Admin ein Paar mit dir.",
+      noneOpen: "Gerade ist kein Programm für Anmeldungen offen. Neue Programme findest du auf dieser Seite.",
+      asMentor: "Als Mentor*in anmelden",
+      asMentee: "Als Mentee anmelden",
+      close: "Verstanden",
+    },
+    pairAgain: {
+      completedWith: "Abgeschlossen mit {name}, {date}",
+      endedWith: "Vorzeitig beendet mit {name}, {date}",
+      button: "Erneut ein Paar bilden",
+      buttonFor: "Erneut ein Paar bilden: {name}",
+      sameTitle: "Dieselben zwei Personen erneut zusammenbringen?",
+      sameBody: "{mentor} war in diesem Programm schon Mentor*in von {mentee}. Ein neues Paar beginnt ein neues Mentoring mit einem neuen Bereich; das frühere bleibt, wie es ist.",
+      sameConfirm: "Erneut zusammenbringen",
+    },
+    endPairOf: "{mentor} und {mentee}",
   },
 } satisfies Dictionary;

@@ -1136,6 +1136,7 @@ export default {
       all: "All",
       attention: "Needs attention",
       no_checkin_2_weeks: "No check-in for 2 weeks",
+      blocked: "Contact blocked",
       quiet: "Quiet",
       active: "Active",
       ended: "Ended",
@@ -1146,6 +1147,7 @@ export default {
       active: "Active",
       quiet: "Quiet",
       no_checkin_2_weeks: "No check-in for 2 weeks",
+      blocked: "Contact blocked",
       ended: "Ended",
     },
     legend: {
@@ -1153,6 +1155,7 @@ export default {
       active: "Something happened in the last week, and they checked in within the last 2 weeks.",
       quiet: "No messages, posts, ticked steps or check-ins for a week.",
       no_checkin_2_weeks: "Nobody has checked in for 2 weeks. A friendly nudge may help.",
+      blocked: "Contact in this pair has stopped: one of them blocked the other. Nothing more can be sent; ending the mentorship may be kinder.",
       ended: "The mentorship was completed or ended early.",
     },
     columns: {
@@ -1754,5 +1757,44 @@ export default {
         failed: "We couldn’t save the settings.",
       },
     },
+  },
+  // Issue 10: the app on a phone and the rough edges a new user hits.
+  // Length-limited fields count down to their limit (components/LengthCount.tsx); shown on the first screens.
+  length: {
+    left: {
+      one: "{count} character left",
+      other: "{count} characters left",
+    },
+    over: {
+      one: "{count} character too many (the limit is {max})",
+      other: "{count} characters too many (the limit is {max})",
+    },
+  },
+  phone: {
+    pastPair: {
+      mentor: "You were {name}’s mentor",
+      mentee: "{name} was your mentor",
+      completedOn: "Completed on {date}",
+      endedOn: "Ended early on {date}",
+    },
+    soleOwner: "You are the only owner of {group}, so you can’t leave it yet. Make another member an owner first, then you can leave.",
+    welcome: {
+      title: "Welcome to {group}",
+      body: "This group runs guided one-on-one mentorships. Sign up for an open program as a mentor or as a mentee, and an admin will pair you with someone.",
+      noneOpen: "No program is open for sign-up right now. You’ll find new programs on this page.",
+      asMentor: "Sign up as a mentor",
+      asMentee: "Sign up as a mentee",
+      close: "Got it",
+    },
+    pairAgain: {
+      completedWith: "Completed with {name}, {date}",
+      endedWith: "Ended early with {name}, {date}",
+      button: "Pair again",
+      buttonFor: "Pair again: {name}",
+      sameTitle: "Pair the same two people again?",
+      sameBody: "{mentor} was already {mentee}’s mentor in this program. Pairing them again starts a new mentorship with a new space; the earlier one stays as it is.",
+      sameConfirm: "Pair them again",
+    },
+    endPairOf: "{mentor} and {mentee}",
   },
 };

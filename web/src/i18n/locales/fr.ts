@@ -1137,6 +1137,7 @@ export default {
       all: "Tous",
       attention: "À surveiller",
       no_checkin_2_weeks: "Aucun point depuis 2 semaines",
+      blocked: "Contact bloqué",
       quiet: "Calme",
       active: "Actif",
       ended: "Terminé",
@@ -1147,6 +1148,7 @@ export default {
       active: "Actif",
       quiet: "Calme",
       no_checkin_2_weeks: "Aucun point depuis 2 semaines",
+      blocked: "Contact bloqué",
       ended: "Terminé",
     },
     legend: {
@@ -1154,6 +1156,7 @@ export default {
       active: "Il s’est passé quelque chose cette semaine, et le binôme a fait un point dans les 2 dernières semaines.",
       quiet: "Aucun message, publication, étape cochée ni point depuis une semaine.",
       no_checkin_2_weeks: "Personne n’a fait de point depuis 2 semaines. Un petit mot bienveillant peut aider.",
+      blocked: "Le contact a cessé dans ce binôme : l’une des deux personnes a bloqué l’autre. Plus rien ne peut être envoyé ; mettre fin au mentorat peut être plus juste.",
       ended: "Le mentorat est terminé, ou a été arrêté avant la fin.",
     },
     columns: {
@@ -1757,5 +1760,44 @@ export default {
         failed: "Impossible d’enregistrer les réglages.",
       },
     },
+  },
+  // Issue 10 : l’appli sur téléphone et les aspérités que rencontre un nouveau venu.
+  // Les champs limités comptent jusqu’à leur limite (components/LengthCount.tsx) ; dès les premiers écrans.
+  length: {
+    left: {
+      one: "Encore {count} caractère",
+      other: "Encore {count} caractères",
+    },
+    over: {
+      one: "{count} caractère de trop (la limite est de {max})",
+      other: "{count} caractères de trop (la limite est de {max})",
+    },
+  },
+  phone: {
+    pastPair: {
+      mentor: "Vous étiez le mentor de {name}",
+      mentee: "{name} était votre mentor",
+      completedOn: "Terminé le {date}",
+      endedOn: "Arrêté avant la fin le {date}",
+    },
+    soleOwner: "Vous êtes le seul propriétaire de {group} : vous ne pouvez pas encore le quitter. Nommez d’abord un autre membre propriétaire, puis vous pourrez partir.",
+    welcome: {
+      title: "Bienvenue dans {group}",
+      body: "Ce groupe propose des mentorats individuels guidés. Inscrivez-vous à un programme ouvert comme mentor ou comme mentoré, et un admin vous mettra en binôme.",
+      noneOpen: "Aucun programme n’est ouvert aux inscriptions pour le moment. Les nouveaux programmes apparaîtront sur cette page.",
+      asMentor: "M’inscrire comme mentor",
+      asMentee: "M’inscrire comme mentoré",
+      close: "Compris",
+    },
+    pairAgain: {
+      completedWith: "Terminé avec {name}, le {date}",
+      endedWith: "Arrêté avant la fin avec {name}, le {date}",
+      button: "Former un nouveau binôme",
+      buttonFor: "Former un nouveau binôme : {name}",
+      sameTitle: "Remettre les deux mêmes personnes en binôme ?",
+      sameBody: "{mentor} a déjà été le mentor de {mentee} dans ce programme. Un nouveau binôme commence un nouveau mentorat avec un nouvel espace ; le précédent reste tel quel.",
+      sameConfirm: "Les remettre en binôme",
+    },
+    endPairOf: "{mentor} et {mentee}",
   },
 } satisfies Dictionary;

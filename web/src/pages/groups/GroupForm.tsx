@@ -157,7 +157,7 @@ export function GroupForm(props: {
         name="name"
         autocomplete="off"
         required
-        maxlength={GROUP_NAME_MAX}
+        limit={GROUP_NAME_MAX}
         value={name()}
         onValue={(value) => {
           setName(value);
@@ -165,14 +165,18 @@ export function GroupForm(props: {
         }}
         error={errorFor("name")}
       />
-      <Field label={t("groups.form.description")} hint={t("groups.form.descriptionHint")} error={errorFor("description")}>
+      <Field
+        label={t("groups.form.description")}
+        hint={t("groups.form.descriptionHint")}
+        error={errorFor("description")}
+        count={{ length: description().length, max: GROUP_DESCRIPTION_MAX }}
+      >
         {(control) => (
           <textarea
             class="input textarea"
             {...control}
             name="description"
             rows={4}
-            maxlength={GROUP_DESCRIPTION_MAX}
             value={description()}
             onInput={(event) => {
               setDescription(event.currentTarget.value);

@@ -1,5 +1,5 @@
-import { A, useNavigate, useParams } from "@solidjs/router";
-import { createResource, createSignal, Match, Show, Switch } from "solid-js";
+import { A, useNavigate, useParams, useSearchParams } from "@solidjs/router";
+import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
 import { Alert } from "../../components/Alert.tsx";
 import { PageLoading } from "../../components/AppShell.tsx";
 import { Button, ButtonLink } from "../../components/Button.tsx";
@@ -7,7 +7,7 @@ import { confirmAction } from "../../components/ConfirmDialog.tsx";
 import { UsersIcon } from "../../components/Icons.tsx";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { t } from "../../i18n/index.ts";
-import { fetchGroup, isGroupAdmin, leaveGroup, type GroupDetail } from "../../lib/groups.ts";
+import { fetchGroup, fetchGroupPrograms, isGroupAdmin, leaveGroup, type GroupDetail } from "../../lib/groups.ts";
 import { usePageTitle } from "../../lib/page.ts";
 import { session } from "../../lib/session.ts";
 import { AboutEditor } from "./AboutEditor.tsx";
@@ -17,6 +17,7 @@ import { MemberList } from "./MemberList.tsx";
 import { GroupPrograms } from "./GroupPrograms.tsx";
 import { GroupMembershipPanel } from "../membership/GroupMembershipPanel.tsx";
 import "./groups.css";
+import "./welcome.css";
 
 export default function GroupPage() {
   const params = useParams<{ groupId: string }>();
@@ -57,8 +58,17 @@ function GroupView(props: { detail: GroupDetail; onChange: (detail: GroupDetail)
   let editButton: HTMLButtonElement | undefined;
   let leaveAlert: HTMLDivElement | undefined;
 
+  // The last owner cannot leave: say so before asking, rather than after a confirmation.
+  const soleOwner = () => props.detail.role === "owner" && props.detail.members.filter((member) => member.role === "owner").length <= 1;
+  const [search, setSearch] = useSearchParams<{ welcome?: string }>();
+
   async function leave() {
     setLeaveError(null);
+    if (soleOwner()) {
+      setLeaveError(t("phone.soleOwner", { group: group().name }));
+      queueMicrotask(() => leaveAlert?.focus());
+      return;
+    }
     const answer = await confirmAction({
       title: t("groups.leave.confirmTitle", { group: group().name }),
       body: <p>{t(admin() ? "groups.leave.confirmBodyAdmin" : "groups.leave.confirmBody")}</p>,
@@ -138,6 +148,10 @@ function GroupView(props: { detail: GroupDetail; onChange: (detail: GroupDetail)
         </Show>
       </header>
 
+      <Show when={search.welcome === "1" && !admin()}>
+        <Welcome groupId={group().id} groupName={group().name} onClose={() => setSearch({ welcome: undefined }, { replace: true })} />
+      </Show>
+
       <div class="group-layout">
         <div class="group-layout__main">
           <GroupPrograms groupId={group().id} admin={admin()} />
@@ -158,5 +172,52 @@ function GroupView(props: { detail: GroupDetail; onChange: (detail: GroupDetail)
         <A href="/">{t("groups.page.backHome")}</A>
       </p>
     </>
+  );
+}
+
+/** What a member sees right after joining: what the group runs now, and how to take part. */
+function Welcome(props: { groupId: string; groupName: string; onClose: () => void }) {
+  const [programs] = createResource(() => props.groupId, fetchGroupPrograms);
+  const open = () => (programs.state === "ready" ? programs().filter((program) => program.status === "open") : []);
+  return (
+    <section class="group-welcome card" aria-labelledby="welcome-heading">
+      <h2 id="welcome-heading" class="group-welcome__title">
+        {t("phone.welcome.title", { group: props.groupName })}
+      </h2>
+      <p>{t("phone.welcome.body")}</p>
+      <Switch>
+        <Match when={programs.state === "ready" && open().length === 0}>
+          <p class="group-muted">{t("phone.welcome.noneOpen")}</p>
+        </Match>
+        <Match when={open().length > 0}>
+          <ul class="group-welcome__programs" role="list">
+            <For each={open()}>
+              {(program) => {
+                const base = `/programs/${encodeURIComponent(program.id)}`;
+                return (
+                  <li class="group-welcome__program">
+                    <h3 class="group-welcome__program-title">
+                      <A href={base}>{program.title}</A>
+                    </h3>
+                    <Show when={program.description}>
+                      <p class="group-welcome__description">{program.description}</p>
+                    </Show>
+                    <div class="group-welcome__actions">
+                      <ButtonLink href={`${base}/apply?role=mentor`} variant="secondary">
+                        {t("phone.welcome.asMentor")}
+                      </ButtonLink>
+                      <ButtonLink href={`${base}/apply?role=mentee`}>{t("phone.welcome.asMentee")}</ButtonLink>
+                    </div>
+                  </li>
+                );
+              }}
+            </For>
+          </ul>
+        </Match>
+      </Switch>
+      <Button variant="ghost" class="group-welcome__close" onClick={() => props.onClose()}>
+        {t("phone.welcome.close")}
+      </Button>
+    </section>
   );
 }

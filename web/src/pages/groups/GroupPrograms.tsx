@@ -40,6 +40,8 @@ export function GroupPrograms(props: { groupId: string; admin: boolean }) {
         <Match when={programs.state === "errored"}>
           <LoadFailure title={t("programs.list.loadError")} error={programs.error} onRetry={() => void refetch()} />
         </Match>
+        {/* While the template picker is open, "No programs yet" under it would contradict it. */}
+        <Match when={picking() && programs.state === "ready" && programs().length === 0}>{null}</Match>
         <Match when={programs.state === "ready" && programs().length === 0}>
           <Show
             when={props.admin}

@@ -1,4 +1,5 @@
 import { createMemo, createSignal, For, Show } from "solid-js";
+import { Avatar } from "../../components/Avatar.tsx";
 import { Button } from "../../components/Button.tsx";
 import { confirmAction } from "../../components/ConfirmDialog.tsx";
 import { t } from "../../i18n/index.ts";
@@ -20,12 +21,6 @@ function actionsFor(myRole: GroupRole, theirRole: GroupRole): MemberAction[] {
   if (theirRole === "owner" && mayChangeRole(myRole, theirRole, "admin")) actions.push({ kind: "role", role: "admin", label: "takeOwner" });
   if (mayRemoveMember(myRole, theirRole)) actions.push({ kind: "remove" }, { kind: "ban" });
   return actions;
-}
-
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  const letters = parts.length > 1 ? [parts[0]!, parts[parts.length - 1]!] : parts.slice(0, 1);
-  return letters.map((part) => Array.from(part)[0]!.toUpperCase()).join("") || "?";
 }
 
 export function MemberList(props: { detail: GroupDetail; myId: string; onChange: (detail: GroupDetail) => void }) {
@@ -125,9 +120,7 @@ export function MemberList(props: { detail: GroupDetail; myId: string; onChange:
               return (
                 <li class="member" classList={{ "is-open": expanded() }}>
                   <div class="member__row">
-                    <span class="member__avatar" aria-hidden="true">
-                      {initials(member.user.displayName)}
-                    </span>
+                    <Avatar name={member.user.displayName} class="member__avatar" />
                     <div class="member__text">
                       <p class="member__name">
                         {member.user.displayName}

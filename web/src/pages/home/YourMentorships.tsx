@@ -3,6 +3,7 @@
 import { A } from "@solidjs/router";
 import { createEffect, createResource, For, Match, Switch } from "solid-js";
 import { Alert } from "../../components/Alert.tsx";
+import { Avatar } from "../../components/Avatar.tsx";
 import { Button } from "../../components/Button.tsx";
 import { PairEndNote } from "../../components/PairEndNote.tsx";
 import { t } from "../../i18n/index.ts";
@@ -63,22 +64,24 @@ function PairItem(props: { pair: MyPair }) {
   const name = () => props.pair.other.displayName;
   return (
     <li class="item card mentorship" classList={{ "is-active": props.pair.status === "active" }}>
-      <span class="mentorship__avatar" aria-hidden="true">
-        {Array.from(name().trim())[0]?.toUpperCase() ?? "?"}
-      </span>
+      <Avatar name={name()} class="mentorship__avatar" />
       <div class="item__main">
         <h3 class="item__title">
           <A href={`/pairs/${encodeURIComponent(props.pair.id)}`} class="mentorship__link">
             {name()}
           </A>
         </h3>
-        <p class="mentorship__role">{t(`pairsList.role.${props.pair.myRole}`, { name: name() })}</p>
+        <p class="mentorship__role">
+          {props.pair.status === "active"
+            ? t(`pairsList.role.${props.pair.myRole}`, { name: name() })
+            : t(`phone.pastPair.${props.pair.myRole}`, { name: name() })}
+        </p>
         <p class="mentorship__meta">
           {t("pairsList.programInGroup", { program: props.pair.program.title, group: props.pair.group.name })}
           {" · "}
           <span class="nowrap">
             {props.pair.endedAt
-              ? t("pairsList.endedOn", { date: formatDate(props.pair.endedAt) })
+              ? t(props.pair.status === "completed" ? "phone.pastPair.completedOn" : "phone.pastPair.endedOn", { date: formatDate(props.pair.endedAt) })
               : t("pairsList.startedOn", { date: formatDate(props.pair.startedAt) })}
           </span>
         </p>

@@ -1,6 +1,7 @@
 import { createEffect, createMemo, createSignal, createUniqueId, For, Match, on, onCleanup, onMount, Show, Switch } from "solid-js";
 import type { PublicProfile } from "../../../../shared/api/users.ts";
 import { Button } from "../../components/Button.tsx";
+import { Linkified } from "../../components/Linkified.tsx";
 import { t } from "../../i18n/index.ts";
 import { MESSAGE_MAX_CHARS } from "../../../../shared/rules/limits.ts";
 import type { ChatMessage, OutboxItem, PairChat } from "../../lib/pair-chat/store.ts";
@@ -54,6 +55,18 @@ export function ChatPanel(props: ChatPanelProps) {
   const measure = () => setAtBottom(scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 80);
 
   onMount(scrollToEnd);
+
+  // When the list's box changes height (the on-screen keyboard opens, the composer grows, a banner
+  // appears), the newest message stays in view if it was in view.
+  onMount(() => {
+    let lastHeight = scroller.clientHeight;
+    const observer = new ResizeObserver(() => {
+      if (scroller.clientHeight !== lastHeight && atBottom()) scrollToEnd();
+      lastHeight = scroller.clientHeight;
+    });
+    observer.observe(scroller);
+    onCleanup(() => observer.disconnect());
+  });
 
   // New messages keep the view at the end, unless the person scrolled up to read older ones.
   createEffect(
@@ -250,7 +263,11 @@ export function ChatPanel(props: ChatPanelProps) {
           <SendIcon />
           <span>{t("pair.chat.send")}</span>
         </Button>
-        <p id={hintId} class="composer__hint" classList={{ "composer__hint--error": tooLong() || remaining() < 0 }}>
+        <p
+          id={hintId}
+          class="composer__hint"
+          classList={{ "composer__hint--error": tooLong() || remaining() < 0, "composer__hint--keys": !tooLong() && remaining() >= 0 && props.draft.length < COUNTER_FROM }}
+        >
           <Switch fallback={<Show when={!props.readOnly}>{t("pair.chat.composerHint")}</Show>}>
             <Match when={tooLong() || remaining() < 0}>{t("pair.chat.tooLong", { max: MESSAGE_MAX_CHARS })}</Match>
             <Match when={props.draft.length >= COUNTER_FROM}>{t("pair.chat.charsLeft", { count: remaining() })}</Match>
@@ -311,7 +328,9 @@ function MessageItem(props: {
       <div class="msg__row">
         <div class="msg__bubble">
           <span class="visually-hidden">{props.mine ? t("pair.chat.fromMe") : t("pair.chat.fromOther", { name: props.otherName })} </span>
-          <span class="msg__body">{props.message.body}</span>
+          <span class="msg__body">
+            <Linkified text={props.message.body} />
+          </span>
           <time class="msg__time" datetime={new Date(props.message.sentAt).toISOString()} title={formatDateTime(props.message.sentAt)}>
             {formatTime(props.message.sentAt)}
           </time>

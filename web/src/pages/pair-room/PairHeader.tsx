@@ -1,11 +1,11 @@
 import { createEffect, createSignal, createUniqueId, onCleanup, Show } from "solid-js";
 import type { PairStatus } from "../../../../shared/api/pairs.ts";
 import type { PublicProfile } from "../../../../shared/api/users.ts";
+import { Avatar } from "../../components/Avatar.tsx";
 import { Button } from "../../components/Button.tsx";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { t } from "../../i18n/index.ts";
-import { initials } from "./format.ts";
-import { BlockIcon, FlagIcon, MoreIcon } from "./icons.tsx";
+import { BlockIcon, EndIcon, FlagIcon, MoreIcon } from "./icons.tsx";
 
 type PairHeaderProps = {
   other: PublicProfile;
@@ -23,7 +23,7 @@ type PairHeaderProps = {
 
 /** Who the pair space is with, how the mentorship stands, and the few serious actions. */
 export function PairHeader(props: PairHeaderProps) {
-  // On a phone the actions fold behind one button, so the conversation starts higher up the screen.
+  // The actions fold behind one button on every width, so the conversation is the page's first thing.
   const [open, setOpen] = createSignal(false);
   const actionsId = createUniqueId();
   let header!: HTMLElement;
@@ -54,9 +54,7 @@ export function PairHeader(props: PairHeaderProps) {
   return (
     <header class="pair-header" ref={header}>
       <div class="pair-header__who">
-        <span class="pair-avatar" classList={{ "pair-avatar--online": props.online }} aria-hidden="true">
-          {initials(otherName())}
-        </span>
+        <Avatar name={otherName()} class="pair-avatar" online={props.online} />
         <div class="pair-header__text">
           <PageHeading class="pair-header__name">{otherName()}</PageHeading>
           <Show when={props.other.deleted}>
@@ -64,8 +62,11 @@ export function PairHeader(props: PairHeaderProps) {
               {t("accounts.deletedMemberNote")}
             </p>
           </Show>
+          {/* One run of text, so a narrow screen wraps it like a sentence; the no-break space keeps the
+              separator at the end of a line, never at the start of the next. */}
           <p class="pair-header__meta">
             <span>{t(props.otherRole === "mentor" ? "pair.role.mentor" : "pair.role.mentee")}</span>
+            {"\u00a0· "}
             <span class="pair-header__program">{props.programTitle}</span>
           </p>
           <p class="pair-header__badges">
@@ -80,42 +81,46 @@ export function PairHeader(props: PairHeaderProps) {
           </p>
         </div>
       </div>
-      {/* Nobody is left to report, block or end with: a deleted member's pair is only read. */}
+      {/* Talking is what this page is for: the serious actions wait behind one quiet menu button.
+          Nobody is left to report, block or end with: a deleted member's pair is only read. */}
       <Show when={!props.other.deleted}>
-      <button
-        ref={toggle}
-        type="button"
-        class="button button--ghost pair-header__more"
-        aria-expanded={open() ? "true" : "false"}
-        aria-controls={actionsId}
-        onClick={() => setOpen(!open())}
-      >
-        <MoreIcon />
-        <span class="visually-hidden">{t("pair.actions.more")}</span>
-      </button>
-      <div id={actionsId} class="pair-header__actions" classList={{ "is-open": open() }} role="group" aria-label={t("pair.actions.label")}>
-        <Show when={props.status === "active"}>
-          <Button variant="secondary" loading={props.busy === "end"} onClick={act(() => props.onEnd())}>
-            {t("pair.actions.end")}
-          </Button>
-        </Show>
-        <Button variant="ghost" loading={props.busy === "report"} aria-label={t("pair.actions.reportPerson", { name: props.other.displayName })} onClick={act(() => props.onReport())}>
-          <FlagIcon />
-          {t("pair.actions.report")}
-        </Button>
-        <Show
-          when={props.blockedByMe}
-          fallback={
-            <Button variant="ghost" class="button--quiet-danger" loading={props.busy === "block"} aria-label={t("pair.actions.blockPerson", { name: props.other.displayName })} onClick={act(() => props.onBlock())}>
-              <BlockIcon />
-              {t("pair.actions.block")}
-            </Button>
-          }
+      <div class="pair-header__menu">
+        <button
+          ref={toggle}
+          type="button"
+          class="button button--ghost pair-header__more"
+          aria-expanded={open() ? "true" : "false"}
+          aria-controls={actionsId}
+          onClick={() => setOpen(!open())}
         >
-          <Button variant="ghost" loading={props.busy === "unblock"} aria-label={t("pair.actions.unblockPerson", { name: props.other.displayName })} onClick={act(() => props.onUnblock())}>
-            {t("pair.actions.unblock")}
+          <MoreIcon />
+          <span class="pair-header__more-label">{t("pair.actions.more")}</span>
+        </button>
+        <div id={actionsId} class="pair-header__actions" classList={{ "is-open": open() }} role="group" aria-label={t("pair.actions.label")}>
+          <Button variant="ghost" loading={props.busy === "report"} aria-label={t("pair.actions.reportPerson", { name: props.other.displayName })} onClick={act(() => props.onReport())}>
+            <FlagIcon />
+            {t("pair.actions.report")}
           </Button>
-        </Show>
+          <Show
+            when={props.blockedByMe}
+            fallback={
+              <Button variant="ghost" class="button--quiet-danger" loading={props.busy === "block"} aria-label={t("pair.actions.blockPerson", { name: props.other.displayName })} onClick={act(() => props.onBlock())}>
+                <BlockIcon />
+                {t("pair.actions.block")}
+              </Button>
+            }
+          >
+            <Button variant="ghost" loading={props.busy === "unblock"} aria-label={t("pair.actions.unblockPerson", { name: props.other.displayName })} onClick={act(() => props.onUnblock())}>
+              {t("pair.actions.unblock")}
+            </Button>
+          </Show>
+          <Show when={props.status === "active"}>
+            <Button variant="ghost" class="button--quiet-danger pair-header__end" loading={props.busy === "end"} onClick={act(() => props.onEnd())}>
+              <EndIcon />
+              {t("pair.actions.end")}
+            </Button>
+          </Show>
+        </div>
       </div>
       </Show>
     </header>

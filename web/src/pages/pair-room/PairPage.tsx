@@ -2,7 +2,7 @@
 // check-in, for the mentor and the mentee only. Lazily loaded, with partysocket, only on this route.
 import "./pair.css";
 import { useParams } from "@solidjs/router";
-import { createEffect, createResource, createRoot, createSignal, For, Match, onCleanup, Show, Switch, type JSX } from "solid-js";
+import { createEffect, createResource, createRoot, createSignal, For, Match, onCleanup, onMount, Show, Switch, type JSX } from "solid-js";
 import { Alert } from "../../components/Alert.tsx";
 import { Button, ButtonLink } from "../../components/Button.tsx";
 import { confirmAction, type ConfirmOptions } from "../../components/ConfirmDialog.tsx";
@@ -10,6 +10,9 @@ import { EmptyState } from "../../components/EmptyState.tsx";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { t } from "../../i18n/index.ts";
 import { ApiError } from "../../lib/api.ts";
+import { useAppViewport } from "../../lib/app-viewport.ts";
+import { loadDraft, saveDraft } from "../../lib/drafts.ts";
+import { markPairNotificationsRead } from "../../lib/notifications.ts";
 import { usePageTitle } from "../../lib/page.ts";
 import type { ChatMessage } from "../../lib/pair-chat/store.ts";
 import { session, sessionExpired } from "../../lib/session.ts";
@@ -36,6 +39,8 @@ export default function PairPage() {
     setRemoved(true);
     void refetch();
   };
+  useAppViewport();
+  onMount(() => void markPairNotificationsRead(params.pairId).catch(() => undefined));
 
   usePageTitle(() => (data.state === "ready" ? t("pair.pageTitle", { name: data().detail.other.displayName }) : t("app.loading")));
 
@@ -117,7 +122,8 @@ function PairSpace(props: { pairId: string; loaded: LoadedPair; live: boolean; o
   };
 
   // ---- Actions. Each asks first; the moderation store says what happened.
-  const [draft, setDraft] = createSignal("");
+  const [draft, setDraft] = createSignal(loadDraft(meId, pairId));
+  createEffect(() => saveDraft(meId, pairId, draft()));
 
   async function endMentorship() {
     const [outcome, setOutcome] = createSignal<"completed" | "ended">("completed");

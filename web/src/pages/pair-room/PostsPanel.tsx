@@ -3,6 +3,8 @@ import { Alert } from "../../components/Alert.tsx";
 import { Button } from "../../components/Button.tsx";
 import { Field, TextField } from "../../components/Field.tsx";
 import { PlusIcon } from "../../components/Icons.tsx";
+import { LengthCount } from "../../components/LengthCount.tsx";
+import { Linkified } from "../../components/Linkified.tsx";
 import { t } from "../../i18n/index.ts";
 import { formatDateTime, formatShortDate } from "./format.ts";
 import { ExternalIcon } from "./icons.tsx";
@@ -136,9 +138,9 @@ function PostForm(props: { pairId: string; onDone: (post: Post) => void; onCance
           <p>{formError()}</p>
         </Alert>
       </Show>
-      <TextField label={t("pair.posts.title")} value={title()} onValue={setTitle} error={errors().title} maxLength={TITLE_MAX + 50} autocomplete="off" />
+      <TextField label={t("pair.posts.title")} value={title()} onValue={setTitle} error={errors().title} limit={TITLE_MAX} autocomplete="off" />
       <TextField label={t("pair.posts.link")} hint={t("pair.posts.linkHint")} type="url" inputMode="url" value={url()} onValue={setUrl} error={errors().url} autocomplete="off" />
-      <Field label={t("pair.posts.body")} error={errors().body}>
+      <Field label={t("pair.posts.body")} error={errors().body} count={{ length: body().length, max: BODY_MAX }}>
         {(control) => <textarea class="input textarea" {...control} rows={5} value={body()} onInput={(event) => setBody(event.currentTarget.value)} />}
       </Field>
       <div class="post-form__actions">
@@ -193,7 +195,9 @@ function PostCard(props: { post: Post; pairId: string; readOnly: boolean; meId: 
         <p class="post__link post__link--inert">{props.post.url}</p>
       </Show>
       <Show when={props.post.body}>
-        <p class="post__body">{props.post.body}</p>
+        <p class="post__body">
+          <Linkified text={props.post.body} />
+        </p>
       </Show>
       <div class="post__comments">
         <Show when={comments().length > 0}>
@@ -213,7 +217,9 @@ function PostCard(props: { post: Post; pairId: string; readOnly: boolean; meId: 
                       </time>
                     </Show>
                   </p>
-                  <p class="comment__body">{comment.body}</p>
+                  <p class="comment__body">
+                    <Linkified text={comment.body} />
+                  </p>
                 </li>
               )}
             </For>
@@ -281,7 +287,6 @@ function CommentForm(props: {
         id={inputId}
         class="input comment-form__input"
         value={body()}
-        maxLength={COMMENT_MAX}
         placeholder={t("pair.posts.commentPlaceholder")}
         onInput={(event) => setBody(event.currentTarget.value)}
         aria-describedby={error() ? `${inputId}-error` : undefined}
@@ -289,6 +294,7 @@ function CommentForm(props: {
       <Button type="submit" variant="secondary" loading={saving()} loadingText={t("pair.posts.commenting")} disabled={!body().trim()}>
         {t("pair.posts.comment")}
       </Button>
+      <LengthCount length={body().length} max={COMMENT_MAX} />
       <Show when={error()}>
         <p id={`${inputId}-error`} class="field__error comment-form__error" role="alert">
           {t("pair.posts.commentFailed")} {error()}

@@ -59,3 +59,9 @@ export const MoreIcon = (props: IconProps) => (
     <circle cx="18.5" cy="12" r="1.2" fill="currentColor" />
   </Svg>
 );
+
+export const EndIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M9 5H5.5A1.5 1.5 0 0 0 4 6.5v11A1.5 1.5 0 0 0 5.5 19H9M15 8l4 4-4 4M19 12H9" />
+  </Svg>
+);

@@ -14,7 +14,7 @@ import { usePageTitle } from "../../lib/page.ts";
 import { sessionExpired } from "../../lib/session.ts";
 import { ApplicantCard } from "./applicants/ApplicantCard.tsx";
 import { Breadcrumb } from "./applicants/Breadcrumb.tsx";
-import { fetchApplicants, fetchProgramDetail, hasPlaces, isPairableMentee, suggestAll, type Applicant, type SuggestAll } from "./applicants/api.ts";
+import { fetchApplicants, fetchProgramDetail, fetchProgramPairs, hasPlaces, isPairableMentee, lastEndedPairs, suggestAll, type Applicant, type SuggestAll } from "./applicants/api.ts";
 import { pairingError } from "./applicants/pairing.ts";
 import { SuggestAllPanel } from "./applicants/SuggestAllPanel.tsx";
 import { SuggestionsPanel } from "./applicants/SuggestionsPanel.tsx";
@@ -32,6 +32,9 @@ export default function Applicants() {
   const params = useParams<{ programId: string }>();
   const [detail, { refetch: refetchDetail }] = createResource(() => params.programId, fetchProgramDetail);
   const isAdmin = () => detail.state === "ready" && detail()!.myRole !== "member";
+  // Past pairs let the board say "Completed with Omar, 12 May" and offer "Pair again" explicitly.
+  const [programPairs, { refetch: refetchPairs }] = createResource(() => params.programId, fetchProgramPairs);
+  const pastPairs = createMemo(() => lastEndedPairs(programPairs.state === "ready" ? programPairs() : []));
   const [applicants, { refetch }] = createResource(
     () => (isAdmin() ? params.programId : false),
     (programId) => fetchApplicants(programId),
@@ -257,6 +260,7 @@ export default function Applicants() {
                         mentee={mentee}
                         mentors={mentorsWithPlaces()}
                         availability={availability()}
+                        previousMentorId={mentee.capacityUsed === 0 ? pastPairs().get(mentee.userId)?.mentor.id : undefined}
                         onClose={() => {
                           setPicked(null);
                           returnFocus(`[data-pick="${CSS.escape(mentee.id)}"]`);
@@ -265,6 +269,7 @@ export default function Applicants() {
                           setPicked(null);
                           showNotice(() => t("applicants.pairedNotice", { mentee: pairedMentee.user.displayName, mentor: mentor.user.displayName }));
                           void refetch();
+                          void refetchPairs();
                         }}
                       />
                     )}
@@ -288,6 +293,7 @@ export default function Applicants() {
                                   questions={loaded().questions.mentee}
                                   picked={picked()?.id === applicant.id}
                                   onPick={pick}
+                                  pastPair={pastPairs().get(applicant.userId)}
                                 />
                               )}
                             </For>

@@ -3,6 +3,7 @@ import type { Question } from "../../../../../shared/api/programs.ts";
 import { Button } from "../../../components/Button.tsx";
 import { t } from "../../../i18n/index.ts";
 import { AnswerList } from "./AnswerList.tsx";
+import type { Pair } from "../../../../../shared/api/pairs.ts";
 import { isPairableMentee, type Applicant } from "./api.ts";
 import { formatDate, formatList, languageName, zoneLabel } from "./format.ts";
 
@@ -55,18 +56,43 @@ export function ApplicantCard(props: {
   questions: Question[];
   picked?: boolean;
   onPick?: (applicant: Applicant) => void;
+  /** The mentee's last mentorship in this program that has ended, shown while they have no active one. */
+  pastPair?: Pair | undefined;
 }) {
   const name = () => props.applicant.user.displayName;
   const isMentee = () => props.applicant.role === "mentee";
+  const past = () => (isMentee() && props.applicant.capacityUsed === 0 && props.applicant.status === "paired" ? props.pastPair : undefined);
   return (
     <li class="applicant card" classList={{ "is-picked": !!props.picked, "is-withdrawn": props.applicant.status === "withdrawn" }}>
       <div class="applicant__head">
         <h3 class="applicant__name">{name()}</h3>
-        <span class={`status status--${props.applicant.status}`}>
-          <span class="visually-hidden">{t("applications.statusLabel")}: </span>
-          {t(`applications.status.${props.applicant.status}`)}
-        </span>
+        <Show
+          when={past()}
+          fallback={
+            <span class={`status status--${props.applicant.status}`}>
+              <span class="visually-hidden">{t("applications.statusLabel")}: </span>
+              {t(`applications.status.${props.applicant.status}`)}
+            </span>
+          }
+        >
+          {(pair) => (
+            <span class={`status status--${pair().status}`}>
+              <span class="visually-hidden">{t("applications.statusLabel")}: </span>
+              {t(`pairsList.status.${pair().status}`)}
+            </span>
+          )}
+        </Show>
       </div>
+      <Show when={past()}>
+        {(pair) => (
+          <p class="applicant__past">
+            {t(pair().status === "completed" ? "phone.pairAgain.completedWith" : "phone.pairAgain.endedWith", {
+              name: pair().mentor.displayName,
+              date: formatDate(pair().endedAt ?? pair().startedAt),
+            })}
+          </p>
+        )}
+      </Show>
       <p class="applicant__date">{t("applicants.appliedOn", { date: formatDate(props.applicant.createdAt) })}</p>
       <Show when={!isMentee() && props.applicant.status !== "withdrawn"}>
         <CapacityMeter applicant={props.applicant} />
@@ -81,11 +107,11 @@ export function ApplicantCard(props: {
           variant={props.picked ? "secondary" : "primary"}
           class="applicant__pick"
           aria-pressed={props.picked ? "true" : "false"}
-          aria-label={t("applicants.findMentorFor", { name: name() })}
+          aria-label={past() ? t("phone.pairAgain.buttonFor", { name: name() }) : t("applicants.findMentorFor", { name: name() })}
           data-pick={props.applicant.id}
           onClick={() => props.onPick?.(props.applicant)}
         >
-          {t("applicants.findMentor")}
+          {past() ? t("phone.pairAgain.button") : t("applicants.findMentor")}
         </Button>
       </Show>
     </li>

@@ -9,6 +9,7 @@ import { LONG_TEXT_MAX, SHORT_TEXT_MAX } from "../../../../../shared/rules/answe
 import { Alert } from "../../../components/Alert.tsx";
 import { Button } from "../../../components/Button.tsx";
 import { AlertIcon } from "../../../components/Icons.tsx";
+import { LengthCount } from "../../../components/LengthCount.tsx";
 import { t } from "../../../i18n/index.ts";
 import { api, ApiError } from "../../../lib/api.ts";
 import { sessionExpired } from "../../../lib/session.ts";
@@ -269,7 +270,6 @@ function QuestionField(props: { question: Question; value: AnswerValue | undefin
                 id={id}
                 class="input"
                 name={props.question.id}
-                maxlength={SHORT_TEXT_MAX}
                 aria-required={props.question.required ? "true" : undefined}
                 aria-describedby={describedBy()}
                 aria-invalid={invalid()}
@@ -283,7 +283,6 @@ function QuestionField(props: { question: Question; value: AnswerValue | undefin
               class="input textarea"
               name={props.question.id}
               rows={4}
-              maxlength={LONG_TEXT_MAX}
               aria-required={props.question.required ? "true" : undefined}
               aria-describedby={describedBy()}
               aria-invalid={invalid()}
@@ -291,6 +290,7 @@ function QuestionField(props: { question: Question; value: AnswerValue | undefin
               onInput={(event) => props.onChange(event.currentTarget.value)}
             />
           </Show>
+          <LengthCount length={text().length} max={props.question.kind === "long_text" ? LONG_TEXT_MAX : SHORT_TEXT_MAX} />
           <FieldError id={errorId} text={props.error} />
         </div>
       </Match>

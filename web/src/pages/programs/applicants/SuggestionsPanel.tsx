@@ -4,6 +4,7 @@ import { createResource, createSignal, createUniqueId, For, Match, onMount, Show
 import type { Question } from "../../../../../shared/api/programs.ts";
 import { Alert } from "../../../components/Alert.tsx";
 import { Button } from "../../../components/Button.tsx";
+import { confirmAction } from "../../../components/ConfirmDialog.tsx";
 import { CloseIcon } from "../../../components/Icons.tsx";
 import { t } from "../../../i18n/index.ts";
 import { ApiError } from "../../../lib/api.ts";
@@ -21,6 +22,8 @@ type Props = {
   availability: Question | undefined;
   onPaired: (mentor: Applicant, mentee: Applicant) => void;
   onClose: () => void;
+  /** The mentor of this mentee's last, ended mentorship: pairing them again asks first. */
+  previousMentorId?: string | undefined;
 };
 
 export function SuggestionsPanel(props: Props) {
@@ -46,6 +49,14 @@ export function SuggestionsPanel(props: Props) {
   /** `source` tells which button shows the spinner: a suggestion's or the manual form's. */
   async function pair(mentor: Applicant, source: "suggestion" | "manual") {
     if (pairing()) return;
+    if (mentor.userId === props.previousMentorId) {
+      const again = await confirmAction({
+        title: t("phone.pairAgain.sameTitle"),
+        body: <p>{t("phone.pairAgain.sameBody", { mentor: mentor.user.displayName, mentee: menteeName() })}</p>,
+        confirmLabel: t("phone.pairAgain.sameConfirm"),
+      });
+      if (!again) return;
+    }
     setPairing(`${source}:${mentor.userId}`);
     setError(null);
     try {

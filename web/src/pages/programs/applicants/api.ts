@@ -53,6 +53,22 @@ export async function pairPeople(programId: string, mentorId: string, menteeId: 
   return pair;
 }
 
+export async function fetchProgramPairs(programId: string): Promise<Pair[]> {
+  const { pairs } = await api.get<{ pairs: Pair[] }>(`${path(programId)}/pairs`);
+  return pairs;
+}
+
+/** Each mentee's most recent pair that has ended (completed or ended early), by the mentee's user id. */
+export function lastEndedPairs(pairs: Pair[]): Map<string, Pair> {
+  const last = new Map<string, Pair>();
+  for (const pair of pairs) {
+    if (pair.status === "active") continue;
+    const seen = last.get(pair.mentee.id);
+    if (!seen || (pair.endedAt ?? "") > (seen.endedAt ?? "")) last.set(pair.mentee.id, pair);
+  }
+  return last;
+}
+
 /** A mentee who can still be paired: not withdrawn and without an active mentor in this program. */
 export const isPairableMentee = (a: Applicant) => a.role === "mentee" && a.status !== "withdrawn" && a.capacityUsed === 0;
 /** A mentor with at least one place left. */

@@ -31,6 +31,11 @@ export function HealthIcon(props: { state: HealthState }) {
           <path d="M8 2.2 14.2 13H1.8L8 2.2Z" />
           <path d="M8 6.4v3M8 11.2v.1" />
         </Match>
+        <Match when={props.state === "blocked"}>
+          {/* A barred circle: contact stopped. */}
+          <circle cx="8" cy="8" r="6.2" />
+          <path d="m3.7 3.7 8.6 8.6" />
+        </Match>
         <Match when={props.state === "ended"}>
           <rect x="2.5" y="2.5" width="11" height="11" rx="2.5" />
           <path d="M5.5 8h5" />

@@ -135,12 +135,20 @@ function PairRow(props: { entry: DashboardEntry; now: number; ending: boolean; o
           <button
             type="button"
             class="button button--ghost end-pair-button"
-            aria-label={t("dashboard.endPairLabel", { mentor: pair().mentor.displayName, mentee: pair().mentee.displayName })}
             disabled={props.ending}
             aria-busy={props.ending ? "true" : undefined}
             onClick={() => props.onEnd()}
           >
-            <Show when={props.ending} fallback={t("dashboard.endPair")}>
+            {/* The accessible name starts with the visible words, then says whose mentorship (WCAG 2.5.3). */}
+            <Show
+              when={props.ending}
+              fallback={
+                <>
+                  {t("dashboard.endPair")}
+                  <span class="visually-hidden"> ({t("phone.endPairOf", { mentor: pair().mentor.displayName, mentee: pair().mentee.displayName })})</span>
+                </>
+              }
+            >
               <span class="spinner" aria-hidden="true" />
               {t("dashboard.ending")}
             </Show>

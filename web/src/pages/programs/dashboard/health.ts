@@ -4,13 +4,13 @@ import type { DashboardResponse, PairHealth } from "../../../../../shared/api/ro
 export type DashboardEntry = DashboardResponse["pairs"][number];
 export type HealthState = PairHealth["state"];
 
-export const HEALTH_ORDER: readonly HealthState[] = ["no_checkin_2_weeks", "quiet", "active", "ended"];
+export const HEALTH_ORDER: readonly HealthState[] = ["blocked", "no_checkin_2_weeks", "quiet", "active", "ended"];
 
 /** What the filter can show: everything, the two states that need attention, or one state. */
 export const FILTERS = ["all", "attention", ...HEALTH_ORDER] as const;
 export type HealthFilter = (typeof FILTERS)[number];
 
-export const needsAttention = (state: HealthState) => state === "quiet" || state === "no_checkin_2_weeks";
+export const needsAttention = (state: HealthState) => state === "quiet" || state === "no_checkin_2_weeks" || state === "blocked";
 
 export function parseFilter(value: string | string[] | undefined): HealthFilter {
   const single = Array.isArray(value) ? value[0] : value;

@@ -3,6 +3,7 @@ import { produce } from "solid-js/store";
 import { Button } from "../../../components/Button.tsx";
 import { confirmAction } from "../../../components/ConfirmDialog.tsx";
 import { PlusIcon } from "../../../components/Icons.tsx";
+import { LengthCount } from "../../../components/LengthCount.tsx";
 import { t } from "../../../i18n/index.ts";
 import { ChevronIcon, TrashIcon } from "../../groups/common.tsx";
 import { ACTIVITY_MAX, GUIDANCE_MAX, MAX_ACTIVITIES, MAX_STEPS, moved, newId, STEP_TITLE_MAX, type DraftStep } from "./model.ts";
@@ -240,7 +241,6 @@ export function SubitemInput(props: {
         data-path={props.path}
         aria-label={props.label}
         value={props.value}
-        maxlength={props.maxlength}
         aria-invalid={error() ? "true" : undefined}
         aria-describedby={error() ? errorId() : undefined}
         onInput={(event) => {
@@ -248,6 +248,7 @@ export function SubitemInput(props: {
           props.api.clearError(props.path);
         }}
       />
+      <LengthCount length={props.value.length} max={props.maxlength} />
       <ErrorLine id={errorId()} text={error()} />
     </div>
   );

@@ -3,6 +3,7 @@
 import { createUniqueId, Show, type JSX } from "solid-js";
 import type { SetStoreFunction } from "solid-js/store";
 import { AlertIcon } from "../../../components/Icons.tsx";
+import { LengthCount } from "../../../components/LengthCount.tsx";
 import { ArrowDownIcon, ArrowUpIcon, TrashIcon } from "../../groups/common.tsx";
 import type { Draft } from "./model.ts";
 
@@ -145,7 +146,6 @@ export function TextControl(props: TextControlProps) {
             name={props.name ?? props.path}
             data-path={props.path}
             value={props.value}
-            maxlength={props.maxlength}
             aria-invalid={error() ? "true" : undefined}
             aria-describedby={describedBy()}
             onInput={input}
@@ -159,12 +159,12 @@ export function TextControl(props: TextControlProps) {
           data-path={props.path}
           rows={props.rows ?? 4}
           value={props.value}
-          maxlength={props.maxlength}
           aria-invalid={error() ? "true" : undefined}
           aria-describedby={describedBy()}
           onInput={input}
         />
       </Show>
+      <Show when={props.maxlength}>{(max) => <LengthCount length={props.value.length} max={max()} />}</Show>
       <ErrorLine id={`${id}-error`} text={error()} />
       {props.after}
     </div>
