@@ -29,6 +29,11 @@ const JoinRequests = lazy(() => import("./pages/membership/JoinRequests.tsx"));
 const Bans = lazy(() => import("./pages/membership/Bans.tsx"));
 const AuditLog = lazy(() => import("./pages/membership/AuditLog.tsx"));
 const Operator = lazy(() => import("./pages/operator/Operator.tsx"));
+const NotificationSettings = lazy(() => import("./pages/email-push/NotificationSettings.tsx"));
+const ForgotPassword = lazy(() => import("./pages/email-push/ForgotPassword.tsx"));
+const ResetPassword = lazy(() => import("./pages/email-push/ResetPassword.tsx"));
+const VerifyEmail = lazy(() => import("./pages/email-push/VerifyEmail.tsx"));
+const Unsubscribe = lazy(() => import("./pages/email-push/Unsubscribe.tsx"));
 
 export function App() {
   return (
@@ -211,6 +216,18 @@ export function App() {
           </RequireUser>
         )}
       />
+      <Route
+        path="/settings/notifications"
+        component={() => (
+          <RequireUser>
+            <NotificationSettings />
+          </RequireUser>
+        )}
+      />
+      <Route path="/forgot-password" component={ForgotPassword} />
+      <Route path="/reset-password" component={ResetPassword} />
+      <Route path="/verify-email" component={VerifyEmail} />
+      <Route path="/unsubscribe" component={Unsubscribe} />
       <Route path="*404" component={NotFound} />
     </Router>
   );

@@ -9,7 +9,6 @@ import { currentUser, requireUser } from "../auth/session.ts";
 import { findApplicationOfRole } from "../db/applications.ts";
 import { forgetDashboard } from "../db/dashboard.ts";
 import { roleIn } from "../db/groups.ts";
-import { notifyStatement } from "../db/notifications.ts";
 import {
   deletePairStatement,
   eitherBlocked,
@@ -31,6 +30,7 @@ import { ApiError, forbidden, notFound } from "../http/errors.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 import { pairRoom } from "../pair-room/stub.ts";
 import { deliverRoomEffectsNow, roomEffectStatements } from "../db/room-outbox.ts";
+import { enqueue, notify, prepareNotifications } from "../notifications/notify.ts";
 
 const tags = ["Pairs"];
 const auth = { middleware: [requireUser] };
@@ -138,12 +138,25 @@ export const pairRoutes = createRouter()
       }
 
       forgetDashboard(program.id);
-      const base = { pairId, programId: program.id, programTitle: program.title };
+      const step1 = program.steps[0];
+      const base = {
+        pairId,
+        programId: program.id,
+        programTitle: program.title,
+        step1Title: step1?.title ?? "",
+        step1Activities: step1?.activities.map((activity) => activity.label) ?? [],
+      };
+      const about = (text: string) => (text.length > 280 ? `${text.slice(0, 279)}…` : text);
+      // In-app notifications and the audit entry in one batch; email and push are enqueued after.
+      const introductions = prepareNotifications(db, [
+        { userId: mentor.id, kind: "paired", data: { ...base, otherName: mentee.display_name, otherAbout: about(mentee.about), myRole: "mentor" } },
+        { userId: mentee.id, kind: "paired", data: { ...base, otherName: mentor.display_name, otherAbout: about(mentor.about), myRole: "mentee" } },
+      ]);
       await db.batch([
-        notifyStatement(db, mentor.id, "paired", { ...base, otherName: mentee.display_name, myRole: "mentor" }),
-        notifyStatement(db, mentee.id, "paired", { ...base, otherName: mentor.display_name, myRole: "mentee" }),
+        ...introductions.statements,
         auditStatement(db, { groupId: program.groupId, actorId: me, action: "paired", target: { type: "pair", id: pairId, label: `${mentor.display_name} / ${mentee.display_name}` }, detail: { programId: program.id } }),
       ]);
+      enqueue(c.env, c.executionCtx, introductions.messages);
       return c.json({ pair: (await findPairWithPeople(db, pairId))! }, 201);
     },
   )
@@ -205,15 +218,21 @@ export const pairRoutes = createRouter()
         await auditStatement(c.env.DB, { groupId: pair.group_id, actorId: me, action: "pair_ended", target: { type: "pair", id: pair.id }, detail: { outcome } }).run();
       }
       const ended = (await findPairWithPeople(c.env.DB, pair.id))!;
-      const notify = [pair.mentor_id, pair.mentee_id].filter((id) => id !== me);
-      await c.env.DB.batch(
-        notify.map((userId) =>
-          notifyStatement(c.env.DB, userId, "pair_ended", {
-            pairId: pair.id,
-            outcome,
-            otherName: userId === pair.mentor_id ? ended.mentee.displayName : ended.mentor.displayName,
-          }),
-        ),
+      // Both people hear of it, the one who ended it included (their copy is the record of it).
+      await notify(
+        c.env,
+        c.executionCtx,
+        [pair.mentor_id, pair.mentee_id]
+          .map((userId) => ({
+            userId,
+            kind: "pair_ended" as const,
+            data: {
+              pairId: pair.id,
+              outcome,
+              reason: reason ?? null,
+              otherName: userId === pair.mentor_id ? ended.mentee.displayName : ended.mentor.displayName,
+            },
+          })),
       );
       return c.json({ pair: ended }, 200);
     },
