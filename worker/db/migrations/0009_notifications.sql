@@ -41,7 +41,7 @@ CREATE TABLE notification_deliveries (
   notification_id TEXT NOT NULL,
   channel TEXT NOT NULL CHECK (channel IN ('email', 'push')),
   target TEXT NOT NULL DEFAULT '',
-  user_id TEXT,
+  user_id TEXT REFERENCES users(id) ON DELETE CASCADE,
   kind TEXT NOT NULL,
   status TEXT NOT NULL,
   detail TEXT,
