@@ -9,7 +9,7 @@ import { baseURL, hasBrowser, newPerson, SCREENSHOTS, uniqueEmail, useBrowser } 
 import { activePair, applicant, groupWithProgram, person, signedInPage, type ApiPerson } from "./fixtures.ts";
 import { linkTo, mailTo, readEmail, waitForEmail } from "./mailbox.ts";
 
-const PASSWORD = "correct horse battery staple";
+const PASSWORD = "a long enough password";
 
 /** The verification email's subject in any of the three languages (it follows the person's locale at sending time). */
 const VERIFICATION = /^(Confirm your email address|Confirmez votre adresse e-mail|Bestätige deine E-Mail-Adresse)$/;
@@ -87,7 +87,7 @@ describe.skipIf(!hasBrowser())("email journeys", () => {
 
     const message = await waitForEmail(setup.mentee.email, "Reset your password");
     await page.goto(linkTo(message, "/reset-password"));
-    await page.getByLabel("New password").fill("a brand new password 42");
+    await page.getByLabel("New password").fill("Tandem-Sunrise-8642-quietly");
     await page.getByRole("button", { name: "Save the new password" }).click();
     await page.getByText("Your password is changed, and you are signed out everywhere.", { exact: false }).waitFor();
     const resetAt = Date.now();
@@ -99,10 +99,10 @@ describe.skipIf(!hasBrowser())("email journeys", () => {
     const login = (password: string) =>
       fetch(`${baseURL()}/api/auth/login`, { method: "POST", headers: { "Content-Type": "application/json", Origin: baseURL() }, body: JSON.stringify({ email: setup.mentee.email, password }) });
     expect((await login("benchmark-password")).status).toBe(401);
-    expect((await login("a brand new password 42")).status).toBe(200);
+    expect((await login("Tandem-Sunrise-8642-quietly")).status).toBe(200);
     // The link works once.
     await page.goto(linkTo(message, "/reset-password"));
-    await page.getByLabel("New password").fill("yet another password 43");
+    await page.getByLabel("New password").fill("Harbor-Violet-5317-gently");
     await page.getByRole("button", { name: "Save the new password" }).click();
     await page.getByText("This link is not valid or was already used.").waitFor();
     await Promise.all([context.close(), old.context.close()]);

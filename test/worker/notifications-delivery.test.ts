@@ -336,7 +336,7 @@ describe("password reset", () => {
     expect((await otherDevice.post("/auth/login", { email: person.email, password: PASSWORD })).status).toBe(200);
 
     const expired = await tokenFor(person, "reset", person.email, Date.now() - 61 * 60 * 1000);
-    expect((await new TestClient().post("/auth/password-reset/confirm", { token: expired, password: "a brand new password" })).status).toBe(410);
+    expect((await new TestClient().post("/auth/password-reset/confirm", { token: expired, password: "Tandem-Sunrise-8642-quietly" })).status).toBe(410);
     const token = await tokenFor(person, "reset");
     const anonymous = new TestClient();
     const short = await anonymous.post("/auth/password-reset/confirm", { token, password: "short" });
@@ -344,12 +344,12 @@ describe("password reset", () => {
     expect(short.json.error.issues[0].path).toBe("password");
     expect((await person.client.get("/me")).status).toBe(200);
 
-    expect((await anonymous.post("/auth/password-reset/confirm", { token, password: "a brand new password" })).status).toBe(204);
+    expect((await anonymous.post("/auth/password-reset/confirm", { token, password: "Tandem-Sunrise-8642-quietly" })).status).toBe(204);
     expect((await person.client.get("/me")).status).toBe(401);
     expect((await otherDevice.get("/me")).status).toBe(401);
     expect((await new TestClient().post("/auth/login", { email: person.email, password: PASSWORD })).status).toBe(401);
-    expect((await new TestClient().post("/auth/login", { email: person.email, password: "a brand new password" })).status).toBe(200);
-    const reused = await anonymous.post("/auth/password-reset/confirm", { token, password: "another new password" });
+    expect((await new TestClient().post("/auth/login", { email: person.email, password: "Tandem-Sunrise-8642-quietly" })).status).toBe(200);
+    const reused = await anonymous.post("/auth/password-reset/confirm", { token, password: "Harbor-Violet-5317-gently" });
     expect(reused.status).toBe(400);
     expect(reused.json.error.code).toBe("invalid_token");
   });

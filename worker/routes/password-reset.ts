@@ -2,12 +2,13 @@ import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { PasswordResetConfirmBody, PasswordResetRequestBody } from "../../shared/api/notification-preferences.ts";
 import { hashPassword } from "../auth/password.ts";
+import { enforcePasswordPolicy } from "../auth/password-policy.ts";
 import type { Limit } from "../auth/rate-limit.ts";
 import { forgetUserSessions } from "../auth/session.ts";
 import { checkToken, newTokenStatements } from "../db/email-tokens.ts";
 import { resetPassword } from "../db/password-reset.ts";
 import { deliverRoomEffectsNow } from "../db/room-outbox.ts";
-import { findUserByEmail } from "../db/users.ts";
+import { findUserByEmail, findUserById } from "../db/users.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../http/errors.ts";
 import { createRouter, errorResponses, jsonBody } from "../http/router.ts";
@@ -57,7 +58,7 @@ export const passwordResetRoutes = createRouter()
       tags,
       summary: "Set a new password with the token from the email",
       description:
-        "Revokes every session of the person and closes their open pair sockets (code 4001). 400 `invalid_token` for an unknown or used token, 410 `token_expired` after 1 hour; neither changes anything.",
+        "Revokes every session of the person and closes their open pair sockets (code 4001). 400 `invalid_token` for an unknown or used token, 410 `token_expired` after 1 hour, 422 `weak_password` under the password policy; none changes anything.",
       request: jsonBody(PasswordResetConfirmBody),
       responses: { 204: { description: "The password is changed; sign in with it" }, ...errorResponses(400, 403, 410, 422, 429) },
     }),
@@ -67,6 +68,10 @@ export const passwordResetRoutes = createRouter()
       const check = await checkToken(c.env.DB, token, ["reset"]);
       if (!check.ok) throw check.reason === "expired" ? expiredToken() : invalidToken();
       const userId = check.row.user_id;
+      const person = await findUserById(c.env.DB, userId);
+      if (!person) throw invalidToken();
+      // The same policy as sign-up and a password change; a refused password changes nothing.
+      await enforcePasswordPolicy("password", password, { email: person.email, displayName: person.display_name });
       const changed = await resetPassword(c.env.DB, userId, check.hash, await hashPassword(password));
       if (!changed) throw invalidToken();
       forgetUserSessions(userId);
