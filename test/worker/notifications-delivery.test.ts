@@ -295,8 +295,9 @@ describe("verified addresses", () => {
     await verify(person);
     const newEmail = `new-${crypto.randomUUID().slice(0, 8)}@example.org`;
     const wrong = await person.client.patch("/me", { email: newEmail, currentPassword: "not my password" });
-    expect(wrong.status).toBe(422);
-    expect(wrong.json.error.issues[0].path).toBe("currentPassword");
+    expect(wrong.status).toBe(403);
+    expect(wrong.json.error).toMatchObject({ code: "invalid_password", issues: [{ path: "currentPassword" }] });
+    expect((await person.client.patch("/me", { email: newEmail })).json.error.issues[0].path).toBe("currentPassword");
     const asked = await person.client.patch("/me", { email: newEmail, currentPassword: PASSWORD });
     expect(asked.status).toBe(200);
     expect(asked.json.user.email).toBe(person.email);

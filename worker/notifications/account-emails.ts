@@ -2,7 +2,7 @@
 // Exported for the accounts routes (auth.ts, me.ts), which call them in one line each.
 import type { Context } from "hono";
 import { verifyPassword } from "../auth/password.ts";
-import { currentCount, incrementStatement, retryAfterSeconds, type Limit } from "../auth/rate-limit.ts";
+import { currentCount, incrementStatement, PASSWORD_CHECK_FAILURES_PER_USER, retryAfterSeconds, type Limit } from "../auth/rate-limit.ts";
 import { newTokenStatements } from "../db/email-tokens.ts";
 import { findUserById } from "../db/users.ts";
 import type { AppEnv } from "../env.ts";
@@ -36,10 +36,22 @@ export async function requestEmailChange(c: Context<AppEnv>, userId: string, new
   const user = await findUserById(c.env.DB, userId);
   if (!user) throw new ApiError(401, "unauthenticated", "Sign in to continue.");
   if (user.email.toLowerCase() === newEmail.toLowerCase()) return false;
-  if (!currentPassword || !(await verifyPassword(currentPassword, user.password_hash))) {
-    throw new ApiError(422, "wrong_password", "Enter your current password to change your email address.", undefined, [
-      { path: "currentPassword", message: "This is not your current password." },
+  if (!currentPassword) {
+    throw new ApiError(422, "validation_failed", "currentPassword: enter your current password to change your email address.", undefined, [
+      { path: "currentPassword", message: "Enter your current password to change your email address." },
     ]);
+  }
+  // The same check, counter and answer as the accounts routes' password change (worker/routes/me.ts):
+  // wrong answers count per account, so a stolen session cannot be used to guess the password.
+  const bucket = `password:user:${user.id}`;
+  if ((await currentCount(c.env.DB, bucket, PASSWORD_CHECK_FAILURES_PER_USER)) >= PASSWORD_CHECK_FAILURES_PER_USER.max) {
+    throw new ApiError(429, "rate_limited", "Too many wrong passwords. Wait a few minutes and try again.", {
+      "Retry-After": String(await retryAfterSeconds(c.env.DB, [bucket], PASSWORD_CHECK_FAILURES_PER_USER)),
+    });
+  }
+  if (!(await verifyPassword(currentPassword, user.password_hash))) {
+    await incrementStatement(c.env.DB, bucket, PASSWORD_CHECK_FAILURES_PER_USER).run();
+    throw new ApiError(403, "invalid_password", "That is not your current password.", undefined, [{ path: "currentPassword", message: "That is not your current password." }]);
   }
   const taken = await c.env.DB.prepare("SELECT 1 AS x FROM users WHERE email = ?1").bind(newEmail).first();
   if (taken) throw new ApiError(409, "email_taken", "An account with this email already exists.");
