@@ -7,7 +7,7 @@ const DATA: Record<(typeof DELIVERY_KINDS)[number], Record<string, unknown>> = {
   paired: { pairId: "p1", programTitle: "Career <advancement>", otherName: "Jonas", otherAbout: "Engineer", myRole: "mentee", step1Title: "Get to know each other", step1Activities: ["Introduce yourselves"] },
   messages_waiting: { pairId: "p1", count: 2, fromName: "Amara" },
   checkin_reminder: { pairId: "p1", programTitle: "Career", otherName: "Léa" },
-  report: { groupId: "g1", groupName: "Women in Tech", reportedName: "Sam" },
+  report: { groupId: "g1", groupName: "Women in Tech" },
   pair_ended: { pairId: "p1", outcome: "ended", otherName: "Sam", reason: "Moved abroad" },
   admin_digest: { groups: [{ groupId: "g1", groupName: "Women in Tech", programs: [{ programId: "pr1", programTitle: "Career", newApplications: 3, needsAttention: 1 }] }] },
 };

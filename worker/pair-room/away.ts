@@ -13,8 +13,9 @@ type Unread = { seq: number; body: string; sent_at: number };
  * "New messages while away": when a message stays unread for 15 minutes and its recipient has no open
  * socket in this room, one notification "N new messages from <name>" goes out (email and push, by the
  * recipient's preferences). Never one per message: after a notice, nothing more is sent to that person
- * until they have read up to what they were told about. State lives in the room's meta, per recipient:
- * `away_due:<id>` (when to look) and `away_told:<id>` (the last seq they were told about).
+ * until they have read up to what they were told about. State lives in the room's meta, per recipient's
+ * role (never their id, so an erased account leaves nothing here): `away_due:<role>` (when to look) and
+ * `away_told:<role>` (the last seq they were told about).
  * The room has one alarm, shared with the check-in reminder: this module only ever brings it forward.
  */
 export class AwayNotices {
@@ -28,12 +29,12 @@ export class AwayNotices {
   messageStored(at: number): void {
     const last = this.host.sql.exec<{ sender_id: string; seq: number }>("SELECT sender_id, seq FROM messages ORDER BY seq DESC LIMIT 1").toArray()[0];
     if (!last) return;
-    const recipient = this.state.members().find((m) => m.user_id !== last.sender_id)?.user_id;
-    if (!recipient || this.state.meta(`away_due:${recipient}`)) return;
+    const recipient = this.state.members().find((m) => m.user_id !== last.sender_id);
+    if (!recipient || this.state.meta(`away_due:${recipient.role}`)) return;
     // Told already and not back since: stay quiet.
-    const told = Number(this.state.meta(`away_told:${recipient}`) ?? 0);
-    if (told > 0 && (this.readCursors()[recipient] ?? 0) < told) return;
-    this.state.setMeta(`away_due:${recipient}`, String(at + AWAY_AFTER_MS));
+    const told = Number(this.state.meta(`away_told:${recipient.role}`) ?? 0);
+    if (told > 0 && (this.readCursors()[recipient.user_id] ?? 0) < told) return;
+    this.state.setMeta(`away_due:${recipient.role}`, String(at + AWAY_AFTER_MS));
     this.host.waitUntil(this.ensureAlarm());
   }
 
@@ -60,11 +61,11 @@ export class AwayNotices {
     const now = this.host.now();
     const members = this.state.members();
     for (const member of members) {
-      const dueKey = `away_due:${member.user_id}`;
+      const dueKey = `away_due:${member.role}`;
       const due = Number(this.state.meta(dueKey) ?? 0);
       if (!due || due > now) continue;
       const other = members.find((m) => m.user_id !== member.user_id);
-      const from = Math.max(this.readCursors()[member.user_id] ?? 0, Number(this.state.meta(`away_told:${member.user_id}`) ?? 0));
+      const from = Math.max(this.readCursors()[member.user_id] ?? 0, Number(this.state.meta(`away_told:${member.role}`) ?? 0));
       const unread = this.host.sql
         .exec<Unread>("SELECT seq, body, sent_at FROM messages WHERE seq > ? AND sender_id != ? ORDER BY seq", from, member.user_id)
         .toArray();
@@ -81,7 +82,7 @@ export class AwayNotices {
       const lastSeq = unread[unread.length - 1]!.seq;
       await notify(this.host.env, this.host, [
         {
-          id: `away:${pairId}:${member.user_id}:${lastSeq}`,
+          id: `away:${pairId}:${member.role}:${lastSeq}`,
           userId: member.user_id,
           kind: "messages_waiting",
           inApp: false,
@@ -94,7 +95,7 @@ export class AwayNotices {
           },
         },
       ]);
-      this.state.setMeta(`away_told:${member.user_id}`, String(lastSeq));
+      this.state.setMeta(`away_told:${member.role}`, String(lastSeq));
       this.host.sql.exec("DELETE FROM meta WHERE key = ?", dueKey);
     }
     await this.ensureAlarm();

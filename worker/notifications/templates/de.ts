@@ -44,7 +44,7 @@ export const de: Templates = {
   }),
   report: (d) => ({
     subject: `Neue Meldung in ${d.groupName}`,
-    lines: [`Jemand in ${d.groupName} hat ${d.reportedName} gemeldet.`, "Sieh sie dir in der Meldungsliste der Gruppe an."],
+    lines: [`Ein Mitglied von ${d.groupName} hat den Admins der Gruppe eine Meldung geschickt.`, "Sieh sie dir in der Meldungsliste der Gruppe an."],
     action: "Meldungen öffnen",
   }),
   pair_ended: (d) => ({

@@ -44,7 +44,7 @@ export const en: Templates = {
   }),
   report: (d) => ({
     subject: `New report in ${d.groupName}`,
-    lines: [`Someone in ${d.groupName} reported ${d.reportedName}.`, "Review it in the group's report queue."],
+    lines: [`A member of ${d.groupName} sent a report to the group's admins.`, "Review it in the group's report queue."],
     action: "Open the report queue",
   }),
   pair_ended: (d) => ({

@@ -44,7 +44,7 @@ export const fr: Templates = {
   }),
   report: (d) => ({
     subject: `Nouveau signalement dans ${d.groupName}`,
-    lines: [`Quelqu’un dans ${d.groupName} a signalé ${d.reportedName}.`, "Examinez-le dans la file des signalements du groupe."],
+    lines: [`Un membre de ${d.groupName} a envoyé un signalement aux admins du groupe.`, "Examinez-le dans la file des signalements du groupe."],
     action: "Ouvrir les signalements",
   }),
   pair_ended: (d) => ({

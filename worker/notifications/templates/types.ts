@@ -11,7 +11,8 @@ export type PairedData = {
 };
 export type MessagesWaitingData = { pairId: string; count: number; fromName: string; previews?: string[] };
 export type CheckinReminderData = { pairId: string; programTitle: string; otherName: string };
-export type ReportData = { groupId: string; groupName: string; reportedName: string };
+/** No names: a notification must not outlive an account that is deleted later. */
+export type ReportData = { groupId: string; groupName: string };
 export type PairEndedData = { pairId: string; outcome: "completed" | "ended"; otherName: string; reason: string | null };
 export type DigestProgram = { programId: string; programTitle: string; newApplications: number; needsAttention: number };
 export type AdminDigestData = { groups: { groupId: string; groupName: string; programs: DigestProgram[] }[] };
