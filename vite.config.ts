@@ -4,6 +4,7 @@ import { transformWithOxc, type Plugin } from "vite";
 import solid from "vite-plugin-solid";
 import { defineConfig } from "vitest/config";
 import { groupOf, SECTION_GROUPS } from "./web/src/i18n/sections.ts";
+import { generateDevSecrets } from "./worker/dev/dev-secrets.ts";
 
 const root = import.meta.dirname;
 const WRANGLER_DEV = process.env.WRANGLER_DEV_URL ?? "http://127.0.0.1:8787";
@@ -89,6 +90,8 @@ export default defineConfig({
                 TEST_MIGRATIONS: await readD1Migrations(`${root}/worker/db/migrations`),
                 // The operator of the workerd tests (test/worker/operator.test.ts, authorization-membership.test.ts).
                 OPERATOR_EMAILS: "operator@example.org",
+                // Fresh VAPID keys and unsubscribe signing key for every run of the workerd tests.
+                ...(await generateDevSecrets()),
               },
               // The SPA is not built for these tests: serve an empty assets folder.
               assets: { directory: `${root}/test/worker/fixtures/assets` },

@@ -22,6 +22,14 @@ import { rhythmRoutes } from "./routes/rhythm.ts";
 import { safetyRoutes } from "./routes/safety.ts";
 import { suggestionRoutes } from "./routes/suggestions.ts";
 import { templateRoutes } from "./routes/templates.ts";
+import { emailVerificationRoutes } from "./routes/email-verification.ts";
+import { notificationPreferenceRoutes } from "./routes/notification-preferences.ts";
+import { passwordResetRoutes } from "./routes/password-reset.ts";
+import { pushSubscriptionRoutes } from "./routes/push-subscriptions.ts";
+import { unsubscribeRoutes } from "./routes/unsubscribe.ts";
+import { handleDeadLetters, handleNotifyBatch } from "./notifications/consumer.ts";
+import { DAILY_CRON, runDaily } from "./notifications/daily.ts";
+import type { NotifyMessage } from "./notifications/messages.ts";
 
 const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 api.use(originCheck, loadSession, burstGuard);
@@ -44,7 +52,12 @@ const routes = api
   .route("/", safetyRoutes)
   .route("/", dashboardRoutes)
   .route("/", operatorRoutes)
-  .route("/", rhythmRoutes);
+  .route("/", rhythmRoutes)
+  .route("/", emailVerificationRoutes)
+  .route("/", passwordResetRoutes)
+  .route("/", notificationPreferenceRoutes)
+  .route("/", pushSubscriptionRoutes)
+  .route("/", unsubscribeRoutes);
 
 api.doc31("/openapi.json", (c) => ({
   openapi: "3.1.0",
@@ -77,10 +90,22 @@ export { PairRoom } from "./pair-room/PairRoom.ts";
 export type AppType = typeof routes;
 export default {
   fetch: app.fetch,
-  /** Every minute: the repair sweep of the D1-to-room outbox (anything a request could not deliver). */
-  async scheduled(_controller, env, ctx) {
+  /** The notification queue and its dead-letter queue (wrangler.toml). */
+  async queue(batch, env) {
+    if (batch.queue.endsWith("-dlq")) await handleDeadLetters(batch, env);
+    else await handleNotifyBatch(batch as MessageBatch<NotifyMessage>, env);
+  },
+  /**
+   * Every minute: the repair sweep of the D1-to-room outbox (anything a request could not deliver), and
+   * reports about deleted people past their 30-day retention (an indexed delete, usually of nothing).
+   * 07:00 UTC: the daily admin digests and daily email summaries.
+   */
+  async scheduled(controller, env, ctx) {
+    if (controller.cron === DAILY_CRON) {
+      ctx.waitUntil(runDaily(env));
+      return;
+    }
     ctx.waitUntil(deliverRoomEffects(env));
-    // Reports about deleted people past their 30-day retention (an indexed delete, usually of nothing).
     ctx.waitUntil(purgeExpiredReportCopies(env));
   },
 } satisfies ExportedHandler<Env>;

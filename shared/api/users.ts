@@ -95,6 +95,8 @@ export const User = z
     timeZone: z.string().nullable(),
     locale: Locale.nullable(),
     createdAt: z.string(),
+    /** Until it is true, no email but verification goes to the address. */
+    emailVerified: z.boolean(),
   })
   .meta({ id: "User" });
 export type User = z.infer<typeof User>;
@@ -122,6 +124,10 @@ export const UpdateMeBody = z
     languages: z.array(LanguageTag).max(LANGUAGES_MAX, `Choose up to ${LANGUAGES_MAX} languages.`),
     timeZone: TimeZone.nullable(),
     locale: Locale.nullable(),
+    /** A new address: it replaces the current one only once confirmed from the email sent to it. */
+    email: Email,
+    /** Required with `email`. */
+    currentPassword: z.string().max(PASSWORD_MAX_LENGTH),
   })
   .partial()
   .strict()

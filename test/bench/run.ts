@@ -12,7 +12,8 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { ROOT, applyMigrations, buildSpa, freePort, startWranglerDev, BENCH_WRANGLER_CONFIG, toolEnv } from "../../worker/dev/wrangler-dev.ts";
-import { ApiPerson, createPairs, openSocket, personHeaders, roomUrl, sleep, summarize } from "./lib.ts";
+import { generateDevSecrets } from "../../worker/dev/dev-secrets.ts";
+import { ApiPerson, answersFor, createPairs, openSocket, personHeaders, roomUrl, sleep, summarize } from "./lib.ts";
 import { b7Rows, B7_SIZES, runB7 } from "./matching.ts";
 
 const B1_MESSAGES = Number(process.env.B1_MESSAGES ?? 2000);
@@ -24,7 +25,9 @@ const B3_BEHIND = 1000;
 const B4_SECONDS = Number(process.env.B4_SECONDS ?? 10);
 const RESULTS = join(ROOT, "test", ".artifacts", "bench-results.json");
 /** `BENCH_ONLY=B5 npm run bench` runs only the named benchmarks (comma separated); all of them by default. */
-const ONLY = new Set((process.env.BENCH_ONLY ?? "B1,B2,B3,B4,B5,B7").split(",").map((name) => name.trim().toUpperCase()));
+const B6_PAIRS = Number(process.env.B6_PAIRS ?? 40);
+const B6_BURST = Number(process.env.B6_BURST ?? 1000);
+const ONLY = new Set((process.env.BENCH_ONLY ?? "B1,B2,B3,B4,B5,B6,B7").split(",").map((name) => name.trim().toUpperCase()));
 
 /** A room with two sockets, 0 and 1; a frame sent from one side is delivered to the other. */
 type Duplex = {
@@ -248,17 +251,84 @@ async function pageJsGzip(base: string, dist: string, path: string, ready: strin
 const ratio = (value: number, base: number) => Math.round((value / base) * 100) / 100;
 const ms = (value: number) => `${value.toFixed(2)} ms`;
 
+/**
+ * B6: the p50 of POST /programs/:id/pairs with notifications going out (in-app, plus email and push
+ * enqueued) against the same request with no notification channel (`X-Bench-Notify: off`: in-app only),
+ * taking turns request by request. Everyone's address is verified, so the emails really are sent.
+ */
+async function pairingWithNotifications(baseUrl: string) {
+  const admin = await ApiPerson.signUp(baseUrl, "b6-admin");
+  const { group } = await admin.call("POST", "/groups", { name: "B6 group", focus: "other" });
+  const { token } = await admin.call("POST", `/groups/${group.id}/invites`, {});
+  const { program } = await admin.call("POST", `/groups/${group.id}/programs`, { templateId: "career-advancement", locale: "en" });
+  await admin.call("POST", `/programs/${program.id}/status`, { status: "open" });
+  const people: { mentor: ApiPerson; mentee: ApiPerson }[] = [];
+  let next = 0;
+  const join = async () => {
+    while (next < B6_PAIRS + 2) {
+      const index = next++;
+      const [mentor, mentee] = await Promise.all([ApiPerson.signUp(baseUrl, `b6-mentor${index}`), ApiPerson.signUp(baseUrl, `b6-mentee${index}`)]);
+      await Promise.all([mentor.call("POST", `/invites/${token}/accept`), mentee.call("POST", `/invites/${token}/accept`)]);
+      await mentor.call("POST", `/programs/${program.id}/applications`, { role: "mentor", capacity: 1, answers: answersFor(program.questions.mentor) });
+      await mentee.call("POST", `/programs/${program.id}/applications`, { role: "mentee", answers: answersFor(program.questions.mentee) });
+      people[index] = { mentor, mentee };
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, join));
+  const userIds = people.flatMap((p) => [p.mentor.userId, p.mentee.userId]);
+  await fetch(`${baseUrl}/api/bench/notifications/verify`, { method: "POST", body: JSON.stringify({ userIds }) });
+  const on: number[] = [];
+  const off: number[] = [];
+  for (const [index, pair] of people.entries()) {
+    const channels = index % 2 === 0 ? "on" : "off";
+    const started = performance.now();
+    const res = await fetch(`${baseUrl}/api/programs/${program.id}/pairs`, {
+      method: "POST",
+      headers: { Origin: baseUrl, Cookie: admin.cookie, "Content-Type": "application/json", "X-Bench-Notify": channels },
+      body: JSON.stringify({ mentorId: pair.mentor.userId, menteeId: pair.mentee.userId }),
+    });
+    const elapsed = performance.now() - started;
+    await res.text();
+    if (res.status !== 201) throw new Error(`B6 pairing failed: ${res.status}`);
+    if (index < 2) continue; // one warm-up request of each kind
+    (channels === "on" ? on : off).push(elapsed);
+  }
+  const withNotifications = summarize(on);
+  const without = summarize(off);
+  return { withNotifications, without, ratio: { p50: ratio(withNotifications.p50, without.p50) }, userIds };
+}
+
+/** How long the local queue takes to send B6_BURST notification emails, from the enqueue to the last one sent. */
+async function queueBurst(baseUrl: string, userIds: string[]) {
+  const prefix = `burst-${Date.now()}`;
+  const started = performance.now();
+  const res = await fetch(`${baseUrl}/api/bench/notifications/notify`, { method: "POST", body: JSON.stringify({ userIds, count: B6_BURST, prefix }) });
+  if (res.status !== 202) throw new Error(`B6 burst failed: ${res.status}`);
+  const enqueuedMs = performance.now() - started;
+  let progress = { done: 0, sent: 0 };
+  const deadline = Date.now() + 300_000;
+  while (progress.done < B6_BURST && Date.now() < deadline) {
+    await sleep(100);
+    progress = await (await fetch(`${baseUrl}/api/bench/notifications/deliveries?prefix=${prefix}`)).json();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { notifications: B6_BURST, enqueuedMs, done: progress.done, sent: progress.sent, seconds, perSecond: progress.done / seconds };
+}
+
+
 async function main() {
   console.log("Building the SPA and starting wrangler dev…");
   const state = mkdtempSync(join(tmpdir(), "mentorship-bench-"));
   const assets = join(state, "web");
   buildSpa(assets);
   applyMigrations(state);
+  const port = await freePort();
   const server = await startWranglerDev({
-    port: await freePort(),
+    port,
     persistTo: state,
     assets,
-    config: BENCH_WRANGLER_CONFIG, vars: { SIGNUPS_PER_HOUR_PER_CLIENT: "100000", CHAT_RATE_LIMIT_PER_10S: "1000000" },
+    config: BENCH_WRANGLER_CONFIG,
+    vars: { SIGNUPS_PER_HOUR_PER_CLIENT: "100000", CHAT_RATE_LIMIT_PER_10S: "1000000", APP_URL: `http://127.0.0.1:${port}`, ...(await generateDevSecrets()) },
   });
   const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: (await import("node:os")).cpus().length };
   const onlyB7 = process.env.BENCH_ONLY === "B7";
@@ -332,6 +402,11 @@ async function main() {
       homePage: await pageJsGzip(base, assets, "/", "main h1", member.cookie),
     };
     }
+    if (ONLY.has("B6")) {
+      console.log(`B6: ${B6_PAIRS} pairings, taking turns with and without notification channels; then ${B6_BURST} notifications through the queue…`);
+      const b6 = await pairingWithNotifications(base);
+      results.B6 = { pairing: { withNotifications: b6.withNotifications, without: b6.without, ratio: b6.ratio }, burst: await queueBurst(base, b6.userIds) };
+    }
   } finally {
     await server.stop();
   }
@@ -370,6 +445,12 @@ async function main() {
         ]
       : []),
   ];
+  if (r.B6) {
+    rows.push(
+      ["B6 pairing with notifications", `p50 ${ms(r.B6.pairing.withNotifications.p50)} p99 ${ms(r.B6.pairing.withNotifications.p99)}`, `no channel p50 ${ms(r.B6.pairing.without.p50)} p99 ${ms(r.B6.pairing.without.p99)}`, `p50 ×${r.B6.pairing.ratio.p50}`, "p50 ≤ ×1.1"],
+      ["B6 queue, 1,000 notification emails", `${r.B6.burst.done}/${r.B6.burst.notifications} handled (${r.B6.burst.sent} sent) in ${r.B6.burst.seconds.toFixed(1)} s, ${r.B6.burst.perSecond.toFixed(0)}/s`, `enqueued in ${ms(r.B6.burst.enqueuedMs)}`, "", ""],
+    );
+  }
   if (r.B7) rows.push(...b7Rows(r.B7));
   console.log("\n| benchmark | product | baseline | ratio | target |\n|---|---|---|---|---|");
   for (const row of rows) console.log(`| ${row.join(" | ")} |`);

@@ -4,6 +4,7 @@ import { DurableObject } from "cloudflare:workers";
 import product from "../../worker/index.ts";
 import { PairRoom as ProductPairRoom } from "../../worker/pair-room/PairRoom.ts";
 import type { Env } from "../../worker/env.ts";
+import { notify } from "../../worker/notifications/notify.ts";
 
 type BenchEnv = Omit<Env, "PAIR_ROOM"> & {
   BENCH_ECHO: DurableObjectNamespace<BenchEcho>;
@@ -53,11 +54,47 @@ export class DurableEcho extends BenchEcho {
   }
 }
 
+/**
+ * B6's hooks: verify addresses (so that emails really go out), notify in bulk, and count deliveries.
+ * The header `X-Bench-Notify: off` serves a request as if no notification channel were configured.
+ */
+async function notificationBench(request: Request, env: BenchEnv, ctx: ExecutionContext, action: string): Promise<Response> {
+  const db = env.DB;
+  if (action === "verify" && request.method === "POST") {
+    const { userIds } = (await request.json()) as { userIds: string[] };
+    await db.batch(userIds.map((id) => db.prepare("UPDATE users SET email_verified_at = ?2 WHERE id = ?1").bind(id, new Date().toISOString())));
+    return new Response(null, { status: 204 });
+  }
+  if (action === "notify" && request.method === "POST") {
+    const { userIds, count, prefix } = (await request.json()) as { userIds: string[]; count: number; prefix: string };
+    const items = Array.from({ length: count }, (_, i) => ({
+      id: `${prefix}:${i}`,
+      userId: userIds[i % userIds.length]!,
+      kind: "pair_ended" as const,
+      inApp: false,
+      data: { pairId: `bench-${i}`, outcome: "completed", otherName: "Bench", reason: null },
+    }));
+    for (let i = 0; i < items.length; i += 100) await notify(env as unknown as Env, ctx, items.slice(i, i + 100));
+    return new Response(null, { status: 202 });
+  }
+  if (action === "deliveries") {
+    const prefix = new URL(request.url).searchParams.get("prefix") ?? "";
+    const row = await db
+      .prepare("SELECT COUNT(*) AS done, SUM(status = 'sent') AS sent FROM notification_deliveries WHERE notification_id LIKE ?1 AND channel = 'email' AND status != 'sending'")
+      .bind(`${prefix}:%`)
+      .first<{ done: number; sent: number | null }>();
+    return Response.json({ done: row?.done ?? 0, sent: row?.sent ?? 0 });
+  }
+  return new Response(null, { status: 404 });
+}
+
 export default {
   ...product,
   async fetch(request, env, ctx) {
     const path = new URL(request.url).pathname.split("/").filter(Boolean);
+    if (request.headers.get("X-Bench-Notify") === "off") env = { ...env, NOTIFY_QUEUE: undefined };
     if (path[0] === "api" && path[1] === "bench") {
+      if (path[2] === "notifications" && path[3]) return notificationBench(request, env, ctx, path[3]);
       if (path[2] === "echo" && path[3]) return env.BENCH_ECHO.get(env.BENCH_ECHO.idFromName(path[3])).fetch(request);
       if (path[2] === "durable-echo" && path[3]) return env.DURABLE_ECHO.get(env.DURABLE_ECHO.idFromName(path[3])).fetch(request);
       if (path[2] === "pairs" && path[3] && path[4] === "evict" && request.method === "POST") {

@@ -94,5 +94,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseURL: string;
     chromiumPath: string | null;
+    /** The VAPID public key the app signs pushes with (test/e2e/email-push.test.ts checks it). */
+    vapidPublicKey: string;
   }
 }

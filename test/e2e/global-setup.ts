@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { generateDevSecrets } from "../../worker/dev/dev-secrets.ts";
 import { applyMigrations, buildSpa, freePort, startWranglerDev } from "../../worker/dev/wrangler-dev.ts";
 import { MISSING_BROWSER_MESSAGE, findChromium } from "./browser.ts";
 
@@ -17,8 +18,17 @@ export default async function setup(project: TestProject) {
   const assets = join(state, "web");
   buildSpa(assets);
   applyMigrations(state);
-  const server = await startWranglerDev({ port: await freePort(), persistTo: state, assets, vars: { SIGNUPS_PER_HOUR_PER_CLIENT: "10000", OPERATOR_EMAILS: "operator@e2e.example.org" } });
+  const port = await freePort();
+  const secrets = await generateDevSecrets();
+  const server = await startWranglerDev({
+    port,
+    persistTo: state,
+    assets,
+    // Links in emails point at this server; the test push service listens on loopback http.
+    vars: { SIGNUPS_PER_HOUR_PER_CLIENT: "10000", OPERATOR_EMAILS: "operator@e2e.example.org", APP_URL: `http://127.0.0.1:${port}`, PUSH_ALLOW_LOOPBACK: "1", ...secrets },
+  });
   project.provide("baseURL", server.url);
+  project.provide("vapidPublicKey", secrets.VAPID_PUBLIC_KEY);
   project.provide("chromiumPath", chromiumPath);
   return async () => {
     await server.stop();

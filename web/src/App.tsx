@@ -39,6 +39,11 @@ const JoinRequests = lazy(withStrings(() => import("./pages/membership/JoinReque
 const Bans = lazy(withStrings(() => import("./pages/membership/Bans.tsx")));
 const AuditLog = lazy(withStrings(() => import("./pages/membership/AuditLog.tsx")));
 const Operator = lazy(withStrings(() => import("./pages/operator/Operator.tsx")));
+const NotificationSettings = lazy(withStrings(() => import("./pages/email-push/NotificationSettings.tsx")));
+const ForgotPassword = lazy(withStrings(() => import("./pages/email-push/ForgotPassword.tsx")));
+const ResetPassword = lazy(withStrings(() => import("./pages/email-push/ResetPassword.tsx")));
+const VerifyEmail = lazy(withStrings(() => import("./pages/email-push/VerifyEmail.tsx")));
+const Unsubscribe = lazy(withStrings(() => import("./pages/email-push/Unsubscribe.tsx")));
 
 export function App() {
   return (
@@ -221,6 +226,18 @@ export function App() {
           </RequireUser>
         )}
       />
+      <Route
+        path="/settings/notifications"
+        component={() => (
+          <RequireUser>
+            <NotificationSettings />
+          </RequireUser>
+        )}
+      />
+      <Route path="/forgot-password" component={ForgotPassword} />
+      <Route path="/reset-password" component={ResetPassword} />
+      <Route path="/verify-email" component={VerifyEmail} />
+      <Route path="/unsubscribe" component={Unsubscribe} />
       <Route path="*404" component={NotFound} />
     </Router>
   );

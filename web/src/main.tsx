@@ -2,6 +2,7 @@ import "./styles.css";
 import { render } from "solid-js/web";
 import { App } from "./App.tsx";
 import { initLanguage } from "./lib/language.ts";
+import { registerServiceWorker } from "./lib/push.ts";
 import { loadSession } from "./lib/session.ts";
 
 const root = document.getElementById("app");
@@ -14,3 +15,6 @@ await initLanguage(sessionLoaded);
 
 root.replaceChildren();
 render(() => <App />, root);
+
+// The service worker shows push notifications and is the installed app's worker. The app works without it.
+registerServiceWorker().catch(() => undefined);

@@ -4,9 +4,9 @@ import { RoomEffect } from "../pair-room/effects.ts";
 /** Names and birth dates of the people of a bulk publish, for the adult check and the notifications. */
 export async function findPeopleForPairing(db: D1Database, userIds: string[]) {
   const { results } = await db
-    .prepare("SELECT id, display_name, birth_date FROM users WHERE id IN (SELECT value FROM json_each(?1))")
+    .prepare("SELECT id, display_name, birth_date, about FROM users WHERE id IN (SELECT value FROM json_each(?1))")
     .bind(JSON.stringify(userIds))
-    .all<{ id: string; display_name: string; birth_date: string }>();
+    .all<{ id: string; display_name: string; birth_date: string; about: string }>();
   return results;
 }
 

@@ -12,6 +12,8 @@ export type UserRow = {
   time_zone: string | null;
   locale: string | null;
   created_at: string;
+  /** Set when the address was verified (migration 0009); absent in rows from older queries. */
+  email_verified_at?: string | null;
 };
 
 function jsonStrings(text: string): string[] {
@@ -35,6 +37,7 @@ export function toUser(row: UserRow): User {
     timeZone: row.time_zone,
     locale: row.locale === "en" || row.locale === "fr" || row.locale === "de" ? row.locale : null,
     createdAt: row.created_at,
+    emailVerified: Boolean(row.email_verified_at),
   };
 }
 
@@ -80,9 +83,9 @@ export async function insertUser(
 
 export async function findUsersForPairing(db: D1Database, mentorId: string, menteeId: string) {
   return db
-    .prepare("SELECT id, display_name, birth_date FROM users WHERE id IN (?1, ?2)")
+    .prepare("SELECT id, display_name, birth_date, about FROM users WHERE id IN (?1, ?2)")
     .bind(mentorId, menteeId)
-    .all<{ id: string; display_name: string; birth_date: string }>();
+    .all<{ id: string; display_name: string; birth_date: string; about: string }>();
 }
 
 export function setPasswordHashStatement(db: D1Database, userId: string, passwordHash: string) {

@@ -3,6 +3,7 @@ import { RoomInit } from "../../shared/api/pairs.ts";
 import type { PairHealth, RoomSnapshot } from "../../shared/api/room.ts";
 import { CLOSE, PING_FRAME, PONG_FRAME, type ChatMessage, type Checkin, type Comment, type Post, type StepProgress } from "../../shared/protocol.ts";
 import type { Env } from "../env.ts";
+import { AwayNotices } from "./away.ts";
 import { Chat } from "./chat.ts";
 import { Checkins } from "./checkins.ts";
 import { RoomEffect } from "./effects.ts";
@@ -43,6 +44,7 @@ export class PairRoom extends DurableObject<Env> {
   private readonly floodGuard: FloodGuard;
   /** Meetings, the goal, feedback and nudges (rhythm.ts); its RPC entry points are at the end. */
   private readonly rhythm_: Rhythm;
+  private readonly away: AwayNotices;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -52,7 +54,9 @@ export class PairRoom extends DurableObject<Env> {
     this.chat = new Chat(host, this.state, (at) => {
       this.pairHealth.chatActivity(at);
       this.rhythm_.chatActivity();
+      this.away.messageStored(at);
     });
+    this.away = new AwayNotices(host, this.state, () => this.chat.readCursors());
     this.steps = new Steps(host, this.state, published);
     this.posts = new Posts(host, this.state, published);
     this.checkins = new Checkins(host, this.state, published);
@@ -160,6 +164,7 @@ export class PairRoom extends DurableObject<Env> {
     await this.checkins.onAlarm();
     await this.rhythm_.alarm();
     await this.rhythm_.scheduleAlarm(this.ctx.storage);
+    await this.away.onAlarm();
   }
 
   // Reads and writes for the pair (RPC from the worker's routes)
@@ -207,6 +212,7 @@ export class PairRoom extends DurableObject<Env> {
   async createCheckin(userId: string, input: { clientId: string; mood: number; note: string }): Promise<RoomResult<Checkin>> {
     const result = await this.checkins.create(userId, input);
     await this.rhythm_.scheduleAlarm(this.ctx.storage);
+    await this.away.ensureAlarm(); // the check-in moved the shared alarm; keep a due notice's time
     return result;
   }
 

@@ -1,4 +1,5 @@
 import type { Checkin } from "../../shared/protocol.ts";
+import { notify } from "../notifications/notify.ts";
 import { ok, type RoomHost, type RoomResult } from "./host.ts";
 import type { RoomState } from "./state.ts";
 
@@ -68,14 +69,18 @@ export class Checkins {
     }
     const members = this.state.members();
     const programTitle = this.state.meta("program_title") ?? "";
-    const db = this.host.env.DB;
-    await db.batch(
-      members.map((member) => {
-        const other = members.find((m) => m.user_id !== member.user_id);
-        return db
-          .prepare("INSERT INTO notifications (id, user_id, kind, data, created_at) VALUES (?1, ?2, 'checkin_reminder', ?3, ?4)")
-          .bind(crypto.randomUUID(), member.user_id, JSON.stringify({ pairId, programTitle, otherName: other?.display_name ?? "" }), new Date(now).toISOString());
-      }),
+    // In-app, plus email and push by each person's preferences. The id names the cadence period, so a
+    // retried alarm notifies once.
+    const period = Math.floor((now - this.state.startedAt()) / cadence);
+    await notify(
+      this.host.env,
+      this.host,
+      members.map((member) => ({
+        id: `checkin_reminder:${pairId}:${member.user_id}:${period}`,
+        userId: member.user_id,
+        kind: "checkin_reminder" as const,
+        data: { pairId, programTitle, otherName: members.find((m) => m.user_id !== member.user_id)?.display_name ?? "" },
+      })),
     );
     this.state.setMeta("last_reminder_at", String(now));
     await this.host.storage.setAlarm(now + cadence);

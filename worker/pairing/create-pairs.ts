@@ -16,7 +16,7 @@ import { findApplicationOfRole } from "../db/applications.ts";
 import { roleIn } from "../db/groups.ts";
 import { findPeopleForPairing, initializeRoomStatement, markApplicationsPairedManyStatement } from "../db/matching.ts";
 import { auditStatement } from "../db/membership.ts";
-import { notifyStatement } from "../db/notifications.ts";
+import { enqueue, prepareNotifications, type NotifyInput } from "../notifications/notify.ts";
 import { eitherBlocked, findActiveMentorOfMentee, insertPairStatement } from "../db/pairs.ts";
 import { deliverRoomEffects, deliverRoomEffectsOnce } from "../db/room-outbox.ts";
 import { ApiError } from "../http/errors.ts";
@@ -110,16 +110,28 @@ export async function createPairs(
       else fail(attempt.index, await whyPairingFailed(db, program.id, program.groupId, request.mentorId, request.menteeId));
     }
 
-    const notices: D1PreparedStatement[] = [];
-    const base = { programId: program.id, programTitle: program.title, ...(options.introduction ? { introduction: options.introduction } : {}) };
+    // The introduction: in-app at once, email and push through the notification queue after the response.
+    const step1 = program.steps[0];
+    const base = {
+      programId: program.id,
+      programTitle: program.title,
+      step1Title: step1?.title ?? "",
+      step1Activities: step1?.activities.map((activity) => activity.label) ?? [],
+      ...(options.introduction ? { introduction: options.introduction } : {}),
+    };
+    const about = (text: string) => (text.length > 280 ? `${text.slice(0, 279)}…` : text);
+    const introductions: NotifyInput[] = [];
+    const audits: D1PreparedStatement[] = [];
     for (const outcome of outcomes) {
       if (!outcome?.ok) continue;
       const mentor = byId.get(outcome.mentorId)!;
       const mentee = byId.get(outcome.menteeId)!;
       const pairBase = { ...base, pairId: outcome.pairId };
-      notices.push(notifyStatement(db, mentor.id, "paired", { ...pairBase, otherName: mentee.display_name, myRole: "mentor" }));
-      notices.push(notifyStatement(db, mentee.id, "paired", { ...pairBase, otherName: mentor.display_name, myRole: "mentee" }));
-      notices.push(
+      introductions.push(
+        { userId: mentor.id, kind: "paired", data: { ...pairBase, otherName: mentee.display_name, otherAbout: about(mentee.about), myRole: "mentor" } },
+        { userId: mentee.id, kind: "paired", data: { ...pairBase, otherName: mentor.display_name, otherAbout: about(mentor.about), myRole: "mentee" } },
+      );
+      audits.push(
         auditStatement(db, {
           groupId: program.groupId,
           actorId: options.createdBy,
@@ -129,7 +141,9 @@ export async function createPairs(
         }),
       );
     }
-    if (notices.length) await db.batch(notices);
+    const notices = prepareNotifications(db, introductions);
+    if (audits.length) await db.batch([...notices.statements, ...audits]);
+    enqueue(env, options.ctx, notices.messages);
 
     // Rooms: a single pair or a small cohort gets them in the request (one delivery pass, in parallel),
     // so the people can open their space as soon as they hear of it. A cohort's rooms are delivered in the

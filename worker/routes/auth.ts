@@ -22,6 +22,7 @@ import {
 import { clearSessionCookie, currentUser, endSession, requireUser, revokeSessions, startSession } from "../auth/session.ts";
 import { sessionHashesOfUser } from "../db/sessions.ts";
 import { findUserByEmail, insertUser, setPasswordHashStatement, toUser } from "../db/users.ts";
+import { sendVerificationEmail } from "../notifications/account-emails.ts";
 import { ApiError } from "../http/errors.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 
@@ -97,6 +98,7 @@ export const authRoutes = createRouter()
     });
     if (!row) throw new ApiError(409, "email_taken", "An account with this email already exists. Sign in instead.");
     await startSession(c, row.id);
+    await sendVerificationEmail(c, row);
     return c.json({ user: toUser(row) }, 201);
   })
   .openapi(login, async (c) => {

@@ -22,6 +22,7 @@ import { findUserById, setPasswordHashStatement, toUser, updateProfile, type Use
 import type { AppEnv } from "../env.ts";
 import type { Context } from "hono";
 import { ApiError, notFound, unauthenticated } from "../http/errors.ts";
+import { requestEmailChange } from "../notifications/account-emails.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 
 const tags = ["Accounts"];
@@ -41,7 +42,8 @@ const updateMe = createRoute({
   path: "/me",
   tags,
   summary: "Edit my profile",
-  description: "Any subset of display name, about, topics, languages, time zone and interface language.",
+  description:
+    "Any subset of display name, about, topics, languages, time zone and interface language. `email` (with `currentPassword`) sends a confirmation link to the new address, which replaces the old one once confirmed.",
   ...auth,
   request: jsonBody(UpdateMeBody),
   responses: { 200: jsonResponse(UserResponse, "The updated user"), ...errorResponses(400, 401, 403, 422) },
@@ -83,7 +85,9 @@ export const meRoutes = createRouter()
   })
   .openapi(updateMe, async (c) => {
     const patch = c.req.valid("json");
-    const row = await updateProfile(c.env.DB, currentUser(c).id, patch);
+    const userId = currentUser(c).id;
+    if (patch.email !== undefined) await requestEmailChange(c, userId, patch.email, patch.currentPassword);
+    const row = await updateProfile(c.env.DB, userId, patch);
     if (!row) throw unauthenticated();
     return c.json({ user: toUser(row as Parameters<typeof toUser>[0]) }, 200);
   })

@@ -19,7 +19,6 @@ import { currentCount, incrementStatement, retryAfterSeconds, type Limit } from 
 import { currentUser, requireUser } from "../auth/session.ts";
 import { forgetDashboard } from "../db/dashboard.ts";
 import { roleIn } from "../db/groups.ts";
-import { notifyStatement } from "../db/notifications.ts";
 import { endPairStatement, findPair, findPairWithPeople, listMyPairs, listPairsOfProgram, type PairRow } from "../db/pairs.ts";
 import { toProgram } from "../db/programs.ts";
 import { auditStatement } from "../db/membership.ts";
@@ -27,6 +26,7 @@ import { ApiError, forbidden, notFound } from "../http/errors.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 import { createPairs } from "../pairing/create-pairs.ts";
 import { deliverRoomEffectsNow, roomEffectStatements } from "../db/room-outbox.ts";
+import { enqueue, notify, prepareNotifications } from "../notifications/notify.ts";
 
 const tags = ["Pairs"];
 const auth = { middleware: [requireUser] };
@@ -180,15 +180,21 @@ export const pairRoutes = createRouter()
         await auditStatement(c.env.DB, { groupId: pair.group_id, actorId: me, action: "pair_ended", target: { type: "pair", id: pair.id }, detail: { outcome } }).run();
       }
       const ended = (await findPairWithPeople(c.env.DB, pair.id))!;
-      const notify = [pair.mentor_id, pair.mentee_id].filter((id) => id !== me);
-      await c.env.DB.batch(
-        notify.map((userId) =>
-          notifyStatement(c.env.DB, userId, "pair_ended", {
-            pairId: pair.id,
-            outcome,
-            otherName: userId === pair.mentor_id ? ended.mentee.displayName : ended.mentor.displayName,
-          }),
-        ),
+      // Both people hear of it, the one who ended it included (their copy is the record of it).
+      await notify(
+        c.env,
+        c.executionCtx,
+        [pair.mentor_id, pair.mentee_id]
+          .map((userId) => ({
+            userId,
+            kind: "pair_ended" as const,
+            data: {
+              pairId: pair.id,
+              outcome,
+              reason: reason ?? null,
+              otherName: userId === pair.mentor_id ? ended.mentee.displayName : ended.mentor.displayName,
+            },
+          })),
       );
       return c.json({ pair: ended }, 200);
     },

@@ -7,6 +7,8 @@ import { sharedPairIds } from "../db/pairs.ts";
 import { blockStatement, findReport, insertReport, listReportsOfGroup, resolveReport, toReport, unblockStatement } from "../db/safety.ts";
 import { withWriteLimit } from "../db/write-limits.ts";
 import { ApiError, notFound } from "../http/errors.ts";
+import { reportNotifications } from "../db/report-notifications.ts";
+import { notify } from "../notifications/notify.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 import { loadPairAsMember, unwrap } from "../pair-room/access.ts";
 import { deliverRoomEffectsNow, roomEffectStatements } from "../db/room-outbox.ts";
@@ -104,6 +106,7 @@ export const safetyRoutes = createRouter()
         }),
       );
       const row = await findReport(c.env.DB, id);
+      await notify(c.env, c.executionCtx, await reportNotifications(c.env.DB, pair.group_id, other, userId));
       return c.json({ report: toReport(row!) }, 201);
     },
   )

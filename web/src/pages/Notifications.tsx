@@ -55,6 +55,8 @@ function describe(notification: Notification): { text: string; detail?: string }
       };
     case "feedback_requested":
       return { text: t("rhythm.notifications.feedbackRequested") };
+    case "report":
+      return { text: t("emailPush.inAppReport", { groupName: str(data.groupName) }) };
     default:
       return { text: t("notifications.generic") };
   }
@@ -131,6 +133,9 @@ export default function Notifications() {
         <div>
           <PageHeading>{t("notifications.title")}</PageHeading>
           <p class="lead">{unreadCount() > 0 ? t("notifications.unreadSummary", { count: unreadCount() }) : t("notifications.allRead")}</p>
+          <p>
+            <A href="/settings/notifications">{t("emailPush.navSettings")}</A>
+          </p>
         </div>
         <Show when={unreadCount() > 0}>
           <Button variant="secondary" onClick={() => void markAll()} loading={marking()} loadingText={t("notifications.marking")}>

@@ -1,0 +1,43 @@
+import type { DeliveryKind } from "../../../shared/api/notification-preferences.ts";
+
+export type PairedData = {
+  pairId: string;
+  programTitle: string;
+  otherName: string;
+  otherAbout: string;
+  myRole: "mentor" | "mentee";
+  step1Title: string;
+  step1Activities: string[];
+};
+export type MessagesWaitingData = { pairId: string; count: number; fromName: string; previews?: string[] };
+export type CheckinReminderData = { pairId: string; programTitle: string; otherName: string };
+/** No names: a notification must not outlive an account that is deleted later. */
+export type ReportData = { groupId: string; groupName: string };
+export type PairEndedData = { pairId: string; outcome: "completed" | "ended"; otherName: string; reason: string | null };
+export type DigestProgram = { programId: string; programTitle: string; newApplications: number; needsAttention: number };
+export type AdminDigestData = { groups: { groupId: string; groupName: string; programs: DigestProgram[] }[] };
+export type SummaryItem = { kind: DeliveryKind; title: string; path: string };
+
+/** One email's words. The renderer adds the greeting, the button's link, the footer and the HTML. */
+export type Copy = { subject: string; lines: string[]; action: string; list?: string[] };
+
+export type Templates = {
+  greeting: (name: string) => string;
+  footerWhy: string;
+  unsubscribe: (kindLabel: string) => string;
+  settings: string;
+  kindLabels: Record<DeliveryKind, string>;
+  securityFooter: string;
+  paired: (d: PairedData) => Copy;
+  messages_waiting: (d: MessagesWaitingData) => Copy;
+  checkin_reminder: (d: CheckinReminderData) => Copy;
+  report: (d: ReportData) => Copy;
+  pair_ended: (d: PairEndedData) => Copy;
+  admin_digest: (d: AdminDigestData) => Copy;
+  digestProgram: (p: DigestProgram) => string;
+  daily_summary: (count: number) => Copy;
+  verify_email: () => Copy;
+  email_change: (d: { newEmail: string }) => Copy;
+  email_changed: (d: { newEmail: string }) => Copy;
+  password_reset: () => Copy;
+};
