@@ -1799,6 +1799,7 @@ export default {
       sameConfirm: "Erneut zusammenbringen",
     },
     endPairOf: "{mentor} und {mentee}",
+  },
   emailPush: {
     navSettings: "Benachrichtigungseinstellungen",
     settingsTitle: "Benachrichtigungen per E-Mail und Push",

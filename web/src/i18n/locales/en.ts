@@ -1796,6 +1796,7 @@ export default {
       sameConfirm: "Pair them again",
     },
     endPairOf: "{mentor} and {mentee}",
+  },
   emailPush: {
     navSettings: "Notifications settings",
     settingsTitle: "Email and push notifications",

@@ -1799,6 +1799,7 @@ export default {
       sameConfirm: "Les remettre en binôme",
     },
     endPairOf: "{mentor} et {mentee}",
+  },
   emailPush: {
     navSettings: "Réglages des notifications",
     settingsTitle: "Notifications par e-mail et push",
