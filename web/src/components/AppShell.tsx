@@ -57,7 +57,7 @@ export function AppShell(props: RouteSectionProps) {
                 {t("nav.profile")}
               </A>
               <A href="/settings" class="site-nav__link" activeClass="is-active">
-                {t("accounts.navLabel")}
+                {t("nav.settings")}
               </A>
             </nav>
           </Show>

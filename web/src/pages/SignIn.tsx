@@ -108,7 +108,7 @@ export default function SignIn() {
         </Button>
       </form>
       <p class="auth__switch">
-        <A href="/forgot-password">{t("emailPush.forgotLink")}</A>
+        <A href="/forgot-password">{t("signin.forgotLink")}</A>
       </p>
       <p class="auth__switch">
         {t("signin.noAccount")} <A href={withNext("/signup", params.next as string | undefined)}>{t("signin.signUpLink")}</A>

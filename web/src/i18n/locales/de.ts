@@ -20,6 +20,7 @@ export default {
     required: "Bitte fülle dieses Feld aus.",
   },
   nav: {
+    settings: "Einstellungen",
     label: "Hauptnavigation",
     home: "Startseite",
     profile: "Profil",
@@ -53,6 +54,7 @@ export default {
     signInLink: "Anmelden",
   },
   signin: {
+    forgotLink: "Passwort vergessen?",
     title: "Willkommen zurück",
     intro: "Melde dich an, um deine Gruppen und Mentorings zu sehen.",
     email: "E-Mail",
@@ -1249,7 +1251,6 @@ export default {
     removed: "Du bist nicht mehr Teil dieses Mentorings. Es wird nur noch zum Lesen angezeigt.",
   },
   accounts: {
-    navLabel: "Einstellungen",
     title: "Kontoeinstellungen",
     intro: "Deine Sitzungen, dein Passwort, deine Daten und dein Konto.",
     sessionsTitle: "Wo du angemeldet bist",
@@ -1844,7 +1845,6 @@ export default {
     deviceUnsupported: "Dieser Browser kann keine Benachrichtigungen der App anzeigen. Auf dem iPhone füge die App zuerst zum Home-Bildschirm hinzu.",
     deviceDenied: "Benachrichtigungen für diese Seite sind in den Einstellungen deines Browsers blockiert.",
     deviceNotConfigured: "Push-Benachrichtigungen sind auf diesem Server nicht eingerichtet.",
-    forgotLink: "Passwort vergessen?",
     forgotTitle: "Passwort zurücksetzen",
     forgotIntro: "Gib die Adresse deines Kontos ein. Wenn es existiert, schicken wir einen Link, mit dem du ein neues Passwort wählst.",
     forgotEmail: "E-Mail",

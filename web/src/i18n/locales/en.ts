@@ -22,6 +22,7 @@ export default {
     required: "Please fill this in.",
   },
   nav: {
+    settings: "Settings",
     label: "Main",
     home: "Home",
     profile: "Profile",
@@ -55,6 +56,7 @@ export default {
     signInLink: "Sign in",
   },
   signin: {
+    forgotLink: "Forgot your password?",
     title: "Welcome back",
     intro: "Sign in to see your groups and mentorships.",
     email: "Email",
@@ -1246,7 +1248,6 @@ export default {
     removed: "You are no longer part of this mentorship. It is shown read-only.",
   },
   accounts: {
-    navLabel: "Settings",
     title: "Account settings",
     intro: "Your sessions, your password, your data and your account.",
     sessionsTitle: "Where you are signed in",
@@ -1841,7 +1842,6 @@ export default {
     deviceUnsupported: "This browser cannot show notifications from the app. On an iPhone, add the app to your home screen first.",
     deviceDenied: "Notifications are blocked for this site in your browser’s settings.",
     deviceNotConfigured: "Push notifications are not set up on this server.",
-    forgotLink: "Forgot your password?",
     forgotTitle: "Reset your password",
     forgotIntro: "Enter the address of your account. If it has one, we email it a link to choose a new password.",
     forgotEmail: "Email",

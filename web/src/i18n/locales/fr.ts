@@ -20,6 +20,7 @@ export default {
     required: "Veuillez remplir ce champ.",
   },
   nav: {
+    settings: "Paramètres",
     label: "Navigation principale",
     home: "Accueil",
     profile: "Profil",
@@ -53,6 +54,7 @@ export default {
     signInLink: "Se connecter",
   },
   signin: {
+    forgotLink: "Mot de passe oublié ?",
     title: "Bon retour parmi nous",
     intro: "Connectez-vous pour retrouver vos groupes et vos mentorats.",
     email: "E-mail",
@@ -1249,7 +1251,6 @@ export default {
     removed: "Vous ne faites plus partie de ce mentorat. Il est affiché en lecture seule.",
   },
   accounts: {
-    navLabel: "Paramètres",
     title: "Paramètres du compte",
     intro: "Vos sessions, votre mot de passe, vos données et votre compte.",
     sessionsTitle: "Où vous êtes connecté",
@@ -1844,7 +1845,6 @@ export default {
     deviceUnsupported: "Ce navigateur ne peut pas afficher les notifications de l’application. Sur iPhone, ajoutez d’abord l’application à votre écran d’accueil.",
     deviceDenied: "Les notifications de ce site sont bloquées dans les réglages de votre navigateur.",
     deviceNotConfigured: "Les notifications push ne sont pas configurées sur ce serveur.",
-    forgotLink: "Mot de passe oublié ?",
     forgotTitle: "Réinitialiser votre mot de passe",
     forgotIntro: "Saisissez l’adresse de votre compte. S’il existe, nous lui envoyons un lien pour choisir un nouveau mot de passe.",
     forgotEmail: "E-mail",
