@@ -25,8 +25,12 @@ function localeSections(): Plugin {
       if (!id.startsWith(`\0${PREFIX}`)) return undefined;
       const rest = id.slice(PREFIX.length + 1);
       if (rest === "loaders") {
-        const codes = readdirSync(localesDir).filter((file) => file.endsWith(".ts")).map((file) => file.slice(0, -3));
-        const entries = codes.map((code) => `${JSON.stringify(code)}: { ${SECTION_GROUPS.map((group) => `${group}: () => import("${PREFIX}${code}/${group}")`).join(", ")} }`);
+        const codes = readdirSync(localesDir)
+          .filter((file) => file.endsWith(".ts"))
+          .map((file) => file.slice(0, -3));
+        const entries = codes.map(
+          (code) => `${JSON.stringify(code)}: { ${SECTION_GROUPS.map((group) => `${group}: () => import("${PREFIX}${code}/${group}")`).join(", ")} }`,
+        );
         return `export default { ${entries.join(", ")} };`;
       }
       const [code, group] = rest.split("/") as [string, string];
@@ -35,7 +39,9 @@ function localeSections(): Plugin {
       // A language file is plain data: with its types stripped it is a module of literals, evaluated here
       // from a data: URL (it imports nothing at run time).
       const { code: js } = await transformWithOxc(readFileSync(file, "utf8"), file, { lang: "ts" });
-      const { default: dictionary } = (await import(`data:text/javascript;base64,${Buffer.from(js).toString("base64")}`)) as { default: Record<string, unknown> };
+      const { default: dictionary } = (await import(`data:text/javascript;base64,${Buffer.from(js).toString("base64")}`)) as {
+        default: Record<string, unknown>;
+      };
       const picked = Object.fromEntries(Object.entries(dictionary).filter(([section]) => groupOf(section) === group));
       return `export default ${JSON.stringify(picked)};`;
     },

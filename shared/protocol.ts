@@ -7,10 +7,10 @@ import { Goal, Meeting, MyFeedback } from "./api/rhythm.ts";
 import { CLIENT_ID_MAX, MESSAGE_MAX_CHARS } from "./rules/limits.ts";
 
 // Plain values live in zod-free modules so that the SPA can import them; re-exported here for the worker.
-export { HISTORY_PAGE_SIZE, MAX_FRAME_BYTES, MESSAGE_MAX_CHARS, RATE_LIMIT } from "./rules/limits.ts";
+export { HISTORY_PAGE_SIZE, MAX_FRAME_BYTES, RATE_LIMIT } from "./rules/limits.ts";
 export { CLOSE, PING_FRAME, PONG_FRAME, type RoomErrorCode } from "./protocol-constants.ts";
 
-export const ClientId = z.string().min(1).max(CLIENT_ID_MAX);
+const ClientId = z.string().min(1).max(CLIENT_ID_MAX);
 
 export const ClientFrame = z.discriminatedUnion("type", [
   z.object({ type: z.literal("send"), clientId: ClientId, body: z.string().trim().min(1).max(MESSAGE_MAX_CHARS) }),
@@ -29,7 +29,7 @@ export const ChatMessage = z.object({
 });
 export type ChatMessage = z.infer<typeof ChatMessage>;
 
-export const ActivityProgress = z.object({
+const ActivityProgress = z.object({
   id: z.string(),
   label: z.string(),
   done: z.boolean(),
@@ -64,7 +64,14 @@ export const Post = z.object({
 });
 export type Post = z.infer<typeof Post>;
 
-export const Checkin = z.object({ id: z.string(), clientId: z.string(), authorId: z.string(), mood: z.number().int(), note: z.string(), createdAt: z.number() });
+export const Checkin = z.object({
+  id: z.string(),
+  clientId: z.string(),
+  authorId: z.string(),
+  mood: z.number().int(),
+  note: z.string(),
+  createdAt: z.number(),
+});
 export type Checkin = z.infer<typeof Checkin>;
 
 export const RoomStatus = z.enum(["active", "completed", "ended"]);

@@ -65,9 +65,9 @@ api.doc31("/openapi.json", (c) => ({
     title: "Mentorship API",
     version: "1",
     description:
-      "Every error has the shape {\"error\": {\"code\", \"message\"}}. State-changing requests must come from the app's own Origin. Sessions use an HttpOnly cookie set by /api/auth/signup and /api/auth/login.",
+      'Every error has the shape {"error": {"code", "message"}}. State-changing requests must come from the app\'s own Origin. Sessions use an HttpOnly cookie set by /api/auth/signup and /api/auth/login.',
   },
-  servers: [{ url: new URL(c.req.url).origin + "/api" }],
+  servers: [{ url: `${new URL(c.req.url).origin}/api` }],
 }));
 
 api.onError(onError);

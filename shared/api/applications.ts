@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { PublicProfile } from "./users.ts";
 
-export const APPLICATION_ROLES = ["mentor", "mentee"] as const;
+const APPLICATION_ROLES = ["mentor", "mentee"] as const;
 export const ApplicationRole = z.enum(APPLICATION_ROLES);
 export type ApplicationRole = z.infer<typeof ApplicationRole>;
 
-export const APPLICATION_STATUSES = ["waiting", "paired", "withdrawn"] as const;
+const APPLICATION_STATUSES = ["waiting", "paired", "withdrawn"] as const;
 export const ApplicationStatus = z.enum(APPLICATION_STATUSES);
 
 /** Text answers are strings; multiple-choice answers are arrays of choice ids. */
@@ -57,9 +57,9 @@ export const ApplicationResponse = z.object({ application: Application }).meta({
 export const ApplicantListResponse = z.object({ applications: z.array(Applicant) }).meta({ id: "ApplicantListResponse" });
 export const MyApplicationListResponse = z.object({ applications: z.array(MyApplication) }).meta({ id: "MyApplicationListResponse" });
 
-export const MatchReasonSchema = z.object({ kind: z.string(), text: z.string() }).catchall(z.unknown());
+const MatchReasonSchema = z.object({ kind: z.string(), text: z.string() }).catchall(z.unknown());
 
-export const Suggestion = z
+const Suggestion = z
   .object({
     mentor: Applicant,
     score: z.number(),
@@ -67,16 +67,14 @@ export const Suggestion = z
   })
   .meta({ id: "Suggestion" });
 
-export const SuggestionListResponse = z
-  .object({ mentee: Applicant, suggestions: z.array(Suggestion) })
-  .meta({ id: "SuggestionListResponse" });
+export const SuggestionListResponse = z.object({ mentee: Applicant, suggestions: z.array(Suggestion) }).meta({ id: "SuggestionListResponse" });
 
-export const ProposedPair = z
+const ProposedPair = z
   .object({ mentorId: z.string(), menteeId: z.string(), score: z.number(), reasons: z.array(MatchReasonSchema) })
   .meta({ id: "ProposedPair" });
 
-export const MATCH_OBJECTIVES = ["score", "coverage"] as const;
-export const MatchObjective = z.enum(MATCH_OBJECTIVES);
+const MATCH_OBJECTIVES = ["score", "coverage"] as const;
+const MatchObjective = z.enum(MATCH_OBJECTIVES);
 
 export const SuggestAllBody = z
   .object({ objective: MatchObjective.default("score") })
@@ -86,9 +84,7 @@ export const SuggestAllBody = z
     description: '"score": the best total match; "coverage": as many mentees as possible, then the best total among those',
   });
 
-export const UnmatchedMentee = z
-  .object({ menteeId: z.string(), reason: MatchReasonSchema })
-  .meta({ id: "UnmatchedMentee" });
+const UnmatchedMentee = z.object({ menteeId: z.string(), reason: MatchReasonSchema }).meta({ id: "UnmatchedMentee" });
 
 export const SuggestAllResponse = z
   .object({

@@ -15,7 +15,7 @@ export const ErrorBody = z
   .meta({ id: "Error" });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
-export const ERROR_CODES = [
+const ERROR_CODES = [
   "bad_json",
   "validation_failed",
   "unauthenticated",

@@ -3,10 +3,8 @@ import { GROUP_DESCRIPTION_MAX, GROUP_NAME_MAX, GROUP_NAME_MIN, INVITE_DEFAULT_D
 import { GROUP_ROLES } from "../rules/roles.ts";
 import { GROUP_FOCUSES } from "../rules/vocabulary.ts";
 import { PublicProfile } from "./users.ts";
-
 // The plain values live in shared/rules (no zod there, so the SPA imports them); re-exported for the worker.
-export { INVITE_MAX_DAYS } from "../rules/limits.ts";
-export { GROUP_ROLES, isGroupAdmin } from "../rules/roles.ts";
+export { isGroupAdmin } from "../rules/roles.ts";
 export { GROUP_FOCUSES } from "../rules/vocabulary.ts";
 
 export const GroupFocus = z.enum(GROUP_FOCUSES);
@@ -16,7 +14,7 @@ export const GroupRole = z.enum(GROUP_ROLES);
 export type GroupRole = z.infer<typeof GroupRole>;
 
 /** How people join: by invite link only, or also by asking (admins approve). */
-export const JOIN_POLICIES = ["invite", "request"] as const;
+const JOIN_POLICIES = ["invite", "request"] as const;
 export const JoinPolicy = z.enum(JOIN_POLICIES);
 export type JoinPolicy = z.infer<typeof JoinPolicy>;
 
@@ -38,17 +36,18 @@ export type Group = z.infer<typeof Group>;
 export const MyGroup = Group.extend({ role: GroupRole }).meta({ id: "MyGroup" });
 export type MyGroup = z.infer<typeof MyGroup>;
 
-export const GroupMember = z
-  .object({ user: PublicProfile, role: GroupRole, joinedAt: z.string() })
-  .meta({ id: "GroupMember" });
+export const GroupMember = z.object({ user: PublicProfile, role: GroupRole, joinedAt: z.string() }).meta({ id: "GroupMember" });
 export type GroupMember = z.infer<typeof GroupMember>;
 
-export const GroupName = z
+const GroupName = z
   .string()
   .trim()
   .min(GROUP_NAME_MIN, `Use at least ${GROUP_NAME_MIN} characters.`)
   .max(GROUP_NAME_MAX, `Keep the name under ${GROUP_NAME_MAX} characters.`);
-export const GroupDescription = z.string().trim().max(GROUP_DESCRIPTION_MAX, `Keep the description under ${GROUP_DESCRIPTION_MAX.toLocaleString("en")} characters.`);
+const GroupDescription = z
+  .string()
+  .trim()
+  .max(GROUP_DESCRIPTION_MAX, `Keep the description under ${GROUP_DESCRIPTION_MAX.toLocaleString("en")} characters.`);
 
 export const CreateGroupBody = z
   .object({ name: GroupName, description: GroupDescription.default(""), focus: GroupFocus })
@@ -67,9 +66,7 @@ export const UpdateMemberBody = z.object({ role: GroupRole }).strict().meta({ id
 
 export const GroupResponse = z.object({ group: Group }).meta({ id: "GroupResponse" });
 export const GroupListResponse = z.object({ groups: z.array(MyGroup) }).meta({ id: "GroupListResponse" });
-export const GroupDetailResponse = z
-  .object({ group: Group, role: GroupRole, members: z.array(GroupMember) })
-  .meta({ id: "GroupDetailResponse" });
+export const GroupDetailResponse = z.object({ group: Group, role: GroupRole, members: z.array(GroupMember) }).meta({ id: "GroupDetailResponse" });
 export type GroupDetailResponse = z.infer<typeof GroupDetailResponse>;
 
 export const CreateInviteBody = z
@@ -91,9 +88,7 @@ export const Invite = z
   .meta({ id: "Invite" });
 export type Invite = z.infer<typeof Invite>;
 
-export const CreatedInvite = z
-  .object({ token: z.string(), url: z.string(), invite: Invite })
-  .meta({ id: "CreatedInvite" });
+export const CreatedInvite = z.object({ token: z.string(), url: z.string(), invite: Invite }).meta({ id: "CreatedInvite" });
 export const InviteListResponse = z.object({ invites: z.array(Invite) }).meta({ id: "InviteListResponse" });
 
 export const InvitePreview = z
@@ -103,6 +98,4 @@ export const InvitePreview = z
   })
   .meta({ id: "InvitePreview" });
 
-export const AcceptInviteResponse = z
-  .object({ group: Group, role: GroupRole, joined: z.boolean() })
-  .meta({ id: "AcceptInviteResponse" });
+export const AcceptInviteResponse = z.object({ group: Group, role: GroupRole, joined: z.boolean() }).meta({ id: "AcceptInviteResponse" });

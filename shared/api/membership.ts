@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { GroupFocus, JoinPolicy } from "./groups.ts";
 
-export { JoinPolicy };
-
 // ---------------------------------------------------------------------------------------------
 // Directory
 
@@ -32,7 +30,7 @@ export type DirectoryResponse = z.infer<typeof DirectoryResponse>;
 // ---------------------------------------------------------------------------------------------
 // Join requests
 
-export const JOIN_REQUEST_STATUSES = ["pending", "approved", "declined"] as const;
+const JOIN_REQUEST_STATUSES = ["pending", "approved", "declined"] as const;
 export const JoinRequestStatus = z.enum(JOIN_REQUEST_STATUSES);
 
 export const CreateJoinRequestBody = z
@@ -74,7 +72,7 @@ export type BanListResponse = z.infer<typeof BanListResponse>;
 // ---------------------------------------------------------------------------------------------
 // Audit log
 
-export const AUDIT_ACTIONS = [
+const AUDIT_ACTIONS = [
   "group_edited",
   "settings_changed",
   "program_created",
@@ -151,7 +149,3 @@ export const OperatorReportQuery = z.object({
 });
 export const OperatorReportListResponse = z.object({ reports: z.array(OperatorReport) }).meta({ id: "OperatorReportListResponse" });
 export type OperatorReportListResponse = z.infer<typeof OperatorReportListResponse>;
-
-/** The reasons the server writes when it ends a pair itself (translated in the SPA). */
-export const MEMBERSHIP_END_REASONS = ["member_left", "member_removed"] as const;
-

@@ -9,8 +9,8 @@ export const DELIVERY_KINDS = ["paired", "messages_waiting", "checkin_reminder",
 export const DeliveryKind = z.enum(DELIVERY_KINDS);
 export type DeliveryKind = z.infer<typeof DeliveryKind>;
 
-export const EmailFrequency = z.enum(["immediately", "daily", "off"]);
-export const PushSetting = z.enum(["on", "off"]);
+const EmailFrequency = z.enum(["immediately", "daily", "off"]);
+const PushSetting = z.enum(["on", "off"]);
 
 export const KindPreference = z.object({ email: EmailFrequency, push: PushSetting }).strict();
 export type KindPreference = z.infer<typeof KindPreference>;
@@ -37,9 +37,7 @@ export const DEFAULT_PREFERENCES: NotificationPreferences = {
   messagePreviews: false,
 };
 
-export const NotificationPreferencesResponse = z
-  .object({ preferences: NotificationPreferences })
-  .meta({ id: "NotificationPreferencesResponse" });
+export const NotificationPreferencesResponse = z.object({ preferences: NotificationPreferences }).meta({ id: "NotificationPreferencesResponse" });
 
 const base64Url = (bytes: number, what: string) =>
   z
@@ -59,12 +57,17 @@ export type PushSubscriptionBody = z.infer<typeof PushSubscriptionBody>;
 
 export const DeletePushSubscriptionBody = z.object({ endpoint: z.string().min(1).max(2048) }).meta({ id: "DeletePushSubscriptionBody" });
 
-export const PushConfigResponse = z
-  .object({ publicKey: z.string().nullable(), subscribed: z.boolean() })
-  .meta({ id: "PushConfigResponse", description: "The VAPID public key for PushManager.subscribe (null when push is not configured)" });
-
 export const TokenBody = z.object({ token: z.string().min(1).max(512) }).meta({ id: "TokenBody" });
-export const PasswordResetRequestBody = z.object({ email: z.string().trim().toLowerCase().max(254).pipe(z.email({ message: "Enter a valid email address." })) }).meta({ id: "PasswordResetRequestBody" });
+export const PasswordResetRequestBody = z
+  .object({
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(254)
+      .pipe(z.email({ message: "Enter a valid email address." })),
+  })
+  .meta({ id: "PasswordResetRequestBody" });
 
 import { Password } from "./users.ts";
 export const PasswordResetConfirmBody = z.object({ token: z.string().min(1).max(512), password: Password }).meta({ id: "PasswordResetConfirmBody" });

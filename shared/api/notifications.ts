@@ -1,7 +1,5 @@
 import { z } from "zod";
 
-export const NOTIFICATION_KINDS = ["paired", "pair_ended", "checkin_reminder"] as const;
-
 export const Notification = z
   .object({
     id: z.string(),

@@ -3,7 +3,7 @@ import { END_REASON_MAX } from "../rules/limits.ts";
 import { ProgramStep } from "./programs.ts";
 import { PublicProfile } from "./users.ts";
 
-export const PAIR_STATUSES = ["active", "completed", "ended"] as const;
+const PAIR_STATUSES = ["active", "completed", "ended"] as const;
 export const PairStatus = z.enum(PAIR_STATUSES);
 export type PairStatus = z.infer<typeof PairStatus>;
 
@@ -49,7 +49,11 @@ export const CreatePairBody = z
 export const EndPairBody = z
   .object({
     outcome: z.enum(["completed", "ended"]),
-    reason: z.string().trim().max(END_REASON_MAX, `Keep the reason under ${END_REASON_MAX.toLocaleString("en")} characters.`).optional(),
+    reason: z
+      .string()
+      .trim()
+      .max(END_REASON_MAX, `Keep the reason under ${END_REASON_MAX.toLocaleString("en")} characters.`)
+      .optional(),
   })
   .strict()
   .meta({ id: "EndPairBody" });

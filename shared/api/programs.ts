@@ -19,24 +19,27 @@ import {
 import { QUESTION_KINDS } from "../rules/vocabulary.ts";
 import { Locale } from "./users.ts";
 
-export const PROGRAM_STATUSES = ["draft", "open", "closed", "archived"] as const;
+const PROGRAM_STATUSES = ["draft", "open", "closed", "archived"] as const;
 export const ProgramStatus = z.enum(PROGRAM_STATUSES);
 export type ProgramStatus = z.infer<typeof ProgramStatus>;
 
 // The plain values live in shared/rules (no zod there, so the SPA imports them); re-exported for the worker.
-export { MAX_QUESTIONS_PER_ROLE, MAX_STEPS, MENTOR_CAPACITY_DEFAULT, MENTOR_CAPACITY_LIMIT } from "../rules/limits.ts";
-export { QUESTION_KINDS } from "../rules/vocabulary.ts";
+export { MENTOR_CAPACITY_DEFAULT } from "../rules/limits.ts";
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "Use lowercase letters, digits, dashes and underscores.");
-const Text = (max: number, what: string) => z.string().trim().min(1, `${what} cannot be empty.`).max(max, `Keep ${what.toLowerCase()} under ${max} characters.`);
+const Text = (max: number, what: string) =>
+  z.string().trim().min(1, `${what} cannot be empty.`).max(max, `Keep ${what.toLowerCase()} under ${max} characters.`);
 
-export const Activity = z.object({ id: Id, label: Text(ACTIVITY_MAX, "The activity") });
+const Activity = z.object({ id: Id, label: Text(ACTIVITY_MAX, "The activity") });
 
 export const ProgramStep = z
   .object({
     id: Id,
     title: Text(STEP_TITLE_MAX, "The title"),
-    guidance: z.string().trim().max(GUIDANCE_MAX, `Keep the guidance under ${GUIDANCE_MAX.toLocaleString("en")} characters.`),
+    guidance: z
+      .string()
+      .trim()
+      .max(GUIDANCE_MAX, `Keep the guidance under ${GUIDANCE_MAX.toLocaleString("en")} characters.`),
     activities: z.array(Activity).min(1, "Give each step at least one activity.").max(MAX_ACTIVITIES, `Use at most ${MAX_ACTIVITIES} activities per step.`),
   })
   .meta({ id: "ProgramStep" });
@@ -49,7 +52,10 @@ export const Question = z
     label: Text(QUESTION_LABEL_MAX, "The question"),
     help: z.string().trim().max(QUESTION_HELP_MAX).optional(),
     required: z.boolean(),
-    choices: z.array(z.object({ id: Id, label: Text(CHOICE_MAX, "The choice") })).max(MAX_CHOICES).optional(),
+    choices: z
+      .array(z.object({ id: Id, label: Text(CHOICE_MAX, "The choice") }))
+      .max(MAX_CHOICES)
+      .optional(),
   })
   .superRefine((question, ctx) => {
     const isChoice = question.kind === "single_choice" || question.kind === "multiple_choice";
@@ -73,7 +79,7 @@ function uniqueIds<T extends { id: string }>(items: T[], ctx: z.RefinementCtx, w
   });
 }
 
-export const ProgramSteps = z
+const ProgramSteps = z
   .array(ProgramStep)
   .min(1, "A program needs at least one step.")
   .max(MAX_STEPS, `Use at most ${MAX_STEPS} steps.`)
@@ -124,7 +130,10 @@ export const ProgramSummary = Program.pick({
 export type ProgramSummary = z.infer<typeof ProgramSummary>;
 
 const ProgramTitle = Text(PROGRAM_TITLE_MAX, "The title");
-const ProgramDescription = z.string().trim().max(PROGRAM_DESCRIPTION_MAX, `Keep the description under ${PROGRAM_DESCRIPTION_MAX.toLocaleString("en")} characters.`);
+const ProgramDescription = z
+  .string()
+  .trim()
+  .max(PROGRAM_DESCRIPTION_MAX, `Keep the description under ${PROGRAM_DESCRIPTION_MAX.toLocaleString("en")} characters.`);
 const Capacity = z.number().int().min(1).max(MENTOR_CAPACITY_LIMIT);
 
 export const CreateProgramBody = z

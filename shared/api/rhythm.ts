@@ -10,7 +10,7 @@ import { TimeZone } from "./users.ts";
 // -----------------------------------------------------------------------------------------------------------
 // Meetings
 
-export const MeetingOption = z.object({ id: z.string(), startsAt: z.number().int() }).meta({ id: "MeetingOption" });
+const MeetingOption = z.object({ id: z.string(), startsAt: z.number().int() }).meta({ id: "MeetingOption" });
 
 export const Meeting = z
   .object({
@@ -52,7 +52,11 @@ const meetingTimes = {
 };
 
 function refuseBadTimes(value: { options: { startsAt: string }[]; durationMinutes: number }, ctx: z.RefinementCtx) {
-  const issues = checkOptions(value.options.map((o) => Date.parse(o.startsAt)), value.durationMinutes, Date.now());
+  const issues = checkOptions(
+    value.options.map((o) => Date.parse(o.startsAt)),
+    value.durationMinutes,
+    Date.now(),
+  );
   for (const issue of issues.filter((i) => i.path.startsWith("options."))) {
     ctx.addIssue({ code: "custom", path: issue.path.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : p)), message: issue.message });
   }
@@ -73,7 +77,10 @@ export type ProposeMeetingBody = z.infer<typeof ProposeMeetingBody>;
 export const RescheduleMeetingBody = z.object(meetingTimes).strict().superRefine(refuseBadTimes).meta({ id: "RescheduleMeetingBody" });
 export type RescheduleMeetingBody = z.infer<typeof RescheduleMeetingBody>;
 
-export const AcceptMeetingBody = z.object({ optionId: z.string().min(1) }).strict().meta({ id: "AcceptMeetingBody" });
+export const AcceptMeetingBody = z
+  .object({ optionId: z.string().min(1) })
+  .strict()
+  .meta({ id: "AcceptMeetingBody" });
 export const DeclineMeetingBody = z
   .object({ note: z.string().trim().max(MEETING_LIMITS.noteMaxChars, "Keep the note under 1,000 characters.").default("") })
   .strict()
@@ -84,7 +91,7 @@ export const MeetingResponse = z.object({ meeting: Meeting }).meta({ id: "Meetin
 // -----------------------------------------------------------------------------------------------------------
 // The goal
 
-export const GoalProgress = z.enum(GOAL_PROGRESS);
+const GoalProgress = z.enum(GOAL_PROGRESS);
 
 export const Goal = z
   .object({
@@ -126,7 +133,7 @@ export const GoalResponse = z.object({ goal: Goal }).meta({ id: "GoalResponse" }
 // -----------------------------------------------------------------------------------------------------------
 // Feedback (private to the person who answers)
 
-export const FeedbackRound = z.enum(FEEDBACK_ROUNDS);
+const FeedbackRound = z.enum(FEEDBACK_ROUNDS);
 
 export const FeedbackAnswer = z
   .object({
@@ -151,7 +158,8 @@ export const FeedbackBody = z
   .strict()
   .superRefine((value, ctx) => {
     if (value.round === "end" && !value.goalMet) ctx.addIssue({ code: "custom", path: ["goalMet"], message: "Say whether the goal was met." });
-    if (value.round === "end" && value.again === undefined) ctx.addIssue({ code: "custom", path: ["again"], message: "Say whether you would take part again." });
+    if (value.round === "end" && value.again === undefined)
+      ctx.addIssue({ code: "custom", path: ["again"], message: "Say whether you would take part again." });
   })
   .meta({ id: "FeedbackBody" });
 export type FeedbackBody = z.infer<typeof FeedbackBody>;
@@ -164,15 +172,11 @@ export type MyFeedback = z.infer<typeof MyFeedback>;
 // -----------------------------------------------------------------------------------------------------------
 // What a member of the pair sees, in one read
 
-export const RhythmSnapshot = z
-  .object({ meetings: z.array(Meeting), goal: Goal.nullable(), feedback: MyFeedback })
-  .meta({ id: "RhythmSnapshot" });
+export const RhythmSnapshot = z.object({ meetings: z.array(Meeting), goal: Goal.nullable(), feedback: MyFeedback }).meta({ id: "RhythmSnapshot" });
 export type RhythmSnapshot = z.infer<typeof RhythmSnapshot>;
 
 /** The next agreed meeting of each of my active pairs (home and the pair header). No agenda or place. */
-export const NextMeeting = z
-  .object({ pairId: z.string(), otherName: z.string(), startsAt: z.number().int(), endsAt: z.number().int() })
-  .meta({ id: "NextMeeting" });
+const NextMeeting = z.object({ pairId: z.string(), otherName: z.string(), startsAt: z.number().int(), endsAt: z.number().int() }).meta({ id: "NextMeeting" });
 export const NextMeetingListResponse = z.object({ meetings: z.array(NextMeeting) }).meta({ id: "NextMeetingListResponse" });
 
 // -----------------------------------------------------------------------------------------------------------
@@ -182,9 +186,7 @@ export const CalendarFeedResponse = z
   .object({ url: z.string().nullable(), createdAt: z.string().nullable() })
   .meta({ id: "CalendarFeedResponse", description: "The private feed URL; shown once, when made or reset (null otherwise)" });
 
-export const CalendarFeedStatus = z
-  .object({ exists: z.boolean(), createdAt: z.string().nullable() })
-  .meta({ id: "CalendarFeedStatus" });
+export const CalendarFeedStatus = z.object({ exists: z.boolean(), createdAt: z.string().nullable() }).meta({ id: "CalendarFeedStatus" });
 
 // -----------------------------------------------------------------------------------------------------------
 // Programs: nudge settings and the report (admins)

@@ -1,10 +1,20 @@
 import { z } from "zod";
-import { CHECKIN_NOTE_MAX, CLIENT_ID_MAX, COMMENT_MAX, MOOD_MAX, MOOD_MIN, POST_BODY_MAX, POST_TITLE_MAX, POST_URL_MAX, REPORT_REASON_MAX } from "../rules/limits.ts";
+import {
+  CHECKIN_NOTE_MAX,
+  CLIENT_ID_MAX,
+  COMMENT_MAX,
+  MOOD_MAX,
+  MOOD_MIN,
+  POST_BODY_MAX,
+  POST_TITLE_MAX,
+  POST_URL_MAX,
+  REPORT_REASON_MAX,
+} from "../rules/limits.ts";
 import { ChatMessage, Checkin, Comment, Post, RoomStatus, StepProgress } from "../protocol.ts";
 import { Pair } from "./pairs.ts";
 import { PublicProfile } from "./users.ts";
 
-export const HEALTH_STATES = ["active", "quiet", "no_checkin_2_weeks", "blocked", "ended"] as const;
+const HEALTH_STATES = ["active", "quiet", "no_checkin_2_weeks", "blocked", "ended"] as const;
 
 /** What admins may know about a pair: aggregates only, never content. */
 export const PairHealth = z
@@ -128,7 +138,7 @@ export const PairSummary = z
 
 export type PairSummary = z.infer<typeof PairSummary>;
 
-export const DashboardEntry = z
+const DashboardEntry = z
   .object({
     pair: PairSummary,
     health: PairHealth,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isAdult, parseCalendarDate } from "../rules/age.ts";
+import { parseCalendarDate } from "../rules/age.ts";
 import {
   ABOUT_MAX_LENGTH,
   DISPLAY_NAME_MAX_LENGTH,
@@ -13,23 +13,23 @@ import {
 } from "../rules/limits.ts";
 
 // The plain values live in shared/rules (no zod there, so the SPA imports them); re-exported for the worker.
-export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../rules/limits.ts";
+export { PASSWORD_MAX_LENGTH } from "../rules/limits.ts";
 
-export const Email = z
+const Email = z
   .string()
   .trim()
   .toLowerCase()
   .max(EMAIL_MAX_LENGTH)
   .pipe(z.email({ message: "Enter a valid email address." }));
 
-export const BirthDate = z
+const BirthDate = z
   .string()
   .refine((value) => parseCalendarDate(value) !== null, { message: "Use a real date in the form YYYY-MM-DD." })
   // ISO dates compare correctly as strings.
   .refine((value) => value <= new Date().toISOString().slice(0, 10), { message: "A birth date cannot be in the future." })
   .meta({ example: "1990-05-17", description: "Calendar date, YYYY-MM-DD" });
 
-export const DisplayName = z.string().trim().min(1, "Enter your name.").max(DISPLAY_NAME_MAX_LENGTH, `Keep your name under ${DISPLAY_NAME_MAX_LENGTH} characters.`);
+const DisplayName = z.string().trim().min(1, "Enter your name.").max(DISPLAY_NAME_MAX_LENGTH, `Keep your name under ${DISPLAY_NAME_MAX_LENGTH} characters.`);
 
 export const Password = z
   .string()
@@ -45,19 +45,16 @@ function isTimeZone(value: string): boolean {
   }
 }
 
-export const TimeZone = z
-  .string()
-  .max(TIME_ZONE_MAX_LENGTH)
-  .refine(isTimeZone, { message: "Use an IANA time zone such as Europe/Paris." });
+export const TimeZone = z.string().max(TIME_ZONE_MAX_LENGTH).refine(isTimeZone, { message: "Use an IANA time zone such as Europe/Paris." });
 
 /** A language as a BCP 47 primary tag: "en", "fr", "pt". */
-export const LanguageTag = z
+const LanguageTag = z
   .string()
   .trim()
   .toLowerCase()
   .regex(/^[a-z]{2,3}$/, "Use a two- or three-letter language code such as en or fr.");
 
-export const Topic = z.string().trim().min(1).max(TOPIC_MAX_LENGTH);
+const Topic = z.string().trim().min(1).max(TOPIC_MAX_LENGTH);
 
 export const SUPPORTED_LOCALES = ["en", "fr", "de"] as const;
 export const Locale = z.enum(SUPPORTED_LOCALES);
@@ -119,7 +116,10 @@ export type PublicProfile = z.infer<typeof PublicProfile>;
 export const UpdateMeBody = z
   .object({
     displayName: DisplayName,
-    about: z.string().trim().max(ABOUT_MAX_LENGTH, `Keep this under ${ABOUT_MAX_LENGTH.toLocaleString("en")} characters.`),
+    about: z
+      .string()
+      .trim()
+      .max(ABOUT_MAX_LENGTH, `Keep this under ${ABOUT_MAX_LENGTH.toLocaleString("en")} characters.`),
     topics: z.array(Topic).max(TOPICS_MAX, `Choose up to ${TOPICS_MAX} topics.`),
     languages: z.array(LanguageTag).max(LANGUAGES_MAX, `Choose up to ${LANGUAGES_MAX} languages.`),
     timeZone: TimeZone.nullable(),
@@ -135,5 +135,3 @@ export const UpdateMeBody = z
 export type UpdateMeBody = z.infer<typeof UpdateMeBody>;
 
 export const UserResponse = z.object({ user: User }).meta({ id: "UserResponse" });
-
-export { isAdult };

@@ -1,5 +1,5 @@
 /** Members must be adults. Checked at sign-up and again before any pairing. */
-export const MINIMUM_AGE_YEARS = 18;
+const MINIMUM_AGE_YEARS = 18;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -34,8 +34,5 @@ export function groupSearchText(group: { name: string; description: string; focu
 
 /** A query's words, folded; a group matches when its search text contains every word. */
 export function searchWords(query: string): string[] {
-  return foldForSearch(query)
-    .split(" ")
-    .filter(Boolean)
-    .slice(0, 8);
+  return foldForSearch(query).split(" ").filter(Boolean).slice(0, 8);
 }

@@ -17,7 +17,7 @@ import { stopwords as englishStopwords } from "@orama/stopwords/english";
 import { stopwords as frenchStopwords } from "@orama/stopwords/french";
 import { stopwords as germanStopwords } from "@orama/stopwords/german";
 
-export const TEXT_LANGUAGES = ["en", "fr", "de"] as const;
+const TEXT_LANGUAGES = ["en", "fr", "de"] as const;
 export type TextLanguage = (typeof TEXT_LANGUAGES)[number];
 
 /** Lower case, accents and other combining marks removed: "Bébés" → "bebes", "Gespräch" → "gesprach". */
@@ -56,7 +56,7 @@ const DOMAIN_WORDS: Record<TextLanguage, string> = {
 const LIBRARY_STOPWORDS: Record<TextLanguage, readonly string[]> = { en: englishStopwords, fr: frenchStopwords, de: germanStopwords };
 
 /** Each language's stop words, folded: the library's list and ours. */
-export const STOPWORDS: Record<TextLanguage, Set<string>> = {
+const STOPWORDS: Record<TextLanguage, Set<string>> = {
   en: new Set([...LIBRARY_STOPWORDS.en, ...DOMAIN_WORDS.en.split(" ")].map(fold)),
   fr: new Set([...LIBRARY_STOPWORDS.fr, ...DOMAIN_WORDS.fr.split(" ")].map(fold)),
   de: new Set([...LIBRARY_STOPWORDS.de, ...DOMAIN_WORDS.de.split(" ")].map(fold)),

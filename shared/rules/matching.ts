@@ -40,7 +40,7 @@ export type MatchReason =
 
 export type MatchScore = { score: number; reasons: MatchReason[] };
 
-export const WEIGHTS = {
+const WEIGHTS = {
   sharedTopic: 3,
   maxSharedTopics: 4,
   sharedLanguage: 4,
@@ -170,7 +170,13 @@ export function pairScore(mentor: MatchFeatures, mentee: MatchFeatures, reasons?
   for (const word of mentee.askedWords) if (mentor.offerKeys.has(word.key)) askedCount += 1;
   if (askedCount) {
     score += WEIGHTS.askedForWord * Math.min(askedCount, WEIGHTS.maxAskedForWords);
-    reasons?.push({ kind: "asked_for", words: mentee.askedWords.filter((w) => mentor.offerKeys.has(w.key)).slice(0, 6).map((w) => w.word) });
+    reasons?.push({
+      kind: "asked_for",
+      words: mentee.askedWords
+        .filter((w) => mentor.offerKeys.has(w.key))
+        .slice(0, 6)
+        .map((w) => w.word),
+    });
   }
 
   let sharedCount = 0;
@@ -180,7 +186,10 @@ export function pairScore(mentor: MatchFeatures, mentee: MatchFeatures, reasons?
     score += WEIGHTS.sharedWord * Math.min(sharedCount, WEIGHTS.maxSharedWords);
     reasons?.push({
       kind: "shared_words",
-      words: mentee.textWords.filter((w) => mentor.offerKeys.has(w.key) && !askedKeys?.has(w.key)).slice(0, 6).map((w) => w.word),
+      words: mentee.textWords
+        .filter((w) => mentor.offerKeys.has(w.key) && !askedKeys?.has(w.key))
+        .slice(0, 6)
+        .map((w) => w.word),
     });
   }
 

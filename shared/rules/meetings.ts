@@ -25,9 +25,9 @@ export const MEETING_LIMITS = {
 } as const;
 
 export const MEETING_STATUSES = ["proposed", "accepted", "declined", "cancelled"] as const;
-export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
-export type MeetingOption = { id: string; startsAt: number };
+type MeetingOption = { id: string; startsAt: number };
 
 export type MeetingState = {
   status: MeetingStatus;
@@ -43,9 +43,7 @@ export type MeetingAction =
   | { type: "cancel"; by: string }
   | { type: "reschedule"; by: string; options: MeetingOption[] };
 
-export type MeetingTransition =
-  | { ok: true; state: MeetingState }
-  | { ok: false; code: "meeting_changed" | "forbidden"; message: string };
+export type MeetingTransition = { ok: true; state: MeetingState } | { ok: false; code: "meeting_changed" | "forbidden"; message: string };
 
 /**
  * The next state of a meeting, or why the action is refused. The caller has already checked that `by` is
@@ -97,7 +95,7 @@ export function checkOptions(startsAt: number[], durationMinutes: number, now: n
   return issues;
 }
 
-export function isTimeZone(value: string): boolean {
+function isTimeZone(value: string): boolean {
   try {
     new Intl.DateTimeFormat("en", { timeZone: value });
     return true;
@@ -129,12 +127,6 @@ export function bothLocalTimes(
   if (!otherTimeZone || !isTimeZone(otherTimeZone)) return { mine: weekdayTime(myTimeZone), theirs: null, date };
   const sameDay = localDay(at, myTimeZone) === localDay(at, otherTimeZone);
   return { mine: weekdayTime(myTimeZone), theirs: sameDay ? time(otherTimeZone) : weekdayTime(otherTimeZone), date };
-}
-
-/** The start and end of an accepted meeting, or null while no time is agreed. */
-export function agreedTime(state: Pick<MeetingState, "options" | "acceptedOptionId">, durationMinutes: number): { startsAt: number; endsAt: number } | null {
-  const option = state.options.find((o) => o.id === state.acceptedOptionId);
-  return option ? { startsAt: option.startsAt, endsAt: option.startsAt + durationMinutes * 60_000 } : null;
 }
 
 /**

@@ -9,7 +9,7 @@ import { PASSWORD_MIN_LENGTH } from "./limits.ts";
 
 export { PASSWORD_MIN_LENGTH };
 /** zxcvbn's scale is 0-4; 3 means about 10^8 guesses or more ("safely unguessable" online). */
-export const PASSWORD_MIN_SCORE = 3;
+const PASSWORD_MIN_SCORE = 3;
 
 export type PasswordProblem = "too_short" | "only_whitespace" | "contains_email" | "contains_name" | "common" | "too_guessable";
 
@@ -54,7 +54,7 @@ export function loadStrengthChecker(): Promise<ZxcvbnFactory> {
  * Rules that need no dictionary, in the order a person would want to hear about them. Returns null when
  * they all pass.
  */
-export function basicPasswordProblem(password: string, person: { email?: string | null; displayName?: string | null }): PasswordProblem | null {
+function basicPasswordProblem(password: string, person: { email?: string | null; displayName?: string | null }): PasswordProblem | null {
   const normalized = normalizePassword(password);
   if (normalized.trim() === "") return "only_whitespace";
   if ([...normalized].length < PASSWORD_MIN_LENGTH) return "too_short";
@@ -68,11 +68,7 @@ export function basicPasswordProblem(password: string, person: { email?: string 
 }
 
 /** The whole policy. `checker` is the loaded zxcvbn (see loadStrengthChecker). */
-export function checkPassword(
-  checker: ZxcvbnFactory,
-  password: string,
-  person: { email?: string | null; displayName?: string | null },
-): PasswordVerdict {
+export function checkPassword(checker: ZxcvbnFactory, password: string, person: { email?: string | null; displayName?: string | null }): PasswordVerdict {
   const basic = basicPasswordProblem(password, person);
   if (basic) return { ok: false, problem: basic, score: null };
   const normalized = normalizePassword(password);

@@ -7,7 +7,7 @@ const DAY_MS = 86_400_000;
 export const NUDGE_DEFAULTS = { nudgeAfterDays: 7, attentionAfterDays: 14 } as const;
 
 /** Fewer answers than this and an aggregate could point at a person: admins see nothing for that question. */
-export const ANONYMITY_THRESHOLD = 3;
+const ANONYMITY_THRESHOLD = 3;
 
 export const GOAL_PROGRESS = ["not_started", "on_track", "at_risk", "achieved"] as const;
 export type GoalProgress = (typeof GOAL_PROGRESS)[number];
@@ -77,14 +77,14 @@ export function openFeedbackRounds(input: { startedAt: number; programDays: numb
   return rounds;
 }
 
-export const FEEDBACK_QUESTIONS = ["rating_midpoint", "rating_end", "goal_met", "again"] as const;
+const FEEDBACK_QUESTIONS = ["rating_midpoint", "rating_end", "goal_met", "again"] as const;
 export type FeedbackQuestion = (typeof FEEDBACK_QUESTIONS)[number];
 
 /** How many people gave each answer to each question, in one pair or summed over a program. */
 export type FeedbackCounts = { question: FeedbackQuestion; value: string; count: number }[];
 
-export type RatingAggregate = { answers: number; average: number | null };
-export type ChoiceAggregate<V extends string> = { answers: number; counts: Record<V, number> | null };
+type RatingAggregate = { answers: number; average: number | null };
+type ChoiceAggregate<V extends string> = { answers: number; counts: Record<V, number> | null };
 
 export type FeedbackAggregates = {
   threshold: number;
@@ -142,7 +142,7 @@ export type ReportPairInput = {
   needsAttention: boolean;
 };
 
-export type ReportRow = {
+type ReportRow = {
   pairId: string;
   mentor: string;
   mentee: string;
@@ -191,7 +191,8 @@ export function computeReport(pairs: ReportPairInput[], feedback: FeedbackCounts
     reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   }
   const rows: ReportRow[] = pairs.map((pair) => {
-    const bothWays = pair.firstMentorMessageAt !== null && pair.firstMenteeMessageAt !== null ? Math.max(pair.firstMentorMessageAt, pair.firstMenteeMessageAt) : null;
+    const bothWays =
+      pair.firstMentorMessageAt !== null && pair.firstMenteeMessageAt !== null ? Math.max(pair.firstMentorMessageAt, pair.firstMenteeMessageAt) : null;
     return {
       pairId: pair.id,
       mentor: pair.mentorName,
@@ -206,8 +207,7 @@ export function computeReport(pairs: ReportPairInput[], feedback: FeedbackCounts
       needsAttention: pair.status === "active" && pair.needsAttention,
     };
   });
-  const firsts = (pick: (p: ReportPairInput) => number | null) =>
-    pairs.flatMap((p) => (pick(p) === null ? [] : [days(pick(p)! - p.startedAt)]));
+  const firsts = (pick: (p: ReportPairInput) => number | null) => pairs.flatMap((p) => (pick(p) === null ? [] : [days(pick(p)! - p.startedAt)]));
   return {
     pairsMade: pairs.length,
     active: pairs.filter((p) => p.status === "active").length,
@@ -235,7 +235,7 @@ export function csvCell(value: string | number | boolean | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export const REPORT_CSV_COLUMNS = [
+const REPORT_CSV_COLUMNS = [
   "pair_id",
   "mentor",
   "mentee",
@@ -254,10 +254,22 @@ export function reportCsv(report: ProgramReport): string {
   const lines = [REPORT_CSV_COLUMNS.join(",")];
   for (const r of report.rows) {
     lines.push(
-      [r.pairId, r.mentor, r.mentee, r.status, r.startedAt, r.endedAt, r.daysToFirstMessageBothWays, r.meetingsHeld, r.goalState, r.lastActivityAt, r.needsAttention]
+      [
+        r.pairId,
+        r.mentor,
+        r.mentee,
+        r.status,
+        r.startedAt,
+        r.endedAt,
+        r.daysToFirstMessageBothWays,
+        r.meetingsHeld,
+        r.goalState,
+        r.lastActivityAt,
+        r.needsAttention,
+      ]
         .map(csvCell)
         .join(","),
     );
   }
-  return lines.join("\r\n") + "\r\n";
+  return `${lines.join("\r\n")}\r\n`;
 }

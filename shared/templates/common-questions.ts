@@ -1,4 +1,4 @@
-import { AVAILABILITY_CHOICES, type LocalizedText, type TemplateQuestion } from "./types.ts";
+import type { AVAILABILITY_CHOICES, LocalizedText, TemplateQuestion } from "./types.ts";
 
 // Questions every template asks in the same words: matching reads their ids (see types.ts).
 

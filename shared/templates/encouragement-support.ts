@@ -1,5 +1,5 @@
 import { availability, contact } from "./common-questions.ts";
-import type { LocalizedText, ProgramTemplate, TemplateQuestion } from "./types.ts";
+import type { LocalizedText, ProgramTemplate } from "./types.ts";
 
 const topicChoices: { id: string; label: LocalizedText }[] = [
   { id: "stress", label: { en: "Stress and feeling overwhelmed", fr: "Stress et surcharge", de: "Stress und Überforderung" } },
@@ -7,7 +7,10 @@ const topicChoices: { id: string; label: LocalizedText }[] = [
   { id: "confidence", label: { en: "Self-confidence", fr: "Confiance en soi", de: "Selbstvertrauen" } },
   { id: "loneliness", label: { en: "Loneliness and connection", fr: "Solitude et lien social", de: "Einsamkeit und Verbundenheit" } },
   { id: "life-changes", label: { en: "Life changes and transitions", fr: "Changements et transitions de vie", de: "Lebensveränderungen und Übergänge" } },
-  { id: "work-study-pressure", label: { en: "Pressure at work or in studies", fr: "Pression au travail ou dans les études", de: "Druck im Job oder im Studium" } },
+  {
+    id: "work-study-pressure",
+    label: { en: "Pressure at work or in studies", fr: "Pression au travail ou dans les études", de: "Druck im Job oder im Studium" },
+  },
   { id: "caring", label: { en: "Parenting and caring for others", fr: "Parentalité et rôle d’aidant", de: "Elternsein und Pflege von Angehörigen" } },
   { id: "healthy-habits", label: { en: "Sleep, movement and rest", fr: "Sommeil, activité physique et repos", de: "Schlaf, Bewegung und Erholung" } },
   { id: "setbacks", label: { en: "Setbacks and disappointment", fr: "Revers et déceptions", de: "Rückschläge und Enttäuschungen" } },
@@ -16,7 +19,10 @@ const topicChoices: { id: string; label: LocalizedText }[] = [
 const supportStyleChoices: { id: string; label: LocalizedText }[] = [
   { id: "listening", label: { en: "Someone who listens", fr: "Une écoute attentive", de: "Jemand, der zuhört" } },
   { id: "encouragement", label: { en: "Encouragement and cheering on", fr: "Des encouragements", de: "Ermutigung und Zuspruch" } },
-  { id: "practical", label: { en: "Practical ideas and next steps", fr: "Des idées concrètes et des prochaines étapes", de: "Praktische Ideen und nächste Schritte" } },
+  {
+    id: "practical",
+    label: { en: "Practical ideas and next steps", fr: "Des idées concrètes et des prochaines étapes", de: "Praktische Ideen und nächste Schritte" },
+  },
   { id: "accountability", label: { en: "Gentle accountability", fr: "Un suivi bienveillant", de: "Jemand, der freundlich nachhakt" } },
 ];
 

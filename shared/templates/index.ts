@@ -11,16 +11,16 @@ export function findTemplate(id: string): ProgramTemplate | undefined {
   return PROGRAM_TEMPLATES.find((template) => template.id === id);
 }
 
-export type LocalizedActivity = { id: string; label: string };
+type LocalizedActivity = { id: string; label: string };
 
-export type LocalizedStep = {
+type LocalizedStep = {
   week: number;
   title: string;
   guidance: string;
   activities: LocalizedActivity[];
 };
 
-export type LocalizedQuestion = {
+type LocalizedQuestion = {
   id: string;
   kind: QuestionKind;
   label: string;

@@ -1,5 +1,5 @@
 import { availability, contact } from "./common-questions.ts";
-import type { LocalizedText, ProgramTemplate, TemplateQuestion } from "./types.ts";
+import type { LocalizedText, ProgramTemplate } from "./types.ts";
 
 const topicChoices: { id: string; label: LocalizedText }[] = [
   { id: "programming", label: { en: "Programming and software", fr: "Programmation et logiciels", de: "Programmieren und Software" } },

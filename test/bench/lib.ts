@@ -28,7 +28,7 @@ export async function createPairs(baseUrl: string, pairs: number, concurrency = 
   return { admin, group, program, pairs: result };
 }
 
-export function percentile(sorted: number[], p: number): number {
+function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[index]!;

@@ -28,7 +28,11 @@ function rng(seed: number) {
 }
 
 const LANGUAGES = ["en", "fr", "de"] as const;
-const ZONES = { en: ["Europe/London", "America/New_York", "America/Los_Angeles"], fr: ["Europe/Paris", "America/Montreal"], de: ["Europe/Berlin", "Europe/Vienna"] };
+const ZONES = {
+  en: ["Europe/London", "America/New_York", "America/Los_Angeles"],
+  fr: ["Europe/Paris", "America/Montreal"],
+  de: ["Europe/Berlin", "Europe/Vienna"],
+};
 const OFFERS = {
   en: [
     "I have hired backend engineers for ten years and coach people through interviews and salary negotiation.",
@@ -62,7 +66,18 @@ const NEEDS = {
     ["Ich bin neue Führungskraft und brauche Hilfe beim Feedback.", "Eine erfahrene Führungskraft für schwierige Gespräche."],
   ],
 };
-const TOPICS = ["career-direction", "promotion", "job-search", "cv-interviews", "networking", "visibility", "negotiation", "leadership", "career-change", "work-life"];
+const TOPICS = [
+  "career-direction",
+  "promotion",
+  "job-search",
+  "cv-interviews",
+  "networking",
+  "visibility",
+  "negotiation",
+  "leadership",
+  "career-change",
+  "work-life",
+];
 const AVAILABILITY = ["weekday-mornings", "weekday-daytime", "weekday-evenings", "weekends"];
 
 const sql = (value: string | number | null) => (value === null ? "NULL" : typeof value === "number" ? String(value) : `'${value.replaceAll("'", "''")}'`);
@@ -126,7 +141,12 @@ async function sampleLatency(samples: number, task: () => Promise<unknown>) {
  * The assignment alone, in Node, on programs where many mentees want the same few mentors: the certified
  * exact solve, the top-12 graph alone (what "optimal on each mentee's top-k" would give), and the gap.
  */
-export function assignmentFigures(sizes = [[1000, 400], [2000, 800]] as const) {
+function assignmentFigures(
+  sizes = [
+    [1000, 400],
+    [2000, 800],
+  ] as const,
+) {
   return sizes.map(([n, m]) => {
     const random = rng(n);
     const scores = new Int16Array(n * m);
@@ -158,7 +178,17 @@ export function assignmentFigures(sizes = [[1000, 400], [2000, 800]] as const) {
 }
 
 export type B7Result = {
-  sizes: { mentees: number; mentors: number; suggestMs: number; publishMs: number; totalMs: number; proposals: number; created: number; optimal: boolean; growth: number | null }[];
+  sizes: {
+    mentees: number;
+    mentors: number;
+    suggestMs: number;
+    publishMs: number;
+    totalMs: number;
+    proposals: number;
+    created: number;
+    optimal: boolean;
+    growth: number | null;
+  }[];
   suggestions: { applicants: number; p50: number; p99: number; healthP50: number; ratio: number };
   assignment?: ReturnType<typeof assignmentFigures>;
 };
@@ -199,7 +229,9 @@ export async function runB7(assets: string): Promise<B7Result> {
     const largest = programs.at(-1)!;
     const { applications } = await reader.call<{ applications: { userId: string; role: string }[] }>("GET", `/programs/${largest.id}/applications?role=mentee`);
     let k = 0;
-    const suggestions = await sampleLatency(SUGGESTION_SAMPLES, () => reader.call("GET", `/programs/${largest.id}/suggestions?menteeId=${applications[k++ % applications.length]!.userId}`));
+    const suggestions = await sampleLatency(SUGGESTION_SAMPLES, () =>
+      reader.call("GET", `/programs/${largest.id}/suggestions?menteeId=${applications[k++ % applications.length]!.userId}`),
+    );
     const health = await sampleLatency(SUGGESTION_SAMPLES, () => fetch(`${base}/api/health`).then((r) => r.text()));
 
     const sizes: B7Result["sizes"] = [];
@@ -226,12 +258,20 @@ export async function runB7(assets: string): Promise<B7Result> {
         optimal: proposal.optimal,
         growth: previous ? totalMs / previous.totalMs : null,
       });
-      console.log(`  ${program.mentees} mentees: suggest-all ${suggestMs.toFixed(0)} ms, publish ${pairs.length} pairs ${publishMs.toFixed(0)} ms (${created} created)`);
+      console.log(
+        `  ${program.mentees} mentees: suggest-all ${suggestMs.toFixed(0)} ms, publish ${pairs.length} pairs ${publishMs.toFixed(0)} ms (${created} created)`,
+      );
     }
     return {
       sizes,
       assignment,
-      suggestions: { applicants: Math.round(largest.mentees * 1.4), p50: suggestions.p50, p99: suggestions.p99, healthP50: health.p50, ratio: health.p50 / suggestions.p50 },
+      suggestions: {
+        applicants: Math.round(largest.mentees * 1.4),
+        p50: suggestions.p50,
+        p99: suggestions.p99,
+        healthP50: health.p50,
+        ratio: health.p50 / suggestions.p50,
+      },
     };
   } finally {
     await server.stop();

@@ -106,7 +106,10 @@ function roundTrip(room: Duplex, waiting: { current: ((body: string) => void) | 
 async function closedLoops(rooms: Record<"product" | "baseline" | "durable", Duplex>, count: number) {
   const names = ["baseline", "durable", "product"] as const;
   const samples = { product: [] as number[], baseline: [] as number[], durable: [] as number[] };
-  const waiting = Object.fromEntries(names.map((name) => [name, { current: null as ((body: string) => void) | null }])) as Record<(typeof names)[number], { current: ((body: string) => void) | null }>;
+  const waiting = Object.fromEntries(names.map((name) => [name, { current: null as ((body: string) => void) | null }])) as Record<
+    (typeof names)[number],
+    { current: ((body: string) => void) | null }
+  >;
   for (const name of names) rooms[name].onDelivered(1, (body) => waiting[name].current?.(body));
   for (let i = 0; i < count; i++) {
     const body = `closed-loop ${i} ${"x".repeat(40)}`;
@@ -179,7 +182,7 @@ async function catchUp(baseUrl: string, pair: { pairId: string; mentor: ApiPerso
       ws.addEventListener("message", (event) => {
         const frame = JSON.parse(String(event.data));
         if (frame.type === "history") held += frame.messages.length;
-        if (frame.type === "synced") (held >= B3_BEHIND ? resolve() : reject(new Error(`only ${held} caught up`)));
+        if (frame.type === "synced") held >= B3_BEHIND ? resolve() : reject(new Error(`only ${held} caught up`));
       });
     });
     timings.push(performance.now() - started);
@@ -202,7 +205,11 @@ function bundleSizes(dist: string) {
   const js = [...html.matchAll(/<script[^>]+src="([^"]+)"|<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((m) => m[1] ?? m[2]!);
   const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map((m) => m[1]!);
   const outdir = mkdtempSync(join(tmpdir(), "mentorship-bundle-"));
-  const build = spawnSync(join(ROOT, "node_modules/.bin/wrangler"), ["deploy", "--dry-run", "--outdir", outdir, "--assets", dist], { cwd: ROOT, env: toolEnv(), encoding: "utf8" });
+  const build = spawnSync(join(ROOT, "node_modules/.bin/wrangler"), ["deploy", "--dry-run", "--outdir", outdir, "--assets", dist], {
+    cwd: ROOT,
+    env: toolEnv(),
+    encoding: "utf8",
+  });
   if (build.status !== 0) throw new Error(build.stderr);
   const worker = gzipSize(join(outdir, "index.js"));
   rmSync(outdir, { recursive: true, force: true });
@@ -220,11 +227,21 @@ function bundleSizes(dist: string) {
  */
 async function pageJsGzip(base: string, dist: string, path: string, ready: string, cookie?: string) {
   const { chromium } = await import("playwright-core");
-  const executablePath = process.env.CHROME_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find((candidate) => existsSync(candidate));
+  const executablePath =
+    process.env.CHROME_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find((candidate) => existsSync(candidate));
   if (!executablePath) return null;
   const browser = await chromium.launch({
     executablePath,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   try {
     const context = await browser.newContext({ locale: "en-US" });
@@ -315,7 +332,6 @@ async function queueBurst(baseUrl: string, userIds: string[]) {
   return { notifications: B6_BURST, enqueuedMs, done: progress.done, sent: progress.sent, seconds, perSecond: progress.done / seconds };
 }
 
-
 async function main() {
   console.log("Building the SPA and starting wrangler dev…");
   const state = mkdtempSync(join(tmpdir(), "mentorship-bench-"));
@@ -333,83 +349,86 @@ async function main() {
   const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: (await import("node:os")).cpus().length };
   const onlyB7 = process.env.BENCH_ONLY === "B7";
   if (onlyB7) await server.stop();
-  else try {
-    const base = server.url;
-    const needsPairs = ["B1", "B2", "B3", "B4"].some((name) => ONLY.has(name));
-    if (needsPairs) console.log(`Creating ${B2_PAIRS} pairs through the API…`);
-    const setup = needsPairs ? await createPairs(base, B2_PAIRS) : { pairs: [], program: { id: "" }, admin: new ApiPerson(base) };
-    const [firstPair] = setup.pairs;
+  else
+    try {
+      const base = server.url;
+      const needsPairs = ["B1", "B2", "B3", "B4"].some((name) => ONLY.has(name));
+      if (needsPairs) console.log(`Creating ${B2_PAIRS} pairs through the API…`);
+      const setup = needsPairs ? await createPairs(base, B2_PAIRS) : { pairs: [], program: { id: "" }, admin: new ApiPerson(base) };
+      const [firstPair] = setup.pairs;
 
-    if (ONLY.has("B1")) {
-    console.log(`B1: ${B1_MESSAGES} messages, closed loop…`);
-    const { product: b1, baseline: b1Base, durable: b1Durable } = await closedLoops(
-      { product: await productRoom(base, firstPair!), baseline: await baselineRoom(base, "b1"), durable: await baselineRoom(base, "b1", "durable-echo") },
-      B1_MESSAGES,
-    );
-    results.B1 = {
-      baseline: b1Base,
-      durableBaseline: b1Durable,
-      product: b1,
-      ratio: { p50: ratio(b1.p50, b1Base.p50), p99: ratio(b1.p99, b1Base.p99), max: ratio(b1.max, b1Base.max) },
-      // The figure that matters: the product against what storing before acking physically costs.
-      ratioToDurable: { p50: ratio(b1.p50, b1Durable.p50), p99: ratio(b1.p99, b1Durable.p99), max: ratio(b1.max, b1Durable.max) },
-    };
+      if (ONLY.has("B1")) {
+        console.log(`B1: ${B1_MESSAGES} messages, closed loop…`);
+        const {
+          product: b1,
+          baseline: b1Base,
+          durable: b1Durable,
+        } = await closedLoops(
+          { product: await productRoom(base, firstPair!), baseline: await baselineRoom(base, "b1"), durable: await baselineRoom(base, "b1", "durable-echo") },
+          B1_MESSAGES,
+        );
+        results.B1 = {
+          baseline: b1Base,
+          durableBaseline: b1Durable,
+          product: b1,
+          ratio: { p50: ratio(b1.p50, b1Base.p50), p99: ratio(b1.p99, b1Base.p99), max: ratio(b1.max, b1Base.max) },
+          // The figure that matters: the product against what storing before acking physically costs.
+          ratioToDurable: { p50: ratio(b1.p50, b1Durable.p50), p99: ratio(b1.p99, b1Durable.p99), max: ratio(b1.max, b1Durable.max) },
+        };
+      }
 
+      if (ONLY.has("B2")) {
+        console.log(`B2: ${B2_PAIRS} pair rooms and ${B2_PAIRS} baseline rooms side by side, ${B2_RATE_PER_SECOND} msg/s per socket for ${B2_SECONDS} s…`);
+        const { product: b2, baseline: b2Base } = await steadyLoads(
+          {
+            product: await Promise.all(setup.pairs.map((pair) => productRoom(base, pair))),
+            baseline: await Promise.all(Array.from({ length: B2_PAIRS }, (_, i) => baselineRoom(base, `b2-${i}`))),
+          },
+          B2_SECONDS,
+        );
+        results.B2 = {
+          baseline: b2Base,
+          product: b2,
+          deliveredRatio: b2.delivered / b2.sent,
+          lost: b2.sent - b2.delivered,
+          ratio: { p50: ratio(b2.p50, b2Base.p50), p99: ratio(b2.p99, b2Base.p99), throughput: ratio(b2.perSecond, b2Base.perSecond) },
+        };
+      }
+
+      if (ONLY.has("B3")) {
+        console.log("B3: catch-up of 1,000 messages…");
+        results.B3 = await catchUp(base, setup.pairs[1] ?? firstPair!);
+      }
+
+      if (ONLY.has("B4")) {
+        console.log(`B4: autocannon, 20 connections, ${B4_SECONDS} s per route…`);
+        const trivial = await requestsPerSecond(`${base}/api/health`, "");
+        const dashboard = await requestsPerSecond(`${base}/api/programs/${setup.program.id}/dashboard`, setup.admin.cookie);
+        const pairList = await requestsPerSecond(`${base}/api/pairs`, firstPair!.mentee.cookie);
+        results.B4 = {
+          trivial,
+          dashboard: { ...dashboard, pairs: B2_PAIRS, ratio: ratio(dashboard.perSecond, trivial.perSecond) },
+          pairList: { ...pairList, ratio: ratio(pairList.perSecond, trivial.perSecond) },
+        };
+      }
+
+      if (ONLY.has("B5")) {
+        console.log("B5: sizes…");
+        const member = await ApiPerson.signUp(base, "b5-member");
+        results.B5 = {
+          ...bundleSizes(assets),
+          signInPage: await pageJsGzip(base, assets, "/signin", "form"),
+          homePage: await pageJsGzip(base, assets, "/", "main h1", member.cookie),
+        };
+      }
+      if (ONLY.has("B6")) {
+        console.log(`B6: ${B6_PAIRS} pairings, taking turns with and without notification channels; then ${B6_BURST} notifications through the queue…`);
+        const b6 = await pairingWithNotifications(base);
+        results.B6 = { pairing: { withNotifications: b6.withNotifications, without: b6.without, ratio: b6.ratio }, burst: await queueBurst(base, b6.userIds) };
+      }
+    } finally {
+      await server.stop();
     }
-
-    if (ONLY.has("B2")) {
-    console.log(`B2: ${B2_PAIRS} pair rooms and ${B2_PAIRS} baseline rooms side by side, ${B2_RATE_PER_SECOND} msg/s per socket for ${B2_SECONDS} s…`);
-    const { product: b2, baseline: b2Base } = await steadyLoads(
-      {
-        product: await Promise.all(setup.pairs.map((pair) => productRoom(base, pair))),
-        baseline: await Promise.all(Array.from({ length: B2_PAIRS }, (_, i) => baselineRoom(base, `b2-${i}`))),
-      },
-      B2_SECONDS,
-    );
-    results.B2 = {
-      baseline: b2Base,
-      product: b2,
-      deliveredRatio: b2.delivered / b2.sent,
-      lost: b2.sent - b2.delivered,
-      ratio: { p50: ratio(b2.p50, b2Base.p50), p99: ratio(b2.p99, b2Base.p99), throughput: ratio(b2.perSecond, b2Base.perSecond) },
-    };
-
-    }
-
-    if (ONLY.has("B3")) {
-    console.log("B3: catch-up of 1,000 messages…");
-    results.B3 = await catchUp(base, setup.pairs[1] ?? firstPair!);
-    }
-
-    if (ONLY.has("B4")) {
-    console.log(`B4: autocannon, 20 connections, ${B4_SECONDS} s per route…`);
-    const trivial = await requestsPerSecond(`${base}/api/health`, "");
-    const dashboard = await requestsPerSecond(`${base}/api/programs/${setup.program.id}/dashboard`, setup.admin.cookie);
-    const pairList = await requestsPerSecond(`${base}/api/pairs`, firstPair!.mentee.cookie);
-    results.B4 = {
-      trivial,
-      dashboard: { ...dashboard, pairs: B2_PAIRS, ratio: ratio(dashboard.perSecond, trivial.perSecond) },
-      pairList: { ...pairList, ratio: ratio(pairList.perSecond, trivial.perSecond) },
-    };
-    }
-
-    if (ONLY.has("B5")) {
-    console.log("B5: sizes…");
-    const member = await ApiPerson.signUp(base, "b5-member");
-    results.B5 = {
-      ...bundleSizes(assets),
-      signInPage: await pageJsGzip(base, assets, "/signin", "form"),
-      homePage: await pageJsGzip(base, assets, "/", "main h1", member.cookie),
-    };
-    }
-    if (ONLY.has("B6")) {
-      console.log(`B6: ${B6_PAIRS} pairings, taking turns with and without notification channels; then ${B6_BURST} notifications through the queue…`);
-      const b6 = await pairingWithNotifications(base);
-      results.B6 = { pairing: { withNotifications: b6.withNotifications, without: b6.without, ratio: b6.ratio }, burst: await queueBurst(base, b6.userIds) };
-    }
-  } finally {
-    await server.stop();
-  }
   try {
     if (ONLY.has("B7")) {
       console.log(`B7: suggest-all and bulk publish for ${B7_SIZES.join(", ")} mentees…`);
@@ -424,16 +443,50 @@ async function main() {
   const rows = [
     ...(r.B1
       ? [
-          ["B1 one pair vs durable echo", `p50 ${ms(r.B1.product.p50)} p99 ${ms(r.B1.product.p99)} max ${ms(r.B1.product.max)}`, `durable echo p50 ${ms(r.B1.durableBaseline.p50)} p99 ${ms(r.B1.durableBaseline.p99)}`, `p50 ×${r.B1.ratioToDurable.p50} p99 ×${r.B1.ratioToDurable.p99}`, "p50 ≤ ×1.15, p99 ≤ ×1.3"],
-          ["B1 one pair vs bare echo", "", `bare echo p50 ${ms(r.B1.baseline.p50)} p99 ${ms(r.B1.baseline.p99)} max ${ms(r.B1.baseline.max)}`, `p50 ×${r.B1.ratio.p50} p99 ×${r.B1.ratio.p99}`, "p50 ≤ ×1.5, p99 ≤ ×2"],
+          [
+            "B1 one pair vs durable echo",
+            `p50 ${ms(r.B1.product.p50)} p99 ${ms(r.B1.product.p99)} max ${ms(r.B1.product.max)}`,
+            `durable echo p50 ${ms(r.B1.durableBaseline.p50)} p99 ${ms(r.B1.durableBaseline.p99)}`,
+            `p50 ×${r.B1.ratioToDurable.p50} p99 ×${r.B1.ratioToDurable.p99}`,
+            "p50 ≤ ×1.15, p99 ≤ ×1.3",
+          ],
+          [
+            "B1 one pair vs bare echo",
+            "",
+            `bare echo p50 ${ms(r.B1.baseline.p50)} p99 ${ms(r.B1.baseline.p99)} max ${ms(r.B1.baseline.max)}`,
+            `p50 ×${r.B1.ratio.p50} p99 ×${r.B1.ratio.p99}`,
+            "p50 ≤ ×1.5, p99 ≤ ×2",
+          ],
         ]
       : []),
-    ...(r.B2 ? [["B2 100 pairs, steady", `${r.B2.product.delivered}/${r.B2.product.sent} delivered, ${r.B2.product.perSecond.toFixed(0)} msg/s, p50 ${ms(r.B2.product.p50)} p99 ${ms(r.B2.product.p99)}`, `${r.B2.baseline.delivered}/${r.B2.baseline.sent}, p50 ${ms(r.B2.baseline.p50)} p99 ${ms(r.B2.baseline.p99)}`, `p50 ×${r.B2.ratio.p50} p99 ×${r.B2.ratio.p99}`, "0 lost, p99 ≤ ×2"]] : []),
+    ...(r.B2
+      ? [
+          [
+            "B2 100 pairs, steady",
+            `${r.B2.product.delivered}/${r.B2.product.sent} delivered, ${r.B2.product.perSecond.toFixed(0)} msg/s, p50 ${ms(r.B2.product.p50)} p99 ${ms(r.B2.product.p99)}`,
+            `${r.B2.baseline.delivered}/${r.B2.baseline.sent}, p50 ${ms(r.B2.baseline.p50)} p99 ${ms(r.B2.baseline.p99)}`,
+            `p50 ×${r.B2.ratio.p50} p99 ×${r.B2.ratio.p99}`,
+            "0 lost, p99 ≤ ×2",
+          ],
+        ]
+      : []),
     ...(r.B3 ? [["B3 catch-up of 1,000", `median ${ms(r.B3.p50)} max ${ms(r.B3.max)}`, "", "", "< 100 ms"]] : []),
     ...(r.B4
       ? [
-          ["B4 dashboard (100 pairs)", `${r.B4.dashboard.perSecond.toFixed(0)} req/s`, `health ${r.B4.trivial.perSecond.toFixed(0)} req/s`, `×${r.B4.dashboard.ratio}`, "≥ ×0.5"],
-          ["B4 pair list", `${r.B4.pairList.perSecond.toFixed(0)} req/s`, `health ${r.B4.trivial.perSecond.toFixed(0)} req/s`, `×${r.B4.pairList.ratio}`, "≥ ×0.5"],
+          [
+            "B4 dashboard (100 pairs)",
+            `${r.B4.dashboard.perSecond.toFixed(0)} req/s`,
+            `health ${r.B4.trivial.perSecond.toFixed(0)} req/s`,
+            `×${r.B4.dashboard.ratio}`,
+            "≥ ×0.5",
+          ],
+          [
+            "B4 pair list",
+            `${r.B4.pairList.perSecond.toFixed(0)} req/s`,
+            `health ${r.B4.trivial.perSecond.toFixed(0)} req/s`,
+            `×${r.B4.pairList.ratio}`,
+            "≥ ×0.5",
+          ],
         ]
       : []),
     ...(r.B5
@@ -447,15 +500,27 @@ async function main() {
   ];
   if (r.B6) {
     rows.push(
-      ["B6 pairing with notifications", `p50 ${ms(r.B6.pairing.withNotifications.p50)} p99 ${ms(r.B6.pairing.withNotifications.p99)}`, `no channel p50 ${ms(r.B6.pairing.without.p50)} p99 ${ms(r.B6.pairing.without.p99)}`, `p50 ×${r.B6.pairing.ratio.p50}`, "p50 ≤ ×1.1"],
-      ["B6 queue, 1,000 notification emails", `${r.B6.burst.done}/${r.B6.burst.notifications} handled (${r.B6.burst.sent} sent) in ${r.B6.burst.seconds.toFixed(1)} s, ${r.B6.burst.perSecond.toFixed(0)}/s`, `enqueued in ${ms(r.B6.burst.enqueuedMs)}`, "", ""],
+      [
+        "B6 pairing with notifications",
+        `p50 ${ms(r.B6.pairing.withNotifications.p50)} p99 ${ms(r.B6.pairing.withNotifications.p99)}`,
+        `no channel p50 ${ms(r.B6.pairing.without.p50)} p99 ${ms(r.B6.pairing.without.p99)}`,
+        `p50 ×${r.B6.pairing.ratio.p50}`,
+        "p50 ≤ ×1.1",
+      ],
+      [
+        "B6 queue, 1,000 notification emails",
+        `${r.B6.burst.done}/${r.B6.burst.notifications} handled (${r.B6.burst.sent} sent) in ${r.B6.burst.seconds.toFixed(1)} s, ${r.B6.burst.perSecond.toFixed(0)}/s`,
+        `enqueued in ${ms(r.B6.burst.enqueuedMs)}`,
+        "",
+        "",
+      ],
     );
   }
   if (r.B7) rows.push(...b7Rows(r.B7));
   console.log("\n| benchmark | product | baseline | ratio | target |\n|---|---|---|---|---|");
   for (const row of rows) console.log(`| ${row.join(" | ")} |`);
   mkdirSync(join(ROOT, "test", ".artifacts"), { recursive: true });
-  writeFileSync(RESULTS, JSON.stringify(results, null, 2) + "\n");
+  writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nFigures written to ${RESULTS}`);
 }
 

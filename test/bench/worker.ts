@@ -80,7 +80,9 @@ async function notificationBench(request: Request, env: BenchEnv, ctx: Execution
   if (action === "deliveries") {
     const prefix = new URL(request.url).searchParams.get("prefix") ?? "";
     const row = await db
-      .prepare("SELECT COUNT(*) AS done, SUM(status = 'sent') AS sent FROM notification_deliveries WHERE notification_id LIKE ?1 AND channel = 'email' AND status != 'sending'")
+      .prepare(
+        "SELECT COUNT(*) AS done, SUM(status = 'sent') AS sent FROM notification_deliveries WHERE notification_id LIKE ?1 AND channel = 'email' AND status != 'sending'",
+      )
       .bind(`${prefix}:%`)
       .first<{ done: number; sent: number | null }>();
     return Response.json({ done: row?.done ?? 0, sent: row?.sent ?? 0 });

@@ -7,7 +7,7 @@ import { describe, expect, inject, it } from "vitest";
 import { createPushReceiver } from "../push/receiver.ts";
 import { baseURL, hasBrowser, newPerson, SCREENSHOTS, uniqueEmail, useBrowser } from "./browser.ts";
 import { activePair, applicant, groupWithProgram, person, signedInPage, type ApiPerson } from "./fixtures.ts";
-import { linkTo, mailTo, readEmail, waitForEmail } from "./mailbox.ts";
+import { linkTo, mailTo, waitForEmail } from "./mailbox.ts";
 
 const PASSWORD = "a long enough password";
 
@@ -97,7 +97,11 @@ describe.skipIf(!hasBrowser())("email journeys", () => {
     expect(Date.now() - resetAt).toBeLessThan(10_000);
     // The new password works, the old one does not.
     const login = (password: string) =>
-      fetch(`${baseURL()}/api/auth/login`, { method: "POST", headers: { "Content-Type": "application/json", Origin: baseURL() }, body: JSON.stringify({ email: setup.mentee.email, password }) });
+      fetch(`${baseURL()}/api/auth/login`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Origin: baseURL() },
+        body: JSON.stringify({ email: setup.mentee.email, password }),
+      });
     expect((await login("benchmark-password")).status).toBe(401);
     expect((await login("Tandem-Sunrise-8642-quietly")).status).toBe(200);
     // The link works once.
@@ -112,7 +116,10 @@ describe.skipIf(!hasBrowser())("email journeys", () => {
     const setup = await groupWithProgram();
     const mentor = await personIn("de", "Jonas Weber");
     const mentee = await personIn("fr", "Léa Martin");
-    for (const [who, role] of [[mentor, "mentor"], [mentee, "mentee"]] as const) {
+    for (const [who, role] of [
+      [mentor, "mentor"],
+      [mentee, "mentee"],
+    ] as const) {
       await who.call("POST", `/invites/${setup.inviteToken}/accept`);
       const program = (await who.call("GET", `/programs/${setup.program.id}`)).program;
       const { answersFor } = await import("../bench/lib.ts");
@@ -122,7 +129,10 @@ describe.skipIf(!hasBrowser())("email journeys", () => {
     await admin.page.goto(`/programs/${setup.program.id}/applicants`);
     await admin.page.getByRole("button", { name: "Find a mentor for Léa Martin" }).click();
     await admin.page.getByRole("button", { name: "Pair Léa Martin with Jonas Weber" }).click();
-    await admin.page.getByRole("region", { name: /Mentors/ }).getByText(/Places taken: 1/).waitFor();
+    await admin.page
+      .getByRole("region", { name: /Mentors/ })
+      .getByText(/Places taken: 1/)
+      .waitFor();
 
     const french = await waitForEmail(mentee.email, /^Vous formez un binôme avec Jonas Weber/);
     expect(french.text).toContain("Bonjour Léa Martin,");

@@ -25,7 +25,13 @@ export default async function setup(project: TestProject) {
     persistTo: state,
     assets,
     // Links in emails point at this server; the test push service listens on loopback http.
-    vars: { SIGNUPS_PER_HOUR_PER_CLIENT: "10000", OPERATOR_EMAILS: "operator@e2e.example.org", APP_URL: `http://127.0.0.1:${port}`, PUSH_ALLOW_LOOPBACK: "1", ...secrets },
+    vars: {
+      SIGNUPS_PER_HOUR_PER_CLIENT: "10000",
+      OPERATOR_EMAILS: "operator@e2e.example.org",
+      APP_URL: `http://127.0.0.1:${port}`,
+      PUSH_ALLOW_LOOPBACK: "1",
+      ...secrets,
+    },
   });
   project.provide("baseURL", server.url);
   project.provide("vapidPublicKey", secrets.VAPID_PUBLIC_KEY);

@@ -237,7 +237,10 @@ describe.skipIf(!hasBrowser())("journey 1: set up a program", () => {
       await page.goto(`/programs/${setup.program.id}/edit`);
       await page.getByRole("heading", { level: 1, name: "Edit program" }).waitFor();
       await page.getByRole("button", { name: /^Week 1/ }).click();
-      await page.getByRole("button", { name: /^Question 1/ }).first().click();
+      await page
+        .getByRole("button", { name: /^Question 1/ })
+        .first()
+        .click();
       await screenshot(page, `program-editor-${suffix}`);
 
       await page.goto(`/programs/${setup.program.id}`);

@@ -53,7 +53,10 @@ describe.skipIf(!hasBrowser())("journey 11: the weekly rhythm", () => {
       expect(text).toContain(`${weekday(at, "America/Montreal")} ${hhmm(at, "America/Montreal")} for you, 18:00 for Jonas Mentor`);
     }
     await mentee.page.screenshot({ path: join(SCREENSHOTS, "rhythm-proposal-desktop.png"), fullPage: true });
-    await options.nth(1).getByRole("button", { name: /^Accept/ }).click();
+    await options
+      .nth(1)
+      .getByRole("button", { name: /^Accept/ })
+      .click();
 
     // Both see the next meeting, each in their own time first.
     const nextMentee = mentee.page.getByTestId("next-meeting");

@@ -8,7 +8,6 @@ import { describe, expect, it } from "vitest";
 import { hasBrowser, SCREENSHOTS, useBrowser } from "./browser.ts";
 import { groupWithProgram, person, signedInPage } from "./fixtures.ts";
 
-
 async function screenshot(page: Page, name: string) {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(250);
@@ -29,7 +28,10 @@ async function fillMentorForm(page: Page) {
   const topics = page.getByRole("group", { name: /Which topics can you mentor on/ });
   await topics.getByRole("checkbox", { name: "Moving into leadership" }).check();
   await topics.getByRole("checkbox", { name: "CV and interviews" }).check();
-  await page.getByRole("group", { name: /When are you usually available/ }).getByRole("checkbox", { name: "Weekday evenings" }).check();
+  await page
+    .getByRole("group", { name: /When are you usually available/ })
+    .getByRole("checkbox", { name: "Weekday evenings" })
+    .check();
   await page.getByLabel("How and when is it best to reach you?").fill("Chat messages on weekdays, a video call every other Tuesday.");
   await page.getByLabel("How many mentees can you take on?").selectOption("1");
 }
@@ -37,9 +39,18 @@ async function fillMentorForm(page: Page) {
 async function fillMenteeForm(page: Page) {
   await page.getByLabel("What would you like help with?").fill("Preparing for my first team lead interview.");
   await page.getByLabel("What kind of mentor are you looking for?").fill("Someone who has led a team and can help with interviews.");
-  await page.getByRole("radiogroup", { name: /Where are you in your career/ }).getByRole("radio", { name: "Mid-career" }).check();
-  await page.getByRole("group", { name: /Which topics matter most to you/ }).getByRole("checkbox", { name: "Moving into leadership" }).check();
-  await page.getByRole("group", { name: /When are you usually available/ }).getByRole("checkbox", { name: "Weekday evenings" }).check();
+  await page
+    .getByRole("radiogroup", { name: /Where are you in your career/ })
+    .getByRole("radio", { name: "Mid-career" })
+    .check();
+  await page
+    .getByRole("group", { name: /Which topics matter most to you/ })
+    .getByRole("checkbox", { name: "Moving into leadership" })
+    .check();
+  await page
+    .getByRole("group", { name: /When are you usually available/ })
+    .getByRole("checkbox", { name: "Weekday evenings" })
+    .check();
   await page.getByLabel("How and when is it best to reach you?").fill("Evenings, by chat.");
 }
 
@@ -69,7 +80,12 @@ describe.skipIf(!hasBrowser())("journey 2: members join by invite link and apply
     expect(await helpWith.evaluate((el) => el === document.activeElement)).toBe(true);
     const errorId = (await helpWith.getAttribute("aria-describedby"))!.split(" ").find((id) => id.endsWith("-error"))!;
     expect(await mentor.page.locator(`[id="${errorId}"]`).textContent()).toContain("Please answer this question.");
-    expect(await mentor.page.getByRole("group", { name: /Which topics can you mentor on/ }).getByText("Please choose at least one option.").isVisible()).toBe(true);
+    expect(
+      await mentor.page
+        .getByRole("group", { name: /Which topics can you mentor on/ })
+        .getByText("Please choose at least one option.")
+        .isVisible(),
+    ).toBe(true);
     await screenshot(mentor.page, "apply-form-errors-desktop");
 
     await fillMentorForm(mentor.page);

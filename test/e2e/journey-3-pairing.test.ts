@@ -9,7 +9,6 @@ import { describe, expect, it } from "vitest";
 import { hasBrowser, SCREENSHOTS, useBrowser } from "./browser.ts";
 import { applicant, groupWithProgram, signedInPage, type ApiPerson } from "./fixtures.ts";
 
-
 async function screenshot(page: Page, name: string) {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(250);
@@ -71,13 +70,22 @@ describe.skipIf(!hasBrowser())("journey 3: the admin pairs them and both see it"
     const mentees = admin.page.getByRole("region", { name: /Mentees/ });
     await mentees.getByText("Paired").waitFor();
     expect(await admin.page.getByRole("button", { name: "Find a mentor for Léa Martin" }).count()).toBe(0);
-    await admin.page.getByRole("region", { name: /Mentors/ }).getByText("Places taken: 1 of 2").waitFor();
+    await admin.page
+      .getByRole("region", { name: /Mentors/ })
+      .getByText("Places taken: 1 of 2")
+      .waitFor();
     await screenshot(admin.page, "applicants-after-pairing-desktop");
 
     // Pairing her again is refused by the server, and the reason is shown.
     const again = await admin.page.evaluate(
       async ({ programId, mentorId, menteeId }) =>
-        (await fetch(`/api/programs/${programId}/pairs`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ mentorId, menteeId }) })).status,
+        (
+          await fetch(`/api/programs/${programId}/pairs`, {
+            method: "POST",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify({ mentorId, menteeId }),
+          })
+        ).status,
       { programId: setup.program.id, mentorId: other.userId, menteeId: mentee.userId },
     );
     expect(again).toBe(409);

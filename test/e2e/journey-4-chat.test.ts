@@ -10,7 +10,6 @@ import { chatLog, send, waitOnline } from "./pair-page.ts";
 import { sendChat } from "../../worker/dev/api-client.ts";
 import { activePair, signedInPage } from "./fixtures.ts";
 
-
 /** How many times `text` is on screen as a message (sent or still pending). */
 const copies = (page: Page, text: string) => chatLog(page).getByText(text, { exact: true }).count();
 
@@ -86,7 +85,11 @@ describe.skipIf(!hasBrowser())("journey 4: the pair chats in its space", () => {
     await mentee.page.getByRole("heading", { level: 1, name: "Jonas Mentor" }).waitFor();
     await chatLog(mentee.page).getByText("Hi Jonas! Thank you for taking me on.", { exact: true }).waitFor();
     expect(await copies(mentee.page, "Hi Jonas! Thank you for taking me on.")).toBe(1);
-    expect(await chatLog(mentee.page).getByText(/^Welcome, Lea!/).count()).toBe(1);
+    expect(
+      await chatLog(mentee.page)
+        .getByText(/^Welcome, Lea!/)
+        .count(),
+    ).toBe(1);
     expect(await mentee.page.getByRole("checkbox", introduce).isChecked()).toBe(true);
 
     // Both ways again after the reload.
@@ -235,31 +238,57 @@ describe.skipIf(!hasBrowser())("journey 4: the pair chats in its space", () => {
   it("shows the latest messages first and loads older ones on demand, without repeating any", async () => {
     const setup = await activePair();
     // The room allows 30 messages per person per 10 seconds: 30 each makes 60, more than one page.
-    await sendChat(setup.mentor, setup.pairId, Array.from({ length: 30 }, (_, i) => `Mentor note ${i + 1}`));
-    await sendChat(setup.mentee, setup.pairId, Array.from({ length: 30 }, (_, i) => `Mentee note ${i + 1}`));
+    await sendChat(
+      setup.mentor,
+      setup.pairId,
+      Array.from({ length: 30 }, (_, i) => `Mentor note ${i + 1}`),
+    );
+    await sendChat(
+      setup.mentee,
+      setup.pairId,
+      Array.from({ length: 30 }, (_, i) => `Mentee note ${i + 1}`),
+    );
 
     const mentee = await signedInPage(browser(), setup.mentee);
     await openPairPage(mentee.page, setup.pairId, "Jonas Mentor");
     await chatLog(mentee.page).getByText("Mentee note 30", { exact: true }).waitFor();
     // The newest 50 of 60: the mentor's first ten are not loaded yet.
-    expect(await chatLog(mentee.page).getByText(/^Mentor note \d+$/).count()).toBe(20);
+    expect(
+      await chatLog(mentee.page)
+        .getByText(/^Mentor note \d+$/)
+        .count(),
+    ).toBe(20);
     expect(await mentee.page.getByText("This is the start of your conversation.").count()).toBe(0);
 
     await mentee.page.getByRole("button", { name: "Load older messages" }).click();
     await chatLog(mentee.page).getByText("Mentor note 1", { exact: true }).waitFor();
     await mentee.page.getByText("This is the start of your conversation.").waitFor();
     expect(await mentee.page.getByRole("button", { name: "Load older messages" }).count()).toBe(0);
-    expect(await chatLog(mentee.page).getByText(/^Mentor note \d+$/).count()).toBe(30);
-    expect(await chatLog(mentee.page).getByText(/^Mentee note \d+$/).count()).toBe(30);
+    expect(
+      await chatLog(mentee.page)
+        .getByText(/^Mentor note \d+$/)
+        .count(),
+    ).toBe(30);
+    expect(
+      await chatLog(mentee.page)
+        .getByText(/^Mentee note \d+$/)
+        .count(),
+    ).toBe(30);
     // In order, by seq.
-    const seqs = await chatLog(mentee.page).locator("[data-seq]").evaluateAll((items) => items.map((item) => Number(item.getAttribute("data-seq"))));
+    const seqs = await chatLog(mentee.page)
+      .locator("[data-seq]")
+      .evaluateAll((items) => items.map((item) => Number(item.getAttribute("data-seq"))));
     expect(seqs).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
     await mentee.context.close();
   });
 
   it("captures the pair page with a conversation, steps, a post and a check-in, on desktop and phone", async () => {
     const setup = await activePair({ mentor: "Jonas Mentor", mentee: "Lea Mentee" });
-    await setup.mentee.call("POST", `/pairs/${setup.pairId}/checkins`, { clientId: "shot-1", mood: 4, note: "Good first call. A bit nervous about the promotion talk." });
+    await setup.mentee.call("POST", `/pairs/${setup.pairId}/checkins`, {
+      clientId: "shot-1",
+      mood: 4,
+      note: "Good first call. A bit nervous about the promotion talk.",
+    });
     await setup.mentor.call("POST", `/pairs/${setup.pairId}/posts`, {
       clientId: "shot-post",
       title: "How to prepare a promotion case",
@@ -279,7 +308,11 @@ describe.skipIf(!hasBrowser())("journey 4: the pair chats in its space", () => {
       [mentor.page, "Lea Mentee", "Welcome, Lea! Happy to be your mentor. What made you sign up?"],
       [mentee.page, "Jonas Mentor", "I’d like to move into product management within a year."],
       [mentee.page, "Jonas Mentor", "But I’m not sure where to start."],
-      [mentor.page, "Lea Mentee", "That’s a great goal, and support is a strong place to start from: you know the customers better than anyone.\nLet’s use this week to get to know each other. When suits you for a first call?"],
+      [
+        mentor.page,
+        "Lea Mentee",
+        "That’s a great goal, and support is a strong place to start from: you know the customers better than anyone.\nLet’s use this week to get to know each other. When suits you for a first call?",
+      ],
     ];
     for (const [page, other, text] of conversation) {
       await send(page, other, text);

@@ -168,7 +168,11 @@ describe.skipIf(!hasBrowser())("journey 5: the program dashboard shows health, n
     await page.getByRole("row").filter({ hasText: "Hannah Schulz" }).getByText("No check-in for 2 weeks").waitFor();
     await page.getByRole("row").filter({ hasText: "Priya Raman" }).getByText("Quiet", { exact: true }).waitFor();
     await page.getByRole("row").filter({ hasText: "Jonas Weber" }).getByText("1 week in a row").waitFor();
-    await page.getByRole("row").filter({ hasText: "Mei Chen" }).getByText(/^Completed on /).waitFor();
+    await page
+      .getByRole("row")
+      .filter({ hasText: "Mei Chen" })
+      .getByText(/^Completed on /)
+      .waitFor();
     expect(await page.getByRole("row").filter({ hasText: "Mei Chen" }).getByRole("button").count()).toBe(0);
     await screenshot(page, "dashboard-desktop");
 
@@ -225,7 +229,9 @@ describe.skipIf(!hasBrowser())("journey 5: the program dashboard shows health, n
     await german.page.goto(`/programs/${setup.program.id}/dashboard`);
     await german.page.getByRole("row").filter({ hasText: "Jonas Weber" }).getByText("1 Woche am Stück").waitFor();
     await german.page.getByRole("row").filter({ hasText: "Priya Raman" }).getByText("vor 9 Tagen").first().waitFor();
-    expect(await german.page.evaluate(() => document.querySelector(".pair-table__wrap")!.scrollWidth <= document.querySelector(".pair-table__wrap")!.clientWidth)).toBe(true);
+    expect(
+      await german.page.evaluate(() => document.querySelector(".pair-table__wrap")!.scrollWidth <= document.querySelector(".pair-table__wrap")!.clientWidth),
+    ).toBe(true);
     await screenshot(german.page, "dashboard-desktop-de");
     await german.context.close();
   });

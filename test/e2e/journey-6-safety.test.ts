@@ -2,12 +2,10 @@
 // (and nothing else of the pair's space) in the report queue. Then the mentee blocks the mentor: the
 // mentor's open socket is closed, their page says so within two seconds, and they can send nothing more.
 import { join } from "node:path";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { hasBrowser, SCREENSHOTS, useBrowser } from "./browser.ts";
 import { chatLog, openActions, openBoth, pairAction, send } from "./pair-page.ts";
 import { activePair, signedInPage } from "./fixtures.ts";
-
 
 describe.skipIf(!hasBrowser())("journey 6: reporting and blocking", () => {
   const browser = useBrowser();
@@ -47,10 +45,9 @@ describe.skipIf(!hasBrowser())("journey 6: reporting and blocking", () => {
     await mentee.page.screenshot({ path: join(SCREENSHOTS, "pair-reported-desktop.png"), fullPage: true });
 
     // The admin's queue holds that one message, and nothing else of the pair's space.
-    const { reports } = await setup.admin.call<{ reports: { reporter: { id: string }; reported: { id: string }; reason: string; message: { body: string } | null }[] }>(
-      "GET",
-      `/groups/${setup.group.id}/reports`,
-    );
+    const { reports } = await setup.admin.call<{
+      reports: { reporter: { id: string }; reported: { id: string }; reason: string; message: { body: string } | null }[];
+    }>("GET", `/groups/${setup.group.id}/reports`);
     expect(reports).toHaveLength(1);
     expect(reports[0]!.reporter.id).toBe(setup.mentee.userId);
     expect(reports[0]!.reported.id).toBe(setup.mentor.userId);

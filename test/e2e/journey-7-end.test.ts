@@ -15,7 +15,12 @@ async function expectReadOnly(page: Page, otherName: string) {
   expect(await page.getByLabel(`Message to ${otherName}`).isDisabled()).toBe(true);
   expect(await page.getByRole("button", { name: "Send" }).isDisabled()).toBe(true);
   await openActions(page);
-  expect(await page.getByRole("button", { name: "Report Jonas Mentor" }).or(page.getByRole("button", { name: "Report Lea Mentee" })).isVisible()).toBe(true);
+  expect(
+    await page
+      .getByRole("button", { name: "Report Jonas Mentor" })
+      .or(page.getByRole("button", { name: "Report Lea Mentee" }))
+      .isVisible(),
+  ).toBe(true);
   expect(await page.getByRole("button", { name: "End mentorship" }).count()).toBe(0);
   await page.keyboard.press("Escape");
   for (const checkbox of await page.getByRole("checkbox").all()) expect(await checkbox.isDisabled()).toBe(true);
@@ -35,7 +40,11 @@ describe.skipIf(!hasBrowser())("journey 7: ending a mentorship", () => {
 
   it("marks the mentorship completed: read-only for both at once, history still readable, also after a reload", async () => {
     const setup = await activePair();
-    await setup.mentor.call("POST", `/pairs/${setup.pairId}/posts`, { clientId: "p1", title: "How to prepare a promotion case", body: "Impact, scope, timing." });
+    await setup.mentor.call("POST", `/pairs/${setup.pairId}/posts`, {
+      clientId: "p1",
+      title: "How to prepare a promotion case",
+      body: "Impact, scope, timing.",
+    });
     const mentor = await signedInPage(browser(), setup.mentor);
     const mentee = await signedInPage(browser(), setup.mentee);
     await openBoth(mentor.page, mentee.page, setup.pairId);

@@ -96,9 +96,24 @@ function measure(page: Page) {
       }
     }
     // For the failure message: the innermost elements that reach past the right edge.
-    const past = [...document.body.querySelectorAll("*")].filter((el) => el.getBoundingClientRect().right > width + 1 && ![...el.children].some((child) => child.getBoundingClientRect().right > width + 1));
-    const offenders = past.slice(0, 5).map((el) => `<${el.tagName.toLowerCase()} class="${el.getAttribute("class") ?? ""}"> right ${Math.round(el.getBoundingClientRect().right)}`);
-    return { docWidth: root.scrollWidth, width, docHeight: root.scrollHeight, height: window.innerHeight, contentBottom, wide, offenders, seen, rawKeys, title: document.title };
+    const past = [...document.body.querySelectorAll("*")].filter(
+      (el) => el.getBoundingClientRect().right > width + 1 && ![...el.children].some((child) => child.getBoundingClientRect().right > width + 1),
+    );
+    const offenders = past
+      .slice(0, 5)
+      .map((el) => `<${el.tagName.toLowerCase()} class="${el.getAttribute("class") ?? ""}"> right ${Math.round(el.getBoundingClientRect().right)}`);
+    return {
+      docWidth: root.scrollWidth,
+      width,
+      docHeight: root.scrollHeight,
+      height: window.innerHeight,
+      contentBottom,
+      wide,
+      offenders,
+      seen,
+      rawKeys,
+      title: document.title,
+    };
   }, LONG_WORD);
 }
 
@@ -123,7 +138,9 @@ async function expectNoAxeViolations(page: Page, label: string) {
     const result = await axe.run(document, { rules: { "target-size": { enabled: true } } });
     return {
       passes: result.passes.length,
-      violations: result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(" ")} — ${n.failureSummary.split("\n")[1] ?? ""}`).join(" | ")}`),
+      violations: result.violations.map(
+        (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(" ")} — ${n.failureSummary.split("\n")[1] ?? ""}`).join(" | ")}`,
+      ),
     };
   });
   expect(violations.violations, `${label}: axe violations`).toEqual([]);
@@ -138,7 +155,11 @@ async function holdApi(page: Page, pattern: string) {
 
 async function failApi(page: Page, pattern: string) {
   await page.route(pattern, (route) =>
-    route.fulfill({ status: 500, contentType: "application/json", body: JSON.stringify({ error: { code: "internal", message: "Something went wrong on our side." } }) }),
+    route.fulfill({
+      status: 500,
+      contentType: "application/json",
+      body: JSON.stringify({ error: { code: "internal", message: "Something went wrong on our side." } }),
+    }),
   );
 }
 
@@ -157,7 +178,11 @@ describe.skipIf(!hasBrowser())("every page at phone and laptop widths, in three 
     await setup.admin.call("PATCH", `/programs/${setup.program.id}`, { mentorCapacityMax: 5 });
     const mentor = await person(MENTOR_NAME);
     await mentor.call("POST", `/invites/${setup.inviteToken}/accept`);
-    await mentor.call("POST", `/programs/${setup.program.id}/applications`, { role: "mentor", capacity: 3, answers: answersFor(setup.program.questions.mentor) });
+    await mentor.call("POST", `/programs/${setup.program.id}/applications`, {
+      role: "mentor",
+      capacity: 3,
+      answers: answersFor(setup.program.questions.mentor),
+    });
     const mentee = await applicant(setup, "Lea Martin", "mentee");
     const pastMentee = await applicant(setup, "Omar Benali", "mentee");
     const member = await person("Sam Rivera");
@@ -170,10 +195,17 @@ describe.skipIf(!hasBrowser())("every page at phone and laptop widths, in three 
     await setup.admin.call("POST", `/pairs/${ended.id}/end`, { outcome: "completed" });
     // 50 messages, each person under the chat rate limit, some with a long URL or word in them.
     const bodies = (from: string) =>
-      Array.from({ length: 25 }, (_, i) => (i % 5 === 0 ? `${from} ${i}: see ${LONG_URL}` : i % 7 === 0 ? `${from} ${i}: ${LONG_WORD}` : `${from} ${i}: how did this week go for you?`));
+      Array.from({ length: 25 }, (_, i) =>
+        i % 5 === 0 ? `${from} ${i}: see ${LONG_URL}` : i % 7 === 0 ? `${from} ${i}: ${LONG_WORD}` : `${from} ${i}: how did this week go for you?`,
+      );
     await sendChat(mentee, pair.id, bodies("Lea"));
     await sendChat(mentor, pair.id, bodies("Max"));
-    await mentee.call("POST", `/pairs/${pair.id}/posts`, { clientId: crypto.randomUUID(), title: `Reading list ${LONG_WORD}`, body: `Start here: ${LONG_URL}`, url: LONG_URL });
+    await mentee.call("POST", `/pairs/${pair.id}/posts`, {
+      clientId: crypto.randomUUID(),
+      title: `Reading list ${LONG_WORD}`,
+      body: `Start here: ${LONG_URL}`,
+      url: LONG_URL,
+    });
     const { messages } = await mentee.call("GET", `/pairs/${pair.id}/messages?limit=5`);
     const theirs = (messages as { seq: number; senderId: string }[]).find((m) => m.senderId === mentor.userId)!;
     await mentee.call("POST", "/reports", { pairId: pair.id, seq: theirs.seq, reason: `This was unkind. ${LONG_WORD}` });
@@ -187,25 +219,68 @@ describe.skipIf(!hasBrowser())("every page at phone and laptop widths, in three 
     { name: "not found", who: "anonymous", path: () => "/no/such/page", ready: heading },
     { name: "home, empty", who: "newcomer", path: () => "/", ready: (p) => p.locator(".empty-state").first().waitFor() },
     { name: "home, long content", who: "mentor", path: () => "/", ready: (p) => p.locator(".group-card").first().waitFor(), longText: true },
-    { name: "home, loading", who: "mentor", path: () => "/", setup: (p) => holdApi(p, "**/api/groups"), ready: (p) => p.locator(".group-list--skeleton").waitFor(), loading: true },
-    { name: "home, error", who: "mentor", path: () => "/", setup: (p) => failApi(p, "**/api/groups"), ready: (p) => p.getByRole("alert").or(p.locator(".alert--error")).first().waitFor() },
+    {
+      name: "home, loading",
+      who: "mentor",
+      path: () => "/",
+      setup: (p) => holdApi(p, "**/api/groups"),
+      ready: (p) => p.locator(".group-list--skeleton").waitFor(),
+      loading: true,
+    },
+    {
+      name: "home, error",
+      who: "mentor",
+      path: () => "/",
+      setup: (p) => failApi(p, "**/api/groups"),
+      ready: (p) => p.getByRole("alert").or(p.locator(".alert--error")).first().waitFor(),
+    },
     { name: "profile", who: "mentor", path: () => "/profile", ready: heading },
     { name: "notifications", who: "mentee", path: () => "/notifications", ready: (p) => p.locator(".notification").first().waitFor() },
     { name: "notifications, empty", who: "newcomer", path: () => "/notifications", ready: (p) => p.locator(".empty-state").waitFor() },
     { name: "my applications", who: "mentee", path: () => "/applications", ready: heading },
     { name: "new group", who: "member", path: () => "/groups/new", ready: heading },
     { name: "group, admin", who: "admin", path: () => `/groups/${ids.groupId}`, ready: (p) => p.locator(".program-card").first().waitFor(), longText: true },
-    { name: "group, welcome after joining", who: "member", path: () => `/groups/${ids.groupId}?welcome=1`, ready: (p) => p.locator(".group-welcome__program").first().waitFor(), longText: true },
+    {
+      name: "group, welcome after joining",
+      who: "member",
+      path: () => `/groups/${ids.groupId}?welcome=1`,
+      ready: (p) => p.locator(".group-welcome__program").first().waitFor(),
+      longText: true,
+    },
     { name: "group, not found", who: "member", path: () => "/groups/nope", ready: heading },
     { name: "program", who: "member", path: () => `/programs/${ids.programId}`, ready: heading, longText: true },
     { name: "program editor", who: "admin", path: () => `/programs/${ids.programId}/edit`, ready: heading },
     { name: "apply", who: "member", path: () => `/programs/${ids.programId}/apply?role=mentee`, ready: (p) => p.locator("form").first().waitFor() },
     { name: "applicants board", who: "admin", path: () => `/programs/${ids.programId}/applicants`, ready: (p) => p.locator(".applicant").first().waitFor() },
-    { name: "program dashboard", who: "admin", path: () => `/programs/${ids.programId}/dashboard`, ready: (p) => p.locator(".pair-table, .pair-card").first().waitFor() },
-    { name: "report queue", who: "admin", path: () => `/groups/${ids.groupId}/reports`, ready: (p) => p.getByRole("article").first().waitFor(), longText: true },
-    { name: "pair, 50 messages", who: "mentee", path: () => `/pairs/${ids.pairId}`, ready: (p) => p.locator(".msg").nth(49).waitFor({ state: "attached" }), longText: true },
+    {
+      name: "program dashboard",
+      who: "admin",
+      path: () => `/programs/${ids.programId}/dashboard`,
+      ready: (p) => p.locator(".pair-table, .pair-card").first().waitFor(),
+    },
+    {
+      name: "report queue",
+      who: "admin",
+      path: () => `/groups/${ids.groupId}/reports`,
+      ready: (p) => p.getByRole("article").first().waitFor(),
+      longText: true,
+    },
+    {
+      name: "pair, 50 messages",
+      who: "mentee",
+      path: () => `/pairs/${ids.pairId}`,
+      ready: (p) => p.locator(".msg").nth(49).waitFor({ state: "attached" }),
+      longText: true,
+    },
     { name: "pair, completed", who: "mentor", path: () => `/pairs/${ids.endedPairId}`, ready: (p) => p.locator(".pair-banner").waitFor() },
-    { name: "pair, loading", who: "mentee", path: () => `/pairs/${ids.pairId}`, setup: (p) => holdApi(p, `**/api/pairs/${ids.pairId}`), ready: (p) => p.locator(".pair-skeleton").waitFor(), loading: true },
+    {
+      name: "pair, loading",
+      who: "mentee",
+      path: () => `/pairs/${ids.pairId}`,
+      setup: (p) => holdApi(p, `**/api/pairs/${ids.pairId}`),
+      ready: (p) => p.locator(".pair-skeleton").waitFor(),
+      loading: true,
+    },
     { name: "pair, not found", who: "mentee", path: () => "/pairs/nope", ready: (p) => p.locator(".empty-state").waitFor() },
   ];
 
@@ -298,12 +373,20 @@ describe.skipIf(!hasBrowser())("every page at phone and laptop widths, in three 
     const manifest = await page.evaluate(async () => {
       const link = document.querySelector<HTMLLinkElement>('link[rel="manifest"]')!;
       const res = await fetch(link.href);
-      return { status: res.status, body: (await res.json()) as { icons: { sizes: string; purpose: string; src: string }[]; start_url: string; display: string } };
+      return {
+        status: res.status,
+        body: (await res.json()) as { icons: { sizes: string; purpose: string; src: string }[]; start_url: string; display: string },
+      };
     });
     expect(manifest.status).toBe(200);
     expect(manifest.body.start_url).toBe("/");
     expect(manifest.body.display).toBe("standalone");
-    expect(manifest.body.icons.map((icon) => `${icon.sizes} ${icon.purpose}`).sort()).toEqual(["192x192 any", "192x192 maskable", "512x512 any", "512x512 maskable"]);
+    expect(manifest.body.icons.map((icon) => `${icon.sizes} ${icon.purpose}`).sort()).toEqual([
+      "192x192 any",
+      "192x192 maskable",
+      "512x512 any",
+      "512x512 maskable",
+    ]);
     for (const icon of manifest.body.icons) {
       const res = await page.request.get(icon.src);
       expect(res.headers()["content-type"], icon.src).toContain("image/png");

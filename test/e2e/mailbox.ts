@@ -2,7 +2,16 @@
 // explorer lists them (GET /cdn-cgi/explorer/api/local/email/sending, newest first, paged).
 import { baseURL } from "./browser.ts";
 
-export type CapturedEmail = { messageId: string; to: string[]; from: string; subject: string; sentAt: string; headers: Record<string, string>; text: string; html: string };
+export type CapturedEmail = {
+  messageId: string;
+  to: string[];
+  from: string;
+  subject: string;
+  sentAt: string;
+  headers: Record<string, string>;
+  text: string;
+  html: string;
+};
 type Summary = Omit<CapturedEmail, "text" | "html">;
 
 async function listAll(): Promise<Summary[]> {
@@ -16,7 +25,7 @@ async function listAll(): Promise<Summary[]> {
   return all;
 }
 
-export async function readEmail(messageId: string): Promise<CapturedEmail> {
+async function readEmail(messageId: string): Promise<CapturedEmail> {
   const res = await fetch(`${baseURL()}/cdn-cgi/explorer/api/local/email/sending?email_id=${encodeURIComponent(messageId)}`);
   return ((await res.json()) as { result: CapturedEmail }).result;
 }
@@ -32,7 +41,8 @@ export async function waitForEmail(address: string, subject: RegExp | string, ti
   for (;;) {
     const found = (await mailTo(address)).find((email) => (typeof subject === "string" ? email.subject === subject : subject.test(email.subject)));
     if (found) return readEmail(found.messageId);
-    if (Date.now() > deadline) throw new Error(`no email "${subject}" to ${address} within ${timeoutMs} ms; got ${JSON.stringify((await mailTo(address)).map((e) => e.subject))}`);
+    if (Date.now() > deadline)
+      throw new Error(`no email "${subject}" to ${address} within ${timeoutMs} ms; got ${JSON.stringify((await mailTo(address)).map((e) => e.subject))}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

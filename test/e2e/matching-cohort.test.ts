@@ -22,7 +22,13 @@ function answers(questions: QuestionLike[], text: Record<string, string>, topics
   return Object.fromEntries(
     questions.map((q) => [
       q.id,
-      q.id === "topics" ? topics : q.kind === "multiple_choice" ? q.choices!.slice(0, 1).map((c) => c.id) : q.kind === "single_choice" ? q.choices![0]!.id : (text[q.id] ?? "Volontiers."),
+      q.id === "topics"
+        ? topics
+        : q.kind === "multiple_choice"
+          ? q.choices!.slice(0, 1).map((c) => c.id)
+          : q.kind === "single_choice"
+            ? q.choices![0]!.id
+            : (text[q.id] ?? "Volontiers."),
     ]),
   );
 }
@@ -51,35 +57,50 @@ describe.skipIf(!hasBrowser())("matching a whole cohort", () => {
     // 15 mentors: 14 with two places and one with one, 29 places for 30 mentees. Everyone speaks French,
     // except the last two mentees, who speak only German (no mentor does) and live in Tokyo: for them
     // every mentor scores below zero, so the best total leaves them out and "most matched" does not.
-    const mentors = await inBatches(Array.from({ length: 15 }, (_, i) => i), 5, async (i) => {
-      const who = await person(`Mentor ${String(i + 1).padStart(2, "0")}`);
-      await who.call("POST", `/invites/${token}/accept`);
-      await who.call("PATCH", "/me", { languages: ["fr", "en"], timeZone: "Europe/Paris" });
-      const topics = [topicIds[i % 5]!, topicIds[5 + (i % 5)]!];
-      await who.call("POST", `/programs/${program.id}/applications`, {
-        role: "mentor",
-        capacity: i === 14 ? 1 : 2,
-        answers: answers(program.questions.mentor, { help_with: "Préparer les entretiens d'embauche, négocier son salaire et préparer une promotion." }, topics),
-      });
-      return who;
-    });
-    const mentees = await inBatches(Array.from({ length: 30 }, (_, i) => i), 5, async (i) => {
-      const german = i >= 28;
-      const who = await person(german ? `Mentee ${i + 1} (Deutsch)` : `Mentorée ${String(i + 1).padStart(2, "0")}`);
-      await who.call("POST", `/invites/${token}/accept`);
-      await who.call("PATCH", "/me", { languages: german ? ["de"] : ["fr"], timeZone: german ? "Asia/Tokyo" : "Europe/Paris" });
-      await who.call("POST", `/programs/${program.id}/applications`, {
-        role: "mentee",
-        answers: answers(
-          program.questions.mentee,
-          german
-            ? { need_help_with: "Ich möchte mich auf Vorstellungsgespräche vorbereiten.", mentor_wanted: "Jemand mit Erfahrung in Gehaltsverhandlungen." }
-            : { need_help_with: "Je prépare mes entretiens et je veux négocier mon salaire.", mentor_wanted: "Quelqu'un qui connaît les entretiens d'embauche et la négociation." },
-          [topicIds[i % 10]!],
-        ),
-      });
-      return who;
-    });
+    const mentors = await inBatches(
+      Array.from({ length: 15 }, (_, i) => i),
+      5,
+      async (i) => {
+        const who = await person(`Mentor ${String(i + 1).padStart(2, "0")}`);
+        await who.call("POST", `/invites/${token}/accept`);
+        await who.call("PATCH", "/me", { languages: ["fr", "en"], timeZone: "Europe/Paris" });
+        const topics = [topicIds[i % 5]!, topicIds[5 + (i % 5)]!];
+        await who.call("POST", `/programs/${program.id}/applications`, {
+          role: "mentor",
+          capacity: i === 14 ? 1 : 2,
+          answers: answers(
+            program.questions.mentor,
+            { help_with: "Préparer les entretiens d'embauche, négocier son salaire et préparer une promotion." },
+            topics,
+          ),
+        });
+        return who;
+      },
+    );
+    const mentees = await inBatches(
+      Array.from({ length: 30 }, (_, i) => i),
+      5,
+      async (i) => {
+        const german = i >= 28;
+        const who = await person(german ? `Mentee ${i + 1} (Deutsch)` : `Mentorée ${String(i + 1).padStart(2, "0")}`);
+        await who.call("POST", `/invites/${token}/accept`);
+        await who.call("PATCH", "/me", { languages: german ? ["de"] : ["fr"], timeZone: german ? "Asia/Tokyo" : "Europe/Paris" });
+        await who.call("POST", `/programs/${program.id}/applications`, {
+          role: "mentee",
+          answers: answers(
+            program.questions.mentee,
+            german
+              ? { need_help_with: "Ich möchte mich auf Vorstellungsgespräche vorbereiten.", mentor_wanted: "Jemand mit Erfahrung in Gehaltsverhandlungen." }
+              : {
+                  need_help_with: "Je prépare mes entretiens et je veux négocier mon salaire.",
+                  mentor_wanted: "Quelqu'un qui connaît les entretiens d'embauche et la négociation.",
+                },
+            [topicIds[i % 10]!],
+          ),
+        });
+        return who;
+      },
+    );
 
     const { page, context } = await signedInPage(browser(), admin, { locale: "fr-FR" });
     await page.goto(`/programs/${program.id}/applicants`);
@@ -131,7 +152,10 @@ describe.skipIf(!hasBrowser())("matching a whole cohort", () => {
     await review.getByRole("button", { name: "Terminé" }).click();
     await review.waitFor({ state: "detached" });
     for (const name of untickedNames) await page.getByRole("button", { name: `Trouver un mentor pour ${name}` }).waitFor();
-    const { pairs } = await admin.call<{ pairs: { mentor: { id: string }; mentee: { id: string; displayName: string } }[] }>("GET", `/programs/${program.id}/pairs`);
+    const { pairs } = await admin.call<{ pairs: { mentor: { id: string }; mentee: { id: string; displayName: string } }[] }>(
+      "GET",
+      `/programs/${program.id}/pairs`,
+    );
     expect(pairs).toHaveLength(26);
     const pairedMentees = new Set(pairs.map((p) => p.mentee.displayName));
     for (const name of untickedNames) expect(pairedMentees.has(name)).toBe(false);

@@ -15,9 +15,18 @@ const ENDED = "This mentorship ended early. The space stays readable; nothing ne
 async function fillMenteeForm(page: Page) {
   await page.getByLabel("What would you like help with?").fill("Preparing for my first team lead interview.");
   await page.getByLabel("What kind of mentor are you looking for?").fill("Someone who has led a team and can help with interviews.");
-  await page.getByRole("radiogroup", { name: /Where are you in your career/ }).getByRole("radio", { name: "Mid-career" }).check();
-  await page.getByRole("group", { name: /Which topics matter most to you/ }).getByRole("checkbox", { name: "Moving into leadership" }).check();
-  await page.getByRole("group", { name: /When are you usually available/ }).getByRole("checkbox", { name: "Weekday evenings" }).check();
+  await page
+    .getByRole("radiogroup", { name: /Where are you in your career/ })
+    .getByRole("radio", { name: "Mid-career" })
+    .check();
+  await page
+    .getByRole("group", { name: /Which topics matter most to you/ })
+    .getByRole("checkbox", { name: "Moving into leadership" })
+    .check();
+  await page
+    .getByRole("group", { name: /When are you usually available/ })
+    .getByRole("checkbox", { name: "Weekday evenings" })
+    .check();
   await page.getByLabel("How and when is it best to reach you?").fill("Evenings, by chat.");
 }
 
@@ -97,7 +106,10 @@ describe.skipIf(!hasBrowser())("membership", () => {
     // The mentee's list says why; the banned mentor cannot come back with the invite link.
     await mentee.page.goto("/");
     await mentee.page.getByText("Ended because a member was removed from the group").waitFor();
-    const back = await fetch(`${baseURL()}/api/invites/${setup.inviteToken}/accept`, { method: "POST", headers: { Origin: baseURL(), Cookie: setup.mentor.cookie } });
+    const back = await fetch(`${baseURL()}/api/invites/${setup.inviteToken}/accept`, {
+      method: "POST",
+      headers: { Origin: baseURL(), Cookie: setup.mentor.cookie },
+    });
     expect(back.status).toBe(403);
     expect((await back.json()).error.code).toBe("banned");
 
@@ -113,7 +125,12 @@ describe.skipIf(!hasBrowser())("membership", () => {
   it("the operator suspends an account from a report the group's admin escalated", async () => {
     const setup = await activePair();
     const operator = new ApiPerson(baseURL());
-    await operator.call("POST", "/auth/signup", { email: "operator@e2e.example.org", password: ApiPerson.PASSWORD, displayName: "Olu Operator", birthDate: "1985-02-03" });
+    await operator.call("POST", "/auth/signup", {
+      email: "operator@e2e.example.org",
+      password: ApiPerson.PASSWORD,
+      displayName: "Olu Operator",
+      birthDate: "1985-02-03",
+    });
     await setup.mentee.call("POST", "/reports", { pairId: setup.pairId, reason: "Insults in the chat" });
 
     const admin = await signedInPage(browser(), setup.admin);

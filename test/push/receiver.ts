@@ -16,7 +16,7 @@ const b64url = {
 const concat = (...parts: Uint8Array[]) => {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
-  for (const part of parts) (out.set(part, at), (at += part.length));
+  for (const part of parts) out.set(part, at), (at += part.length);
   return out;
 };
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -69,7 +69,9 @@ export async function createPushReceiver(endpoint: string): Promise<PushReceiver
       const asPublic = body.slice(21, 21 + idLength);
       const ciphertext = body.slice(21 + idLength);
       const senderKey = await crypto.subtle.importKey("raw", buf(asPublic), { name: "ECDH", namedCurve: "P-256" }, false, []);
-      const ecdhSecret = new Uint8Array(await crypto.subtle.deriveBits({ name: "ECDH", public: senderKey } as unknown as Parameters<SubtleCrypto["deriveBits"]>[0], keys.privateKey, 256));
+      const ecdhSecret = new Uint8Array(
+        await crypto.subtle.deriveBits({ name: "ECDH", public: senderKey } as unknown as Parameters<SubtleCrypto["deriveBits"]>[0], keys.privateKey, 256),
+      );
       const ikm = await hkdf(authSecret, ecdhSecret, concat(utf8("WebPush: info\0"), uaPublic, asPublic), 32);
       const cek = await hkdf(salt, ikm, utf8("Content-Encoding: aes128gcm\0"), 16);
       const nonce = await hkdf(salt, ikm, utf8("Content-Encoding: nonce\0"), 12);

@@ -7,8 +7,26 @@ import { canTransition } from "../../shared/rules/program-status.ts";
 const questions: Question[] = [
   { id: "goal", kind: "long_text", label: "Your goal", required: true },
   { id: "years", kind: "short_text", label: "Years", required: false },
-  { id: "format", kind: "single_choice", label: "Format", required: true, choices: [{ id: "video", label: "Video" }, { id: "chat", label: "Chat" }] },
-  { id: "areas", kind: "multiple_choice", label: "Areas", required: false, choices: [{ id: "cv", label: "CV" }, { id: "pay", label: "Pay" }] },
+  {
+    id: "format",
+    kind: "single_choice",
+    label: "Format",
+    required: true,
+    choices: [
+      { id: "video", label: "Video" },
+      { id: "chat", label: "Chat" },
+    ],
+  },
+  {
+    id: "areas",
+    kind: "multiple_choice",
+    label: "Areas",
+    required: false,
+    choices: [
+      { id: "cv", label: "CV" },
+      { id: "pay", label: "Pay" },
+    ],
+  },
 ];
 
 describe("validateAnswers", () => {

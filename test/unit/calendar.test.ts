@@ -26,7 +26,10 @@ describe("buildCalendar", () => {
   it("writes a file an iCalendar parser reads back field by field", () => {
     const text = buildCalendar("Meetings", [meeting()]);
     expect(text.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
-    const { component, events: [event] } = events(text);
+    const {
+      component,
+      events: [event],
+    } = events(text);
     expect(component.getFirstPropertyValue("version")).toBe("2.0");
     expect(component.getFirstPropertyValue("method")).toBe("PUBLISH");
     expect(event!.uid).toBe(meetingUid("m-1"));
@@ -42,7 +45,9 @@ describe("buildCalendar", () => {
   });
 
   it("keeps the UID across changes and marks a cancellation", () => {
-    const { events: [event] } = events(buildCalendar("Meetings", [meeting({ status: "cancelled", sequence: 4 })]));
+    const {
+      events: [event],
+    } = events(buildCalendar("Meetings", [meeting({ status: "cancelled", sequence: 4 })]));
     expect(event!.uid).toBe(meetingUid("m-1"));
     expect(event!.sequence).toBe(4);
     expect(event!.component.getFirstPropertyValue("status")).toBe("CANCELLED");

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { splitLinks } from "../../web/src/lib/linkify.ts";
 
-const links = (text: string) => splitLinks(text).filter((part) => part.kind === "link").map((part) => part.text);
+const links = (text: string) =>
+  splitLinks(text)
+    .filter((part) => part.kind === "link")
+    .map((part) => part.text);
 
 describe("splitLinks", () => {
   it("turns http and https URLs into links and keeps the text around them", () => {
@@ -15,7 +18,11 @@ describe("splitLinks", () => {
 
   it("gives back the exact text when the parts are joined", () => {
     const text = "Try https://example.org/(x), then (https://example.org/y). Done!\nhttps://z.example.";
-    expect(splitLinks(text).map((part) => part.text).join("")).toBe(text);
+    expect(
+      splitLinks(text)
+        .map((part) => part.text)
+        .join(""),
+    ).toBe(text);
   });
 
   it("leaves sentence punctuation and unbalanced closing brackets outside the link", () => {

@@ -128,7 +128,10 @@ describe("assignPairs", () => {
   it("prefers the pairing with the best total over greedy picks", () => {
     // Greedy would give A to x (10) and leave y with nothing; the best is A-y + B-x = 9 + 8.
     const result = assignPairs({
-      mentors: [{ id: "A", capacity: 1 }, { id: "B", capacity: 1 }],
+      mentors: [
+        { id: "A", capacity: 1 },
+        { id: "B", capacity: 1 },
+      ],
       mentees: ["x", "y"],
       candidates: [
         { mentorId: "A", menteeId: "x", score: 10 },
@@ -149,7 +152,14 @@ describe("assignPairs", () => {
   });
 
   it("never uses a candidate without a positive score", () => {
-    const result = assignPairs({ mentors: [{ id: "A", capacity: 3 }], mentees: ["x", "y"], candidates: [{ mentorId: "A", menteeId: "x", score: 0 }, { mentorId: "A", menteeId: "y", score: -4 }] });
+    const result = assignPairs({
+      mentors: [{ id: "A", capacity: 3 }],
+      mentees: ["x", "y"],
+      candidates: [
+        { mentorId: "A", menteeId: "x", score: 0 },
+        { mentorId: "A", menteeId: "y", score: -4 },
+      ],
+    });
     expect(result).toEqual([]);
   });
 
@@ -265,7 +275,10 @@ describe("assignPairs: the coverage objective", () => {
   it("matches as many mentees as possible, even when that lowers the total score", () => {
     // Best total: A-x (10) alone. Most mentees: A-y (1) and B-x (2).
     const instance = {
-      mentors: [{ id: "A", capacity: 1 }, { id: "B", capacity: 1 }],
+      mentors: [
+        { id: "A", capacity: 1 },
+        { id: "B", capacity: 1 },
+      ],
       mentees: ["x", "y"],
       candidates: [
         { mentorId: "A", menteeId: "x", score: 10 },
@@ -274,7 +287,11 @@ describe("assignPairs: the coverage objective", () => {
       ],
     };
     expect(assignPairs(instance).map((a) => `${a.mentorId}-${a.menteeId}`)).toEqual(["A-x"]);
-    expect(assignPairs({ ...instance, objective: "coverage" }).map((a) => `${a.mentorId}-${a.menteeId}`).sort()).toEqual(["A-y", "B-x"]);
+    expect(
+      assignPairs({ ...instance, objective: "coverage" })
+        .map((a) => `${a.mentorId}-${a.menteeId}`)
+        .sort(),
+    ).toEqual(["A-y", "B-x"]);
   });
 
   it("uses pairs without a positive score when that places one more mentee, and never a pair that is not allowed", () => {
@@ -282,7 +299,10 @@ describe("assignPairs: the coverage objective", () => {
       objective: "coverage",
       mentors: [{ id: "A", capacity: 2 }],
       mentees: ["x", "y", "z"],
-      candidates: [{ mentorId: "A", menteeId: "x", score: 0 }, { mentorId: "A", menteeId: "y", score: -4 }],
+      candidates: [
+        { mentorId: "A", menteeId: "x", score: 0 },
+        { mentorId: "A", menteeId: "y", score: -4 },
+      ],
     });
     expect(result.map((a) => a.menteeId).sort()).toEqual(["x", "y"]);
   });
@@ -341,7 +361,10 @@ describe("assignMatrix at program scale", () => {
   });
 
   it("at 1,000 x 400 and 2,000 x 800: certified optimal, equal to solving the full graph, capacity held", () => {
-    for (const [n, m] of [[1000, 400], [2000, 800]] as const) {
+    for (const [n, m] of [
+      [1000, 400],
+      [2000, 800],
+    ] as const) {
       const problem = programInstance(n, n, m);
       // The full-graph solve is the slow reference: both objectives at 1,000, the default one at 2,000.
       for (const objective of n === 1000 ? (["score", "coverage"] as const) : (["score"] as const)) {
@@ -403,7 +426,8 @@ const ANSWERS = {
   en: {
     mentor: "I have led engineering teams for ten years, hired dozens of backend engineers, and coached people through promotions and salary negotiation.",
     need: "I am a backend engineer hoping for a promotion this year, but I find it hard to negotiate and I am not sure how to build my case.",
-    wanted: "Someone who has been through a promotion process and can help me with salary negotiation in the evening after 8pm or at the weekend, I would love that.",
+    wanted:
+      "Someone who has been through a promotion process and can help me with salary negotiation in the evening after 8pm or at the weekend, I would love that.",
   },
 } as const;
 
@@ -462,7 +486,10 @@ describe("language-aware reasons", () => {
       mentee({ askedFor: ANSWERS.en.wanted }),
     );
     for (const word of ["evening", "after", "8pm", "weekend", "hard", "and", "love"]) expect(reasonWords(reasons)).not.toContain(word);
-    const french = scoreMatch(mentor({ text: "J'ai de l'expérience avec les bébés", textLanguage: "fr" }), mentee({ askedFor: ANSWERS.fr.wanted, textLanguage: "fr" }));
+    const french = scoreMatch(
+      mentor({ text: "J'ai de l'expérience avec les bébés", textLanguage: "fr" }),
+      mentee({ askedFor: ANSWERS.fr.wanted, textLanguage: "fr" }),
+    );
     expect(reasonWords(french.reasons)).toEqual(["bébés"]);
   });
 
@@ -479,7 +506,11 @@ describe("language-aware reasons", () => {
       { kind: "time_zone", hoursApart: 6 },
       { kind: "asked_for", words: ["bébés", "sommeil"] },
     ];
-    expect(reasons.map((r) => describeReason(r, "en"))).toEqual(["Both speak German", "Time zones 6 hours apart", "Offers what the mentee asked for: bébés and sommeil"]);
+    expect(reasons.map((r) => describeReason(r, "en"))).toEqual([
+      "Both speak German",
+      "Time zones 6 hours apart",
+      "Offers what the mentee asked for: bébés and sommeil",
+    ]);
     expect(reasons.map((r) => describeReason(r, "fr"))).toEqual([
       "Parlent tous deux allemand",
       "6 heures de décalage",
@@ -501,7 +532,15 @@ describe("unmatchedReason", () => {
   const explain = (mentee: MatchProfile, mentors: MatchProfile[], capacities: number[], used: number[], objective: Objective = "score") => {
     const menteeF = matchFeatures(mentee, context);
     const mentorsF = mentors.map((m) => matchFeatures(m, context));
-    return unmatchedReason({ mentee: menteeF, mentors: mentorsF, capacities, used, allowed: () => true, score: (j) => pairScore(mentorsF[j]!, menteeF), objective });
+    return unmatchedReason({
+      mentee: menteeF,
+      mentors: mentorsF,
+      capacities,
+      used,
+      allowed: () => true,
+      score: (j) => pairScore(mentorsF[j]!, menteeF),
+      objective,
+    });
   };
 
   it("says when no mentor with a place left speaks the mentee's language", () => {

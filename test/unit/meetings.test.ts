@@ -34,7 +34,10 @@ describe("the meeting state machine", () => {
     expect(rescheduled).toMatchObject({ ok: true, state: { status: "proposed", proposedBy: "lea", sequence: 1 } });
     if (!rescheduled.ok) throw new Error("unreachable");
     expect(transition(rescheduled.state, { type: "accept", by: "jonas", optionId: "a" })).toMatchObject({ ok: false, code: "meeting_changed" });
-    expect(transition(rescheduled.state, { type: "accept", by: "jonas", optionId: "c" })).toMatchObject({ ok: true, state: { status: "accepted", sequence: 2 } });
+    expect(transition(rescheduled.state, { type: "accept", by: "jonas", optionId: "c" })).toMatchObject({
+      ok: true,
+      state: { status: "accepted", sequence: 2 },
+    });
   });
 
   it("lets either person cancel a proposed or accepted meeting, once", () => {
@@ -61,7 +64,13 @@ describe("checkOptions", () => {
   });
   it("names the field of each problem", () => {
     expect(checkOptions([], 30, now)).toEqual([{ path: "options", message: expect.any(String) }]);
-    expect(checkOptions([1, 2, 3, 4].map((h) => now + h * HOUR), 30, now).map((i) => i.path)).toEqual(["options"]);
+    expect(
+      checkOptions(
+        [1, 2, 3, 4].map((h) => now + h * HOUR),
+        30,
+        now,
+      ).map((i) => i.path),
+    ).toEqual(["options"]);
     expect(checkOptions([now - 1], 30, now).map((i) => i.path)).toEqual(["options.0.startsAt"]);
     expect(checkOptions([now + HOUR, now + HOUR], 30, now).map((i) => i.path)).toEqual(["options.1.startsAt"]);
     expect(checkOptions([now + HOUR], 14, now).map((i) => i.path)).toEqual(["durationMinutes"]);

@@ -42,7 +42,15 @@ export class FakeRoom {
     const connection: Connection = { userId, deliver, alive: true };
     this.connections.add(connection);
     const send = (frame: ServerFrame) => deliver(JSON.stringify(frame));
-    send({ type: "hello", userId, status: "active", lastSeq: this.lastSeq, online: [...new Set([...this.connections].map((c) => c.userId))], readCursors: { ...this.readCursors }, blocked: false });
+    send({
+      type: "hello",
+      userId,
+      status: "active",
+      lastSeq: this.lastSeq,
+      online: [...new Set([...this.connections].map((c) => c.userId))],
+      readCursors: { ...this.readCursors },
+      blocked: false,
+    });
     const missed = this.messages.filter((message) => message.seq > after);
     for (let i = 0; i < missed.length; i += this.historyPage) send({ type: "history", messages: missed.slice(i, i + this.historyPage) });
     send({ type: "synced", lastSeq: this.lastSeq });
@@ -74,7 +82,13 @@ export class FakeRoom {
           send(connection, { type: "ack", clientId: frame.clientId, seq: message.seq, sentAt: message.sentAt });
           return;
         }
-        const message: ChatMessage = { seq: this.lastSeq + 1, clientId: frame.clientId, senderId: connection.userId, body: frame.body.trim(), sentAt: (this.clock += 1) };
+        const message: ChatMessage = {
+          seq: this.lastSeq + 1,
+          clientId: frame.clientId,
+          senderId: connection.userId,
+          body: frame.body.trim(),
+          sentAt: (this.clock += 1),
+        };
         this.messages.push(message);
         this.byClient.set(key, message.seq);
         send(connection, { type: "ack", clientId: frame.clientId, seq: message.seq, sentAt: message.sentAt });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { aggregateFeedback, computeReport, csvCell, median, openFeedbackRounds, quietState, reportCsv, type ReportPairInput } from "../../shared/rules/rhythm.ts";
+import {
+  aggregateFeedback,
+  computeReport,
+  csvCell,
+  median,
+  openFeedbackRounds,
+  quietState,
+  reportCsv,
+  type ReportPairInput,
+} from "../../shared/rules/rhythm.ts";
 
 const DAY = 86_400_000;
 const start = Date.UTC(2026, 9, 1);
@@ -71,8 +80,24 @@ describe("computeReport", () => {
   it("counts pairs, first messages, meetings, goals and reasons", () => {
     const report = computeReport(
       [
-        pair({ id: "a", status: "completed", endedAt: start + 56 * DAY, firstMentorMessageAt: start + DAY, firstMenteeMessageAt: start + 2 * DAY, meetingEnds: [start + 3 * DAY, start + 10 * DAY, now + DAY], goalState: "achieved" }),
-        pair({ id: "b", status: "ended", endReason: " Moved away ", endedAt: start + 20 * DAY, firstMentorMessageAt: start + 3 * DAY, firstMenteeMessageAt: start + 9 * DAY, goalState: "at_risk" }),
+        pair({
+          id: "a",
+          status: "completed",
+          endedAt: start + 56 * DAY,
+          firstMentorMessageAt: start + DAY,
+          firstMenteeMessageAt: start + 2 * DAY,
+          meetingEnds: [start + 3 * DAY, start + 10 * DAY, now + DAY],
+          goalState: "achieved",
+        }),
+        pair({
+          id: "b",
+          status: "ended",
+          endReason: " Moved away ",
+          endedAt: start + 20 * DAY,
+          firstMentorMessageAt: start + 3 * DAY,
+          firstMenteeMessageAt: start + 9 * DAY,
+          goalState: "at_risk",
+        }),
         pair({ id: "c", status: "ended", endReason: "Moved away" }),
         pair({ id: "d", firstMentorMessageAt: start + 5 * DAY, meetingEnds: [start + DAY], needsAttention: true }),
       ],
@@ -101,9 +126,15 @@ describe("computeReport", () => {
   });
 
   it("writes a CSV with names, dates, counts and states only", () => {
-    const report = computeReport([pair({ id: "a", mentorName: '=HYPERLINK("x")', menteeName: "Léa, M.", status: "ended", endReason: "private reason" })], [], now);
+    const report = computeReport(
+      [pair({ id: "a", mentorName: '=HYPERLINK("x")', menteeName: "Léa, M.", status: "ended", endReason: "private reason" })],
+      [],
+      now,
+    );
     const csv = reportCsv(report);
-    expect(csv.split("\r\n")[0]).toBe("pair_id,mentor,mentee,status,started_at,ended_at,days_to_first_message_both_ways,meetings_held,goal_state,last_activity_at,needs_attention");
+    expect(csv.split("\r\n")[0]).toBe(
+      "pair_id,mentor,mentee,status,started_at,ended_at,days_to_first_message_both_ways,meetings_held,goal_state,last_activity_at,needs_attention",
+    );
     expect(csv.split("\r\n")[1]).toBe(`a,"'=HYPERLINK(""x"")","Léa, M.",ended,2026-10-01T00:00:00.000Z,,,0,,,false`);
     expect(csv).not.toContain("private reason");
   });

@@ -11,7 +11,8 @@ it("makes owners and admins, and nobody else, the group's admins", () => {
 
 it("lets admins promote members; only owners change an admin's or an owner's role (issue 13)", () => {
   const allowed: string[] = [];
-  for (const me of GROUP_ROLES) for (const them of GROUP_ROLES) for (const to of GROUP_ROLES) if (mayChangeRole(me, them, to)) allowed.push(`${me}: ${them}->${to}`);
+  for (const me of GROUP_ROLES)
+    for (const them of GROUP_ROLES) for (const to of GROUP_ROLES) if (mayChangeRole(me, them, to)) allowed.push(`${me}: ${them}->${to}`);
   const expected: string[] = [];
   for (const them of GROUP_ROLES) for (const to of GROUP_ROLES) expected.push(`owner: ${them}->${to}`);
   for (const to of ["admin", "member"] as GroupRole[]) expected.push(`admin: member->${to}`);

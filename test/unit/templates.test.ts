@@ -166,9 +166,7 @@ describe("program templates", () => {
       expect(fr.durationWeeks).toBe(template.durationWeeks);
       expect(fr.steps[0]?.title).toBe("Faire connaissance");
       expect(fr.steps.map((step) => step.guidance)).toEqual(template.steps.map((step) => step.guidance.fr));
-      expect(fr.steps.map((step) => step.activities.map((a) => a.label))).toEqual(
-        template.steps.map((step) => step.activities.map((a) => a.label.fr)),
-      );
+      expect(fr.steps.map((step) => step.activities.map((a) => a.label))).toEqual(template.steps.map((step) => step.activities.map((a) => a.label.fr)));
       const availability = fr.questions.mentee.find((q) => q.id === "availability");
       expect(availability?.label).toBe(question(template, "mentee", "availability").label.fr);
       expect(availability?.choices?.map((choice) => choice.id)).toEqual([...AVAILABILITY_CHOICES]);

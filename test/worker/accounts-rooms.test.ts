@@ -154,7 +154,14 @@ describe("export of a pair space", () => {
     const f = await activePair();
     await runInDurableObject(pairRoom(env, f.pairId), (_instance, state) => {
       for (let seq = 1; seq <= 3_000; seq++) {
-        state.storage.sql.exec("INSERT INTO messages (seq, client_id, sender_id, body, sent_at) VALUES (?, ?, ?, ?, ?)", seq, `c${seq}`, f.mentor.user.id, "x".repeat(400), seq);
+        state.storage.sql.exec(
+          "INSERT INTO messages (seq, client_id, sender_id, body, sent_at) VALUES (?, ?, ?, ?, ?)",
+          seq,
+          `c${seq}`,
+          f.mentor.user.id,
+          "x".repeat(400),
+          seq,
+        );
       }
     });
     const headers = new Headers({ Cookie: f.mentor.client.cookie! });
@@ -242,7 +249,9 @@ describe("account deletion erases the person everywhere", () => {
 
     const needles = [userId, email, name, phrase];
     const found: string[] = [];
-    const { results: tables } = await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'").all<{ name: string }>();
+    const { results: tables } = await env.DB.prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'",
+    ).all<{ name: string }>();
     for (const { name: table } of tables) {
       const { results: rows } = await env.DB.prepare(`SELECT * FROM "${table}"`).all<Record<string, unknown>>();
       for (const row of rows) {
@@ -259,7 +268,9 @@ describe("account deletion erases the person everywhere", () => {
       }
     }
     await runInDurableObject(pairRoom(env, pair.id), (_instance, state) => {
-      const roomTables = state.storage.sql.exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'").toArray();
+      const roomTables = state.storage.sql
+        .exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'")
+        .toArray();
       for (const { name: table } of roomTables) {
         for (const row of state.storage.sql.exec(`SELECT * FROM "${table}"`).toArray()) {
           const text = JSON.stringify(row);
@@ -272,7 +283,9 @@ describe("account deletion erases the person everywhere", () => {
     expect(found).toEqual([]);
 
     // The retained reports: the one they filed is kept without their identity; the one about them until its purge date.
-    const reports = await env.DB.prepare("SELECT reason, reporter_id, reported_id, purge_after FROM reports WHERE pair_id = ?1 ORDER BY reason").bind(pair.id).all<Record<string, unknown>>();
+    const reports = await env.DB.prepare("SELECT reason, reporter_id, reported_id, purge_after FROM reports WHERE pair_id = ?1 ORDER BY reason")
+      .bind(pair.id)
+      .all<Record<string, unknown>>();
     expect(reports.results).toHaveLength(2);
     const about = reports.results.find((r) => r.reason === "test report about them")!;
     expect(String(about.reported_id)).toMatch(/^deleted-/);

@@ -106,7 +106,9 @@ describe("sessions", () => {
     const { client, user } = await signUp("capped");
     const now = Date.now();
     const absolute = now + 3 * 86_400_000;
-    await env.DB.prepare("UPDATE sessions SET renewed_at = ?2, absolute_expires_at = ?3 WHERE user_id = ?1").bind(user.id, now - 2 * 86_400_000, absolute).run();
+    await env.DB.prepare("UPDATE sessions SET renewed_at = ?2, absolute_expires_at = ?3 WHERE user_id = ?1")
+      .bind(user.id, now - 2 * 86_400_000, absolute)
+      .run();
     expect((await client.get("/me")).status).toBe(200);
     const row = await env.DB.prepare("SELECT expires_at FROM sessions WHERE user_id = ?1").bind(user.id).first<{ expires_at: number }>();
     expect(row!.expires_at).toBe(absolute);
@@ -213,8 +215,14 @@ describe("Unicode passwords", () => {
     const salt = crypto.getRandomValues(new Uint8Array(16));
     const key = await crypto.subtle.importKey("raw", new TextEncoder().encode(DECOMPOSED), "PBKDF2", false, ["deriveBits"]);
     const bits = new Uint8Array(await crypto.subtle.deriveBits({ name: "PBKDF2", hash: "SHA-256", salt, iterations: 100_000 }, key, 256));
-    const b64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
-    await env.DB.prepare("UPDATE users SET password_hash = ?2 WHERE id = ?1").bind(user.id, `pbkdf2-sha256$100000$${b64(salt)}$${b64(bits)}`).run();
+    const b64 = (bytes: Uint8Array) =>
+      btoa(String.fromCharCode(...bytes))
+        .replaceAll("+", "-")
+        .replaceAll("/", "_")
+        .replace(/=+$/, "");
+    await env.DB.prepare("UPDATE users SET password_hash = ?2 WHERE id = ?1")
+      .bind(user.id, `pbkdf2-sha256$100000$${b64(salt)}$${b64(bits)}`)
+      .run();
 
     expect((await new TestClient({ "CF-Connecting-IP": "10.78.1.1" }).post("/auth/login", { email, password: DECOMPOSED })).status).toBe(200);
     const row = await env.DB.prepare("SELECT password_hash FROM users WHERE id = ?1").bind(user.id).first<{ password_hash: string }>();
@@ -319,7 +327,16 @@ describe("account deletion (D1 part)", () => {
     expect((await new TestClient({ "CF-Connecting-IP": "10.80.0.1" }).post("/auth/login", { email, password: PASSWORD })).status).toBe(401);
     expect(await env.DB.prepare("SELECT 1 FROM users WHERE id = ?1").bind(user.id).first()).toBeNull();
     // The address is free again.
-    expect((await new TestClient({ "CF-Connecting-IP": "10.80.0.2" }).post("/auth/signup", { email, password: PASSWORD, displayName: "Again", birthDate: ADULT_BIRTH_DATE })).status).toBe(201);
+    expect(
+      (
+        await new TestClient({ "CF-Connecting-IP": "10.80.0.2" }).post("/auth/signup", {
+          email,
+          password: PASSWORD,
+          displayName: "Again",
+          birthDate: ADULT_BIRTH_DATE,
+        })
+      ).status,
+    ).toBe(201);
   });
 
   it("the scheduled clean-up purges reports about a deleted person after 30 days, not before", async () => {

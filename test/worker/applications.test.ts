@@ -28,9 +28,17 @@ describe("applications", () => {
 
   it("refuses a capacity above the program's maximum, and a capacity for a mentee", async () => {
     const { programId, program, member } = await programAndQuestions();
-    const over = await member.client.post(`/programs/${programId}/applications`, { role: "mentor", answers: answersFor(program.questions.mentor), capacity: 9 });
+    const over = await member.client.post(`/programs/${programId}/applications`, {
+      role: "mentor",
+      answers: answersFor(program.questions.mentor),
+      capacity: 9,
+    });
     expect(over.status).toBe(422);
-    const mentee = await member.client.post(`/programs/${programId}/applications`, { role: "mentee", answers: answersFor(program.questions.mentee), capacity: 1 });
+    const mentee = await member.client.post(`/programs/${programId}/applications`, {
+      role: "mentee",
+      answers: answersFor(program.questions.mentee),
+      capacity: 1,
+    });
     expect(mentee.status).toBe(422);
   });
 
@@ -82,7 +90,9 @@ describe("applications", () => {
   it("applicants edit and withdraw until paired, then cannot", async () => {
     const f = await programWithApplicants();
     const edited = await f.mentee.client.patch(`/applications/${f.menteeApplication.id}`, {
-      answers: answersFor((await f.mentee.client.get(`/programs/${f.programId}`)).json.program.questions.mentee, { need_help_with: "Preparing for a promotion" }),
+      answers: answersFor((await f.mentee.client.get(`/programs/${f.programId}`)).json.program.questions.mentee, {
+        need_help_with: "Preparing for a promotion",
+      }),
     });
     expect(edited.status).toBe(200);
     expect(edited.json.application.answers.need_help_with).toBe("Preparing for a promotion");

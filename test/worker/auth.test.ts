@@ -68,7 +68,12 @@ describe("sign-up", () => {
 
   it("answers 409 email_taken for a duplicate email, whatever its case", async () => {
     const { email } = await signUp("dup");
-    const res = await new TestClient().post("/auth/signup", { email: email.toUpperCase(), password: PASSWORD, displayName: "Other", birthDate: ADULT_BIRTH_DATE });
+    const res = await new TestClient().post("/auth/signup", {
+      email: email.toUpperCase(),
+      password: PASSWORD,
+      displayName: "Other",
+      birthDate: ADULT_BIRTH_DATE,
+    });
     expect(res.status).toBe(409);
     expect(res.json.error.code).toBe("email_taken");
     expect(await countUsers(email)).toBe(1);
@@ -114,7 +119,12 @@ describe("sign-up limits", () => {
     expect(refused.status).toBe(429);
     expect(refused.headers.get("Retry-After")).toBeTruthy();
     expect(await countUsers(email)).toBe(0);
-    const elsewhere = await new TestClient({ "CF-Connecting-IP": "198.18.0.2" }).post("/auth/signup", { email, password: PASSWORD, displayName: "Bulk", birthDate: ADULT_BIRTH_DATE });
+    const elsewhere = await new TestClient({ "CF-Connecting-IP": "198.18.0.2" }).post("/auth/signup", {
+      email,
+      password: PASSWORD,
+      displayName: "Bulk",
+      birthDate: ADULT_BIRTH_DATE,
+    });
     expect(elsewhere.status).toBe(201);
   });
 });
@@ -196,14 +206,18 @@ describe("sessions", () => {
 
   it("an expired session is refused", async () => {
     const { client, user } = await signUp("expired");
-    await env.DB.prepare("UPDATE sessions SET expires_at = ?2 WHERE user_id = ?1").bind(user.id, Date.now() - 1000).run();
+    await env.DB.prepare("UPDATE sessions SET expires_at = ?2 WHERE user_id = ?1")
+      .bind(user.id, Date.now() - 1000)
+      .run();
     expect((await client.get("/me")).status).toBe(401);
   });
 
   it("a session in use is renewed: its expiry moves forward and the cookie is re-sent", async () => {
     const { client, user } = await signUp("renew");
     const longAgo = Date.now() - 2 * 24 * 60 * 60 * 1000;
-    await env.DB.prepare("UPDATE sessions SET renewed_at = ?2, expires_at = ?3 WHERE user_id = ?1").bind(user.id, longAgo, Date.now() + 60_000).run();
+    await env.DB.prepare("UPDATE sessions SET renewed_at = ?2, expires_at = ?3 WHERE user_id = ?1")
+      .bind(user.id, longAgo, Date.now() + 60_000)
+      .run();
     const res = await client.get("/me");
     expect(res.status).toBe(200);
     expect(res.headers.get("Set-Cookie")).toMatch(/^session=/);

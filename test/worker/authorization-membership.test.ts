@@ -54,8 +54,32 @@ async function freshMember(f: Fixture) {
   return person;
 }
 
-const ADMINS_ONLY = { anonymous: 401, outsider: 404, member: 403, admin: 200, owner: 200, operator: 404, banned: 404, suspended: 401, removed: 404, mentor: 403, mentee: 403 } as const;
-const OPERATOR_ONLY = { anonymous: 401, outsider: 404, member: 404, admin: 404, owner: 404, operator: 200, banned: 404, suspended: 401, removed: 404, mentor: 404, mentee: 404 } as const;
+const ADMINS_ONLY = {
+  anonymous: 401,
+  outsider: 404,
+  member: 403,
+  admin: 200,
+  owner: 200,
+  operator: 404,
+  banned: 404,
+  suspended: 401,
+  removed: 404,
+  mentor: 403,
+  mentee: 403,
+} as const;
+const OPERATOR_ONLY = {
+  anonymous: 401,
+  outsider: 404,
+  member: 404,
+  admin: 404,
+  owner: 404,
+  operator: 200,
+  banned: 404,
+  suspended: 401,
+  removed: 404,
+  mentor: 404,
+  mentee: 404,
+} as const;
 const withStatus = <T extends Record<Role, number>>(base: T, patch: Partial<Record<Role, number>>) => ({ ...base, ...patch }) as Record<Role, number>;
 
 type Cell = { route: string; call: (client: TestClient, f: Fixture) => Promise<{ status: number }>; expect: Record<Role, number> };
@@ -64,12 +88,36 @@ const MATRIX: Cell[] = [
   {
     route: "GET /groups/directory",
     call: (c) => c.get("/groups/directory?q=tech"),
-    expect: { anonymous: 200, outsider: 200, member: 200, admin: 200, owner: 200, operator: 200, banned: 200, suspended: 200, removed: 200, mentor: 200, mentee: 200 },
+    expect: {
+      anonymous: 200,
+      outsider: 200,
+      member: 200,
+      admin: 200,
+      owner: 200,
+      operator: 200,
+      banned: 200,
+      suspended: 200,
+      removed: 200,
+      mentor: 200,
+      mentee: 200,
+    },
   },
   {
     route: "POST /groups/:id/join-requests",
     call: (c, f) => c.post(`/groups/${f.groupId}/join-requests`, { message: "please" }),
-    expect: { anonymous: 401, outsider: 201, member: 409, admin: 409, owner: 409, operator: 201, banned: 403, suspended: 401, removed: 201, mentor: 409, mentee: 409 },
+    expect: {
+      anonymous: 401,
+      outsider: 201,
+      member: 409,
+      admin: 409,
+      owner: 409,
+      operator: 201,
+      banned: 403,
+      suspended: 401,
+      removed: 201,
+      mentor: 409,
+      mentee: 409,
+    },
   },
   { route: "GET /groups/:id/join-requests", call: (c, f) => c.get(`/groups/${f.groupId}/join-requests`), expect: ADMINS_ONLY },
   {
@@ -86,7 +134,9 @@ const MATRIX: Cell[] = [
   {
     route: "DELETE /groups/:id/bans/:userId",
     call: async (c, f) => {
-      await env.DB.prepare("INSERT INTO group_bans (group_id, user_id, created_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING").bind(f.groupId, f.target.user.id, new Date().toISOString()).run();
+      await env.DB.prepare("INSERT INTO group_bans (group_id, user_id, created_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
+        .bind(f.groupId, f.target.user.id, new Date().toISOString())
+        .run();
       return c.delete(`/groups/${f.groupId}/bans/${f.target.user.id}`);
     },
     expect: withStatus(ADMINS_ONLY, { admin: 204, owner: 204 }),
@@ -116,31 +166,95 @@ const MATRIX: Cell[] = [
   {
     route: "GET /operator/status",
     call: (c) => c.get("/operator/status"),
-    expect: { anonymous: 401, outsider: 200, member: 200, admin: 200, owner: 200, operator: 200, banned: 200, suspended: 401, removed: 200, mentor: 200, mentee: 200 },
+    expect: {
+      anonymous: 401,
+      outsider: 200,
+      member: 200,
+      admin: 200,
+      owner: 200,
+      operator: 200,
+      banned: 200,
+      suspended: 401,
+      removed: 200,
+      mentor: 200,
+      mentee: 200,
+    },
   },
   { route: "GET /operator/reports", call: (c) => c.get("/operator/reports"), expect: OPERATOR_ONLY },
   {
     route: "POST /reports/:id/escalate",
     call: (c, f) => c.post(`/reports/${f.reportId}/escalate`),
-    expect: { anonymous: 401, outsider: 404, member: 404, admin: 204, owner: 204, operator: 404, banned: 404, suspended: 401, removed: 404, mentor: 404, mentee: 404 },
+    expect: {
+      anonymous: 401,
+      outsider: 404,
+      member: 404,
+      admin: 204,
+      owner: 204,
+      operator: 404,
+      banned: 404,
+      suspended: 401,
+      removed: 404,
+      mentor: 404,
+      mentee: 404,
+    },
   },
-  { route: "POST /operator/users/:id/suspend", call: (c, f) => c.post(`/operator/users/${f.target.user.id}/suspend`, { reason: "matrix" }), expect: OPERATOR_ONLY },
+  {
+    route: "POST /operator/users/:id/suspend",
+    call: (c, f) => c.post(`/operator/users/${f.target.user.id}/suspend`, { reason: "matrix" }),
+    expect: OPERATOR_ONLY,
+  },
   { route: "POST /operator/users/:id/unsuspend", call: (c, f) => c.post(`/operator/users/${f.target.user.id}/unsuspend`), expect: OPERATOR_ONLY },
   // Existing routes, for the new kinds of people.
   {
     route: "GET /groups/:id",
     call: (c, f) => c.get(`/groups/${f.groupId}`),
-    expect: { anonymous: 401, outsider: 404, member: 200, admin: 200, owner: 200, operator: 404, banned: 404, suspended: 401, removed: 404, mentor: 200, mentee: 200 },
+    expect: {
+      anonymous: 401,
+      outsider: 404,
+      member: 200,
+      admin: 200,
+      owner: 200,
+      operator: 404,
+      banned: 404,
+      suspended: 401,
+      removed: 404,
+      mentor: 200,
+      mentee: 200,
+    },
   },
   {
     route: "GET /pairs/:id",
     call: (c, f) => c.get(`/pairs/${f.pairId}`),
-    expect: { anonymous: 401, outsider: 404, member: 404, admin: 404, owner: 404, operator: 404, banned: 404, suspended: 401, removed: 404, mentor: 200, mentee: 200 },
+    expect: {
+      anonymous: 401,
+      outsider: 404,
+      member: 404,
+      admin: 404,
+      owner: 404,
+      operator: 404,
+      banned: 404,
+      suspended: 401,
+      removed: 404,
+      mentor: 200,
+      mentee: 200,
+    },
   },
   {
     route: "POST /groups/:id/leave",
     call: (c, f) => c.post(`/groups/${f.groupId}/leave`),
-    expect: { anonymous: 401, outsider: 404, member: 204, admin: 204, owner: 409, operator: 404, banned: 404, suspended: 401, removed: 404, mentor: 204, mentee: 204 },
+    expect: {
+      anonymous: 401,
+      outsider: 404,
+      member: 204,
+      admin: 204,
+      owner: 409,
+      operator: 404,
+      banned: 404,
+      suspended: 401,
+      removed: 404,
+      mentor: 204,
+      mentee: 204,
+    },
   },
 ];
 

@@ -35,13 +35,33 @@ const MATRIX: Cell[] = [
   { route: "PUT /me/notification-preferences", call: (c) => c.put("/me/notification-preferences", DEFAULT_PREFERENCES), expect: signedIn(200) },
   { route: "GET /me/push-subscriptions", call: (c) => c.get("/me/push-subscriptions"), expect: signedIn(200) },
   { route: "POST /me/push-subscriptions", call: (c) => c.post("/me/push-subscriptions", receiver.subscription), expect: signedIn(201) },
-  { route: "DELETE /me/push-subscriptions", call: (c) => c.delete("/me/push-subscriptions", { endpoint: receiver.subscription.endpoint }), expect: signedIn(204) },
+  {
+    route: "DELETE /me/push-subscriptions",
+    call: (c) => c.delete("/me/push-subscriptions", { endpoint: receiver.subscription.endpoint }),
+    expect: signedIn(204),
+  },
   // Nobody in the fixture has verified their address yet.
   { route: "POST /auth/verify-email/resend", call: (c) => c.post("/auth/verify-email/resend"), expect: signedIn(202) },
-  { route: "POST /auth/password-reset", call: (c) => c.post("/auth/password-reset", { email: "someone@example.org" }), expect: Object.fromEntries(ROLES.map((r) => [r, 202])) as Record<Role, number> },
-  { route: "POST /auth/verify-email (bad token)", call: (c) => c.post("/auth/verify-email", { token: "nope" }), expect: Object.fromEntries(ROLES.map((r) => [r, 400])) as Record<Role, number> },
-  { route: "POST /auth/password-reset/confirm (bad token)", call: (c) => c.post("/auth/password-reset/confirm", { token: "nope", password: "a long enough password" }), expect: Object.fromEntries(ROLES.map((r) => [r, 400])) as Record<Role, number> },
-  { route: "POST /unsubscribe (bad token)", call: (c) => c.post("/unsubscribe", { token: "nope" }), expect: Object.fromEntries(ROLES.map((r) => [r, 400])) as Record<Role, number> },
+  {
+    route: "POST /auth/password-reset",
+    call: (c) => c.post("/auth/password-reset", { email: "someone@example.org" }),
+    expect: Object.fromEntries(ROLES.map((r) => [r, 202])) as Record<Role, number>,
+  },
+  {
+    route: "POST /auth/verify-email (bad token)",
+    call: (c) => c.post("/auth/verify-email", { token: "nope" }),
+    expect: Object.fromEntries(ROLES.map((r) => [r, 400])) as Record<Role, number>,
+  },
+  {
+    route: "POST /auth/password-reset/confirm (bad token)",
+    call: (c) => c.post("/auth/password-reset/confirm", { token: "nope", password: "a long enough password" }),
+    expect: Object.fromEntries(ROLES.map((r) => [r, 400])) as Record<Role, number>,
+  },
+  {
+    route: "POST /unsubscribe (bad token)",
+    call: (c) => c.post("/unsubscribe", { token: "nope" }),
+    expect: Object.fromEntries(ROLES.map((r) => [r, 400])) as Record<Role, number>,
+  },
 ];
 
 describe("authorization matrix: notifications", () => {

@@ -50,12 +50,20 @@ const READ_EXPECT: Record<Role, number> = { anonymous: 401, member: 404, admin: 
 
 const WRITES: { route: string; call: (c: TestClient, f: Fixture) => Promise<{ status: number }>; ok: number }[] = [
   { route: "POST /pairs/:id/posts", call: (c, f) => c.post(`/pairs/${f.pairId}/posts`, { clientId: crypto.randomUUID(), title: "t" }), ok: 201 },
-  { route: "POST /pairs/:id/posts/:post/comments", call: (c, f) => c.post(`/pairs/${f.pairId}/posts/${f.postId}/comments`, { clientId: crypto.randomUUID(), body: "b" }), ok: 201 },
+  {
+    route: "POST /pairs/:id/posts/:post/comments",
+    call: (c, f) => c.post(`/pairs/${f.pairId}/posts/${f.postId}/comments`, { clientId: crypto.randomUUID(), body: "b" }),
+    ok: 201,
+  },
   { route: "PUT /pairs/:id/steps/:step", call: (c, f) => c.put(`/pairs/${f.pairId}/steps/week-1`, { done: true }), ok: 200 },
-  { route: "PUT /pairs/:id/steps/:step/activities/:a", call: async (c, f) => {
+  {
+    route: "PUT /pairs/:id/steps/:step/activities/:a",
+    call: async (c, f) => {
       const steps = (await f.mentor.client.get(`/pairs/${f.pairId}`)).json?.room?.steps ?? [{ activities: [{ id: "x" }] }];
       return c.put(`/pairs/${f.pairId}/steps/week-1/activities/${steps[0].activities[0].id}`, { done: true });
-    }, ok: 200 },
+    },
+    ok: 200,
+  },
   { route: "POST /pairs/:id/checkins", call: (c, f) => c.post(`/pairs/${f.pairId}/checkins`, { clientId: crypto.randomUUID(), mood: 3 }), ok: 201 },
   { route: "POST /reports (message)", call: (c, f) => c.post("/reports", { pairId: f.pairId, seq: 1, reason: "r" }), ok: 201 },
 ];

@@ -63,7 +63,10 @@ describe("bulk publishing", () => {
   });
 
   it("a cohort larger than ten gets its rooms in the background, through the outbox", async () => {
-    const c = await cohort(Array.from({ length: 12 }, () => 1), 12);
+    const c = await cohort(
+      Array.from({ length: 12 }, () => 1),
+      12,
+    );
     const pairs = c.mentors.map((mentor, i) => pairOf(mentor, c.mentees[i]!));
     const res = await c.admin.client.post(`/programs/${c.programId}/pairs/bulk`, { pairs });
     expect(res.json).toMatchObject({ created: 12, failed: 0 });

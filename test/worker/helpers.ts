@@ -112,7 +112,12 @@ export function answersFor(questions: QuestionLike[], overrides: Record<string, 
   return { ...answers, ...overrides };
 }
 
-export async function apply(person: Person, programId: string, role: "mentor" | "mentee", extra: { capacity?: number; answers?: Record<string, string | string[]> } = {}) {
+export async function apply(
+  person: Person,
+  programId: string,
+  role: "mentor" | "mentee",
+  extra: { capacity?: number; answers?: Record<string, string | string[]> } = {},
+) {
   const program = (await person.client.get(`/programs/${programId}`)).json.program;
   const res = await person.client.post(`/programs/${programId}/applications`, {
     role,

@@ -25,7 +25,11 @@ describe("one error shape", () => {
   });
 
   it("answers unknown API routes with a JSON 404, never the SPA's HTML", async () => {
-    for (const [method, path] of [["GET", "/nope"], ["POST", "/auth/nope"], ["DELETE", "/me/whatever"]] as const) {
+    for (const [method, path] of [
+      ["GET", "/nope"],
+      ["POST", "/auth/nope"],
+      ["DELETE", "/me/whatever"],
+    ] as const) {
       const res = await new TestClient().fetch(method, path);
       expect(res.status, `${method} ${path}`).toBe(404);
       expect(res.headers.get("Content-Type")).toMatch(/application\/json/);
@@ -87,7 +91,11 @@ describe("OpenAPI", () => {
 
 describe("benchmark-only routes", () => {
   it("do not exist in the product worker: the baseline rooms and the eviction route answer a plain 404", async () => {
-    for (const [method, path] of [["GET", "/api/bench/echo/room-1"], ["GET", "/api/bench/durable-echo/room-1"], ["POST", "/api/bench/pairs/x/evict"]] as const) {
+    for (const [method, path] of [
+      ["GET", "/api/bench/echo/room-1"],
+      ["GET", "/api/bench/durable-echo/room-1"],
+      ["POST", "/api/bench/pairs/x/evict"],
+    ] as const) {
       const res = await exports.default.fetch(new Request(`${ORIGIN}${path}`, { method, headers: { Upgrade: "websocket", Origin: ORIGIN } }));
       expect(res.status, path).toBe(404);
       expect(((await res.json()) as any).error.code).toBe("not_found");

@@ -54,7 +54,9 @@ describe("invite links", () => {
     const { groupId, admin } = await groupWithRoles();
     const { json } = await admin.client.post(`/groups/${groupId}/invites`, { expiresInDays: 1 });
     expect(json.invite.expiresAt).not.toBeNull();
-    await env.DB.prepare("UPDATE group_invites SET expires_at = ?2 WHERE id = ?1").bind(json.invite.id, new Date(Date.now() - 1000).toISOString()).run();
+    await env.DB.prepare("UPDATE group_invites SET expires_at = ?2 WHERE id = ?1")
+      .bind(json.invite.id, new Date(Date.now() - 1000).toISOString())
+      .run();
     expect((await (await signUp("tardy")).client.post(`/invites/${json.token}/accept`)).status).toBe(410);
   });
 

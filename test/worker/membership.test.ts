@@ -80,7 +80,11 @@ describe("leaving and removal reach the pairs", () => {
     expect((await f.mentee.client.post(`/groups/${f.groupId}/leave`)).status).toBe(204);
     expect(await pairRow(f.pairId)).toEqual({ status: "ended", end_reason: "member_left" });
     const status = async (programId: string) =>
-      (await env.DB.prepare("SELECT status FROM applications WHERE program_id = ?1 AND user_id = ?2").bind(programId, f.mentee.user.id).first<{ status: string }>())?.status;
+      (
+        await env.DB.prepare("SELECT status FROM applications WHERE program_id = ?1 AND user_id = ?2")
+          .bind(programId, f.mentee.user.id)
+          .first<{ status: string }>()
+      )?.status;
     expect(await status(second.programId)).toBe("withdrawn");
     expect(await status(elsewhere.programId)).toBe("waiting");
     // The mentor's capacity is free again: the pair no longer counts.
@@ -117,7 +121,9 @@ describe("bans", () => {
     expect((await f.member.client.get(`/groups/${f.groupId}`)).status).toBe(404);
 
     const bans = await f.admin.client.get(`/groups/${f.groupId}/bans`);
-    expect(bans.json.bans).toEqual([expect.objectContaining({ user: { id: f.member.user.id, displayName: "member" }, bannedBy: { id: f.admin.user.id, displayName: "admin" } })]);
+    expect(bans.json.bans).toEqual([
+      expect.objectContaining({ user: { id: f.member.user.id, displayName: "member" }, bannedBy: { id: f.admin.user.id, displayName: "admin" } }),
+    ]);
 
     expect((await f.admin.client.delete(`/groups/${f.groupId}/bans/${f.member.user.id}`)).status).toBe(204);
     expect((await f.admin.client.delete(`/groups/${f.groupId}/bans/${f.member.user.id}`)).status).toBe(404);
@@ -138,7 +144,9 @@ describe("bans", () => {
     const asker = await signUp("asker");
     const request = await asker.client.post(`/groups/${f.groupId}/join-requests`, { message: "hi" });
     expect(request.status).toBe(201);
-    await env.DB.prepare("INSERT INTO group_bans (group_id, user_id, created_at) VALUES (?1, ?2, ?3)").bind(f.groupId, asker.user.id, new Date().toISOString()).run();
+    await env.DB.prepare("INSERT INTO group_bans (group_id, user_id, created_at) VALUES (?1, ?2, ?3)")
+      .bind(f.groupId, asker.user.id, new Date().toISOString())
+      .run();
     const approve = await f.admin.client.post(`/groups/${f.groupId}/join-requests/${request.json.request.id}/approve`);
     expect(approve.status).toBe(403);
     expect(approve.json.error.code).toBe("banned");
@@ -162,7 +170,12 @@ describe("the role rule", () => {
 
     expect((await f.owner.client.patch(`/groups/${f.groupId}/members/${second.user.id}`, { role: "member" })).status).toBe(200);
     const audit = (await f.owner.client.get(`/groups/${f.groupId}/audit`)).json.entries;
-    expect(audit[0]).toMatchObject({ action: "role_changed", actor: { id: f.owner.user.id }, target: { id: second.user.id, label: "second-admin" }, detail: { from: "admin", to: "member" } });
+    expect(audit[0]).toMatchObject({
+      action: "role_changed",
+      actor: { id: f.owner.user.id },
+      target: { id: second.user.id, label: "second-admin" },
+      detail: { from: "admin", to: "member" },
+    });
   });
 });
 
@@ -170,7 +183,10 @@ describe("join by request", () => {
   it("request, pending conflict, admin notified, approve, then the new member applies", async () => {
     const f = await groupWithRoles();
     const { programId } = await createProgram(f.admin, f.groupId);
-    expect((await f.owner.client.patch(`/groups/${f.groupId}`, { joinPolicy: "request", listed: true })).json.group).toMatchObject({ joinPolicy: "request", listed: true });
+    expect((await f.owner.client.patch(`/groups/${f.groupId}`, { joinPolicy: "request", listed: true })).json.group).toMatchObject({
+      joinPolicy: "request",
+      listed: true,
+    });
     const asker = await signUp("asker");
     const created = await asker.client.post(`/groups/${f.groupId}/join-requests`, { message: "I run a parents' meetup" });
     expect(created.status).toBe(201);

@@ -42,10 +42,16 @@ async function consume(body: NotifyMessage, io: DeliveryIO, attempts = 1) {
 const verify = (person: Person) => env.DB.prepare("UPDATE users SET email_verified_at = ?2 WHERE id = ?1").bind(person.user.id, new Date().toISOString()).run();
 
 const deliveries = (notificationId: string) =>
-  env.DB.prepare("SELECT * FROM notification_deliveries WHERE notification_id = ?1 ORDER BY channel, target").bind(notificationId).all<any>().then((r) => r.results);
+  env.DB.prepare("SELECT * FROM notification_deliveries WHERE notification_id = ?1 ORDER BY channel, target")
+    .bind(notificationId)
+    .all<any>()
+    .then((r) => r.results);
 
 const deliveriesOfUser = (userId: string, kind: string) =>
-  env.DB.prepare("SELECT * FROM notification_deliveries WHERE user_id = ?1 AND kind = ?2").bind(userId, kind).all<any>().then((r) => r.results);
+  env.DB.prepare("SELECT * FROM notification_deliveries WHERE user_id = ?1 AND kind = ?2")
+    .bind(userId, kind)
+    .all<any>()
+    .then((r) => r.results);
 
 async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 8000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -61,7 +67,15 @@ const pairedMessage = (userId: string, id = crypto.randomUUID()): NotifyMessage 
   id,
   userId,
   kind: "paired",
-  data: { pairId: "p-1", programTitle: "Career advancement", otherName: "Jonas", otherAbout: "", myRole: "mentee", step1Title: "Get to know each other", step1Activities: ["Introduce yourselves"] },
+  data: {
+    pairId: "p-1",
+    programTitle: "Career advancement",
+    otherName: "Jonas",
+    otherAbout: "",
+    myRole: "mentee",
+    step1Title: "Get to know each other",
+    step1Activities: ["Introduce yourselves"],
+  },
 });
 
 async function tokenFor(person: Person, purpose: "verify" | "change" | "reset", email = person.email, now = Date.now()) {
@@ -123,7 +137,11 @@ describe("queue consumer", () => {
     expect((await deliveries(message.id))[0]).toMatchObject({ status: "dead" });
     // The dead-letter queue's consumer keeps it in D1 for the operator.
     const kept = await eventually(
-      () => env.DB.prepare("SELECT * FROM notification_dead_letters WHERE body LIKE ?1").bind(`%${message.id}%`).all<any>().then((r) => r.results),
+      () =>
+        env.DB.prepare("SELECT * FROM notification_dead_letters WHERE body LIKE ?1")
+          .bind(`%${message.id}%`)
+          .all<any>()
+          .then((r) => r.results),
       (rows) => rows.length > 0,
     );
     expect(kept).toHaveLength(1);
@@ -135,10 +153,16 @@ describe("queue consumer", () => {
     const { io, emails } = fakeIO();
     const message = pairedMessage(person.user.id);
     await consume(message, io);
-    await consume({ type: "security_email", id: crypto.randomUUID(), userId: person.user.id, to: person.email, template: "password_reset", data: { token: "x" } }, io);
+    await consume(
+      { type: "security_email", id: crypto.randomUUID(), userId: person.user.id, to: person.email, template: "password_reset", data: { token: "x" } },
+      io,
+    );
     expect(emails).toHaveLength(0);
     expect((await deliveries(message.id))[0]).toMatchObject({ status: "skipped", detail: "address not verified" });
-    await consume({ type: "security_email", id: crypto.randomUUID(), userId: person.user.id, to: person.email, template: "verify_email", data: { token: "abc" } }, io);
+    await consume(
+      { type: "security_email", id: crypto.randomUUID(), userId: person.user.id, to: person.email, template: "verify_email", data: { token: "abc" } },
+      io,
+    );
     expect(emails.map((e) => e.subject)).toEqual(["Confirm your email address"]);
     expect(emails[0]!.text).toContain("http://127.0.0.1:8787/verify-email?token=abc");
     expect(emails[0]!.headers["List-Unsubscribe"]).toBeUndefined();
@@ -186,7 +210,10 @@ describe("preferences and unsubscribe", () => {
     const person = await signUp("prefs");
     await verify(person);
     expect((await person.client.get("/me/notification-preferences")).json.preferences).toEqual(DEFAULT_PREFERENCES);
-    const bad = await person.client.put("/me/notification-preferences", { ...DEFAULT_PREFERENCES, kinds: { ...DEFAULT_PREFERENCES.kinds, paired: { email: "weekly", push: "on" } } });
+    const bad = await person.client.put("/me/notification-preferences", {
+      ...DEFAULT_PREFERENCES,
+      kinds: { ...DEFAULT_PREFERENCES.kinds, paired: { email: "weekly", push: "on" } },
+    });
     expect(bad.status).toBe(422);
     expect(bad.json.error.issues[0].path).toBe("kinds.paired.email");
     expect((await person.client.get("/me/notification-preferences")).json.preferences).toEqual(DEFAULT_PREFERENCES);
@@ -204,7 +231,13 @@ describe("preferences and unsubscribe", () => {
     expect(emails).toHaveLength(0);
     expect((await deliveries(off.id))[0]).toMatchObject({ status: "skipped", detail: "turned off" });
 
-    const ended: NotifyMessage = { type: "notification", id: crypto.randomUUID(), userId: person.user.id, kind: "pair_ended", data: { pairId: "p-9", outcome: "completed", otherName: "Sam", reason: null } };
+    const ended: NotifyMessage = {
+      type: "notification",
+      id: crypto.randomUUID(),
+      userId: person.user.id,
+      kind: "pair_ended",
+      data: { pairId: "p-9", outcome: "completed", otherName: "Sam", reason: null },
+    };
     await consume(ended, io);
     expect(emails).toHaveLength(0);
     expect((await deliveries(ended.id))[0]).toMatchObject({ status: "daily" });
@@ -385,7 +418,9 @@ describe("web push", () => {
       push: async (url, init) => {
         expect(url).toBe(receiver.subscription.endpoint);
         const body = new Uint8Array(await new Response(init.body as BodyInit).arrayBuffer());
-        opened.push(await receiver.open({ headers: new Headers(init.headers), body }, { vapidPublicKey: env.VAPID_PUBLIC_KEY!, audience: "https://push.example" }));
+        opened.push(
+          await receiver.open({ headers: new Headers(init.headers), body }, { vapidPublicKey: env.VAPID_PUBLIC_KEY!, audience: "https://push.example" }),
+        );
         return new Response(null, { status: 201 });
       },
     });
@@ -401,7 +436,13 @@ describe("web push", () => {
     await consume(first, io);
     expect(await deliveries(first.id)).toEqual([expect.objectContaining({ channel: "email" }), expect.objectContaining({ channel: "push", status: "sent" })]);
     expect(opened).toEqual([
-      { title: "3 neue Nachrichten von Amara", body: expect.stringContaining("Amara hat dir"), url: "http://127.0.0.1:8787/pairs/pair-7", tag: "messages_waiting:pair-7", kind: "messages_waiting" },
+      {
+        title: "3 neue Nachrichten von Amara",
+        body: expect.stringContaining("Amara hat dir"),
+        url: "http://127.0.0.1:8787/pairs/pair-7",
+        tag: "messages_waiting:pair-7",
+        kind: "messages_waiting",
+      },
     ]);
     expect(JSON.stringify(opened)).not.toContain("a private message text");
 

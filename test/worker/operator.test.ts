@@ -44,7 +44,9 @@ describe("the operator", () => {
     const escalated = (await operator.client.get("/operator/reports?escalated=true")).json.reports;
     expect(escalated.map((r: any) => r.id)).toEqual([a.reportId]);
     expect(escalated[0]).toMatchObject({ group: { id: a.groupId }, reported: { id: a.mentor.user.id, suspended: false } });
-    expect((await operator.client.get("/notifications")).json.notifications.some((n: any) => n.kind === "report_escalated" && n.data.reportId === a.reportId)).toBe(true);
+    expect(
+      (await operator.client.get("/notifications")).json.notifications.some((n: any) => n.kind === "report_escalated" && n.data.reportId === a.reportId),
+    ).toBe(true);
     const audit = (await a.admin.client.get(`/groups/${a.groupId}/audit`)).json.entries;
     expect(audit[0]).toMatchObject({ action: "report_escalated", target: { type: "report", id: a.reportId } });
   });

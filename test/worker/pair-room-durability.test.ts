@@ -38,10 +38,12 @@ describe("hibernation", () => {
     const delivered = await mentee.waitFor("message", (m) => m.clientId === "after");
     expect(delivered).toMatchObject({ seq: 2, body: "after the eviction", senderId: r.mentor.user.id });
     await runInDurableObject(r.stub, (_instance, state) => {
-      expect(state.storage.sql.exec("SELECT body FROM messages ORDER BY seq").toArray().map((row) => row.body)).toEqual([
-        "before the eviction",
-        "after the eviction",
-      ]);
+      expect(
+        state.storage.sql
+          .exec("SELECT body FROM messages ORDER BY seq")
+          .toArray()
+          .map((row) => row.body),
+      ).toEqual(["before the eviction", "after the eviction"]);
     });
     expect(mentor.closed).toBeNull();
     expect(mentee.closed).toBeNull();
@@ -62,7 +64,11 @@ describe("the room's own migrations", () => {
     const stub = env.PAIR_ROOM.get(env.PAIR_ROOM.idFromName(crypto.randomUUID()));
     await runInDurableObject(stub, (_instance, state) => {
       const sql = state.storage.sql;
-      const ids = () => sql.exec<{ id: string }>("SELECT id FROM _migrations ORDER BY rowid").toArray().map((row) => row.id);
+      const ids = () =>
+        sql
+          .exec<{ id: string }>("SELECT id FROM _migrations ORDER BY rowid")
+          .toArray()
+          .map((row) => row.id);
       const before = ids();
       expect(before.length).toBeGreaterThan(1);
       // A new migration appended to the code runs once.

@@ -19,7 +19,10 @@ async function pairedRoom() {
 }
 
 const deliveriesOf = (person: Person, kind: string) =>
-  env.DB.prepare("SELECT * FROM notification_deliveries WHERE user_id = ?1 AND kind = ?2 AND channel = 'email'").bind(person.user.id, kind).all<any>().then((r) => r.results);
+  env.DB.prepare("SELECT * FROM notification_deliveries WHERE user_id = ?1 AND kind = ?2 AND channel = 'email'")
+    .bind(person.user.id, kind)
+    .all<any>()
+    .then((r) => r.results);
 
 async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 8000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -51,7 +54,10 @@ describe("messages waiting while away", () => {
 
     await age(r.stub, AWAY_AFTER_MS + 1000);
     await runDurableObjectAlarm(r.stub);
-    const sent = await eventually(() => deliveriesOf(r.mentee, "messages_waiting"), (rows) => rows.some((row) => row.status === "sent"));
+    const sent = await eventually(
+      () => deliveriesOf(r.mentee, "messages_waiting"),
+      (rows) => rows.some((row) => row.status === "sent"),
+    );
     expect(sent).toHaveLength(1);
     expect(await deliveriesOf(r.mentor, "messages_waiting")).toHaveLength(0);
 
@@ -88,7 +94,10 @@ describe("weekly reminder", () => {
     });
     await runDurableObjectAlarm(r.stub);
     for (const person of [r.mentor, r.mentee]) {
-      const rows = await eventually(() => deliveriesOf(person, "checkin_reminder"), (found) => found.some((row) => row.status === "sent"));
+      const rows = await eventually(
+        () => deliveriesOf(person, "checkin_reminder"),
+        (found) => found.some((row) => row.status === "sent"),
+      );
       expect(rows).toHaveLength(1);
     }
   });

@@ -26,7 +26,9 @@ describe("chat over the socket", () => {
 
     // Each side's view: the other's messages as `message` frames, its own as acks.
     const view = (socket: typeof mentor) =>
-      [...socket.of("message").map((m) => [m.seq, m.clientId] as const), ...socket.of("ack").map((a) => [a.seq, a.clientId] as const)].sort((a, b) => a[0] - b[0]);
+      [...socket.of("message").map((m) => [m.seq, m.clientId] as const), ...socket.of("ack").map((a) => [a.seq, a.clientId] as const)].sort(
+        (a, b) => a[0] - b[0],
+      );
     expect(view(mentor).map(([seq]) => seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(view(mentee)).toEqual(view(mentor));
     // The sending socket gets no echo of its own message.
@@ -62,7 +64,12 @@ describe("chat over the socket", () => {
     await mentor.waitFor("ack", (a) => a !== first && a.clientId === "same");
     mentor.send({ type: "send", clientId: "next", body: "after" });
     await mentee.waitFor("message", (m) => m.clientId === "next");
-    expect(mentor.of("ack").filter((a) => a.clientId === "same").map((a) => a.seq)).toEqual([first.seq, first.seq]);
+    expect(
+      mentor
+        .of("ack")
+        .filter((a) => a.clientId === "same")
+        .map((a) => a.seq),
+    ).toEqual([first.seq, first.seq]);
     expect(mentee.of("message").map((m) => m.body)).toEqual(["once", "after"]);
     await runInDurableObject(r.stub, (_i, state) => {
       expect(state.storage.sql.exec("SELECT COUNT(*) AS n FROM messages").one().n).toBe(2);
@@ -75,7 +82,13 @@ describe("chat over the socket", () => {
     // Written straight into storage: the rate limit would stop a real sender long before 450.
     await runInDurableObject(r.stub, (_i, state) => {
       for (let i = 1; i <= 450; i++) {
-        state.storage.sql.exec("INSERT INTO messages (client_id, sender_id, body, sent_at) VALUES (?, ?, ?, ?)", `c-${i}`, r.mentor.user.id, `message ${i}`, Date.now() - 60_000);
+        state.storage.sql.exec(
+          "INSERT INTO messages (client_id, sender_id, body, sent_at) VALUES (?, ?, ?, ?)",
+          `c-${i}`,
+          r.mentor.user.id,
+          `message ${i}`,
+          Date.now() - 60_000,
+        );
       }
     });
     mentor.close();
@@ -231,7 +244,8 @@ describe("steps, posts and check-ins", () => {
     // A check-in now moves the next reminder a full week away: firing early sends nothing.
     await r.mentee.client.post(`/pairs/${r.pairId}/checkins`, { clientId: "k", mood: 3, note: "" });
     await runDurableObjectAlarm(r.stub);
-    const count = async () => (await r.mentee.client.get("/notifications")).json.notifications.filter((n: { kind: string }) => n.kind === "checkin_reminder").length;
+    const count = async () =>
+      (await r.mentee.client.get("/notifications")).json.notifications.filter((n: { kind: string }) => n.kind === "checkin_reminder").length;
     expect(await count()).toBe(1);
 
     await r.mentee.client.post(`/pairs/${r.pairId}/end`, { outcome: "completed" });

@@ -29,7 +29,10 @@ describe("pairing", () => {
   it("both people are notified, with an unread count, and can mark it read", async () => {
     const f = await programWithApplicants();
     const pair = await pairUp(f.admin, f.programId, f.mentor, f.mentee);
-    for (const [person, other] of [[f.mentor, f.mentee], [f.mentee, f.mentor]] as const) {
+    for (const [person, other] of [
+      [f.mentor, f.mentee],
+      [f.mentee, f.mentor],
+    ] as const) {
       const res = await person.client.get("/notifications");
       expect(res.json.unreadCount).toBe(1);
       expect(res.json.notifications[0]).toMatchObject({ kind: "paired", data: { pairId: pair.id, otherName: other.user.displayName } });
@@ -44,7 +47,13 @@ describe("pairing", () => {
     const pair = await pairUp(f.admin, f.programId, f.mentor, f.mentee);
     const mine = await f.mentee.client.get("/pairs");
     expect(mine.json.pairs).toEqual([
-      expect.objectContaining({ id: pair.id, status: "active", myRole: "mentee", other: expect.objectContaining({ id: f.mentor.user.id }), program: expect.objectContaining({ id: f.programId }) }),
+      expect.objectContaining({
+        id: pair.id,
+        status: "active",
+        myRole: "mentee",
+        other: expect.objectContaining({ id: f.mentor.user.id }),
+        program: expect.objectContaining({ id: f.programId }),
+      }),
     ]);
     expect((await f.admin.client.get("/pairs")).json.pairs).toEqual([]);
   });
@@ -66,7 +75,9 @@ describe("pairing", () => {
 
   it("refuses two people when either blocked the other", async () => {
     const f = await programWithApplicants();
-    await env.DB.prepare("INSERT INTO blocks (blocker_id, blocked_id, created_at) VALUES (?1, ?2, '2026-01-01')").bind(f.mentee.user.id, f.mentor.user.id).run();
+    await env.DB.prepare("INSERT INTO blocks (blocker_id, blocked_id, created_at) VALUES (?1, ?2, '2026-01-01')")
+      .bind(f.mentee.user.id, f.mentor.user.id)
+      .run();
     const res = await f.admin.client.post(`/programs/${f.programId}/pairs`, { mentorId: f.mentor.user.id, menteeId: f.mentee.user.id });
     expect(res.status).toBe(409);
     expect(res.json.error.code).toBe("blocked");
@@ -119,7 +130,9 @@ describe("pairing", () => {
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(results.filter((r) => r.status === 409).every((r) => r.json.error.code === "capacity_full")).toBe(true);
-    const active = await env.DB.prepare("SELECT COUNT(*) AS n FROM pairs WHERE mentor_id = ?1 AND status = 'active'").bind(f.mentor.user.id).first<{ n: number }>();
+    const active = await env.DB.prepare("SELECT COUNT(*) AS n FROM pairs WHERE mentor_id = ?1 AND status = 'active'")
+      .bind(f.mentor.user.id)
+      .first<{ n: number }>();
     expect(active!.n).toBe(1);
   });
 

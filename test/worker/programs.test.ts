@@ -45,7 +45,12 @@ describe("programs", () => {
     steps[0].title = "Meet and greet";
     steps.reverse(); // reorder
     steps.splice(1, 1); // remove a middle step
-    steps.push({ id: "bonus", title: "Bonus: mock interview", guidance: "Run a 30-minute mock interview.", activities: [{ id: "run", label: "Run the interview" }] });
+    steps.push({
+      id: "bonus",
+      title: "Bonus: mock interview",
+      guidance: "Run a 30-minute mock interview.",
+      activities: [{ id: "run", label: "Run the interview" }],
+    });
     const res = await admin.client.patch(`/programs/${programId}`, { steps, version: program.version });
     expect(res.status).toBe(200);
     expect(res.json.program.steps.at(-1).title).toBe("Bonus: mock interview");
@@ -65,8 +70,26 @@ describe("programs", () => {
       mentor: [
         { id: "years", kind: "short_text", label: "Years of experience?", required: true },
         { id: "story", kind: "long_text", label: "Your story", required: false },
-        { id: "format", kind: "single_choice", label: "Format", required: true, choices: [{ id: "video", label: "Video" }, { id: "chat", label: "Chat" }] },
-        { id: "areas", kind: "multiple_choice", label: "Areas", required: false, choices: [{ id: "cv", label: "CV" }, { id: "pay", label: "Pay" }] },
+        {
+          id: "format",
+          kind: "single_choice",
+          label: "Format",
+          required: true,
+          choices: [
+            { id: "video", label: "Video" },
+            { id: "chat", label: "Chat" },
+          ],
+        },
+        {
+          id: "areas",
+          kind: "multiple_choice",
+          label: "Areas",
+          required: false,
+          choices: [
+            { id: "cv", label: "CV" },
+            { id: "pay", label: "Pay" },
+          ],
+        },
       ],
       mentee: [{ id: "goal", kind: "long_text", label: "Your goal", required: true }],
     };

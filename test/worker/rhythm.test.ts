@@ -49,7 +49,9 @@ function parseEvents(text: string) {
 }
 
 async function notificationsOf(userId: string, kind: string) {
-  const { results } = await env.DB.prepare("SELECT data FROM notifications WHERE user_id = ?1 AND kind = ?2 ORDER BY created_at").bind(userId, kind).all<{ data: string }>();
+  const { results } = await env.DB.prepare("SELECT data FROM notifications WHERE user_id = ?1 AND kind = ?2 ORDER BY created_at")
+    .bind(userId, kind)
+    .all<{ data: string }>();
   return results.map((r) => JSON.parse(r.data) as Record<string, unknown>);
 }
 
@@ -67,14 +69,23 @@ describe("meetings", () => {
 
     const accepted = await r.mentee.client.post(`/pairs/${r.pairId}/meetings/${meeting.id}/accept`, { optionId: meeting.options[1]!.id });
     expect(accepted.status).toBe(200);
-    expect(accepted.json.meeting).toMatchObject({ status: "accepted", acceptedOptionId: meeting.options[1]!.id, startsAt: t0 + DAY, endsAt: t0 + DAY + 45 * 60_000, sequence: 1 });
+    expect(accepted.json.meeting).toMatchObject({
+      status: "accepted",
+      acceptedOptionId: meeting.options[1]!.id,
+      startsAt: t0 + DAY,
+      endsAt: t0 + DAY + 45 * 60_000,
+      sequence: 1,
+    });
 
     const again = await r.mentee.client.post(`/pairs/${r.pairId}/meetings/${meeting.id}/accept`, { optionId: meeting.options[0]!.id });
     expect(again.status).toBe(409);
     expect(again.json.error.code).toBe("meeting_changed");
 
     // Moving it offers new options; the old ones are gone.
-    const moved = await r.mentee.client.post(`/pairs/${r.pairId}/meetings/${meeting.id}/reschedule`, { options: [{ startsAt: iso(t0 + 2 * DAY) }], durationMinutes: 30 });
+    const moved = await r.mentee.client.post(`/pairs/${r.pairId}/meetings/${meeting.id}/reschedule`, {
+      options: [{ startsAt: iso(t0 + 2 * DAY) }],
+      durationMinutes: 30,
+    });
     expect(moved.status).toBe(200);
     expect(moved.json.meeting).toMatchObject({ status: "proposed", proposedBy: r.mentee.user.id, sequence: 2, durationMinutes: 30 });
     const stale = await r.mentor.client.post(`/pairs/${r.pairId}/meetings/${meeting.id}/accept`, { optionId: meeting.options[1]!.id });
@@ -113,7 +124,10 @@ describe("meetings", () => {
     for (const [body, field] of cases) {
       const res = await r.mentor.client.post(`/pairs/${r.pairId}/meetings`, { clientId: crypto.randomUUID(), ...body });
       expect(res.status, field).toBe(422);
-      expect(res.json.error.issues.map((i: { path: string }) => i.path), field).toContain(field);
+      expect(
+        res.json.error.issues.map((i: { path: string }) => i.path),
+        field,
+      ).toContain(field);
     }
     expect((await r.mentor.client.get(`/pairs/${r.pairId}/rhythm`)).json.meetings).toEqual([]);
   });
@@ -173,7 +187,15 @@ describe("calendars", () => {
     expect(file.headers.get("Content-Type")).toBe("text/calendar; charset=utf-8");
     expect(file.headers.get("Content-Disposition")).toMatch(/^attachment; filename="meeting-.+\.ics"$/);
     expect(parseEvents(file.text)).toEqual([
-      { uid: meetingUid(meeting.id), sequence: 1, status: "CONFIRMED", start: at, end: at + 45 * 60_000, summary: "Mentorship: mentor & mentee", location: "https://meet.example.org/jonas-lea" },
+      {
+        uid: meetingUid(meeting.id),
+        sequence: 1,
+        status: "CONFIRMED",
+        start: at,
+        end: at + 45 * 60_000,
+        summary: "Mentorship: mentor & mentee",
+        location: "https://meet.example.org/jonas-lea",
+      },
     ]);
     await r.mentor.client.post(`/pairs/${r.pairId}/meetings/${meeting.id}/cancel`);
     const cancelled = parseEvents((await r.mentor.client.get(`/pairs/${r.pairId}/meetings/${meeting.id}/calendar.ics`)).text);
@@ -190,7 +212,11 @@ describe("calendars", () => {
 
     const a = await propose(r, r.mentor, [Date.now() + 2 * DAY]);
     await r.mentee.client.post(`/pairs/${r.pairId}/meetings/${a.id}/accept`, { optionId: a.options[0]!.id });
-    const bRes = await r.mentor.client.post(`/pairs/${second.id}/meetings`, { clientId: "b", options: [{ startsAt: iso(Date.now() + DAY) }], durationMinutes: 30 });
+    const bRes = await r.mentor.client.post(`/pairs/${second.id}/meetings`, {
+      clientId: "b",
+      options: [{ startsAt: iso(Date.now() + DAY) }],
+      durationMinutes: 30,
+    });
     const b = bRes.json.meeting;
     await other.client.post(`/pairs/${second.id}/meetings/${b.id}/accept`, { optionId: b.options[0].id });
     const c = await propose(r, r.mentee, [Date.now() + 5 * DAY]); // proposed only: no time yet, not in calendars
@@ -237,7 +263,10 @@ describe("reminders and nudges (room alarm)", () => {
     }
     await runDurableObjectAlarm(r.stub);
     expect(await notificationsOf(r.mentee.user.id, "meeting_reminder")).toHaveLength(1);
-    const sent = await runInDurableObject(r.stub, (_i, state) => state.storage.sql.exec<{ reminders_sent: string }>("SELECT reminders_sent FROM meetings").one().reminders_sent);
+    const sent = await runInDurableObject(
+      r.stub,
+      (_i, state) => state.storage.sql.exec<{ reminders_sent: string }>("SELECT reminders_sent FROM meetings").one().reminders_sent,
+    );
     expect(JSON.parse(sent).sort()).toEqual([HOUR, DAY].sort());
   });
 
@@ -334,9 +363,17 @@ describe("goal and feedback", () => {
 
     const menteeSocket = await connect(r.mentee.client, r.pairId);
     const mentorSocket = await connect(r.mentor.client, r.pairId);
-    const answered = await r.mentor.client.post(`/pairs/${r.pairId}/feedback`, { round: "end", rating: 4, goalMet: "partly", again: true, comment: "Private thoughts" });
+    const answered = await r.mentor.client.post(`/pairs/${r.pairId}/feedback`, {
+      round: "end",
+      rating: 4,
+      goalMet: "partly",
+      again: true,
+      comment: "Private thoughts",
+    });
     expect(answered.status).toBe(200);
-    expect(answered.json.feedback.answers).toEqual([expect.objectContaining({ round: "end", rating: 4, goalMet: "partly", again: true, comment: "Private thoughts" })]);
+    expect(answered.json.feedback.answers).toEqual([
+      expect.objectContaining({ round: "end", rating: 4, goalMet: "partly", again: true, comment: "Private thoughts" }),
+    ]);
     await mentorSocket.waitFor("feedback");
     // The other person hears nothing of it, and sees none of it.
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -348,11 +385,22 @@ describe("goal and feedback", () => {
 });
 
 describe("program report", () => {
-  async function endAndAnswer(r: Room, outcome: "completed" | "ended", answers: { person: Person; rating: number; goalMet: string; again: boolean }[], reason?: string) {
+  async function endAndAnswer(
+    r: Room,
+    outcome: "completed" | "ended",
+    answers: { person: Person; rating: number; goalMet: string; again: boolean }[],
+    reason?: string,
+  ) {
     await r.admin.client.post(`/pairs/${r.pairId}/end`, reason ? { outcome, reason } : { outcome });
     await waitFor(async () => (await r.mentor.client.get(`/pairs/${r.pairId}/rhythm`)).json.feedback.open.includes("end"));
     for (const a of answers) {
-      const res = await a.person.client.post(`/pairs/${r.pairId}/feedback`, { round: "end", rating: a.rating, goalMet: a.goalMet, again: a.again, comment: "never for admins" });
+      const res = await a.person.client.post(`/pairs/${r.pairId}/feedback`, {
+        round: "end",
+        rating: a.rating,
+        goalMet: a.goalMet,
+        again: a.again,
+        comment: "never for admins",
+      });
       expect(res.status).toBe(200);
     }
   }
@@ -420,7 +468,14 @@ describe("program report", () => {
       },
     });
     const row = report.rows.find((x: { pairId: string }) => x.pairId === r.pairId);
-    expect(row).toMatchObject({ mentor: "mentor", mentee: "mentee", status: "completed", meetingsHeld: 1, goalState: "achieved", daysToFirstMessageBothWays: 0 });
+    expect(row).toMatchObject({
+      mentor: "mentor",
+      mentee: "mentee",
+      status: "completed",
+      meetingsHeld: 1,
+      goalState: "achieved",
+      daysToFirstMessageBothWays: 0,
+    });
     // Never content: no goal text, note, agenda, place, comment or message.
     const text = JSON.stringify(report);
     for (const secret of ["Secret goal text", "Secret measure", "Secret note", "Secret agenda", "meet.example.org", "never for admins", "Hello!"]) {
@@ -432,7 +487,9 @@ describe("program report", () => {
     expect(csv.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     const lines = csv.text.trim().split("\r\n");
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toBe("pair_id,mentor,mentee,status,started_at,ended_at,days_to_first_message_both_ways,meetings_held,goal_state,last_activity_at,needs_attention");
+    expect(lines[0]).toBe(
+      "pair_id,mentor,mentee,status,started_at,ended_at,days_to_first_message_both_ways,meetings_held,goal_state,last_activity_at,needs_attention",
+    );
     expect(csv.text).not.toContain("Schedules did not match");
     expect(csv.text).not.toContain("Secret");
   });
@@ -487,7 +544,11 @@ describe("authorization matrix for the rhythm's routes", () => {
     for (const [method, path, body] of adminRoutes) {
       expect((await anonymous.fetch(method, path, body)).status, `${method} ${path} anonymous`).toBe(401);
       expect((await r.outsider.client.fetch(method, path, body)).status, `${method} ${path} outsider`).toBe(404);
-      for (const [who, person] of [["member", r.member], ["the mentor", r.mentor], ["the mentee", r.mentee]] as const) {
+      for (const [who, person] of [
+        ["member", r.member],
+        ["the mentor", r.mentor],
+        ["the mentee", r.mentee],
+      ] as const) {
         expect((await person.client.fetch(method, path, body)).status, `${method} ${path} as ${who}`).toBe(403);
       }
       expect((await r.admin.client.fetch(method, path, body)).status, `${method} ${path} admin`).toBe(200);
@@ -518,8 +579,12 @@ describe("quiet pairs for the admins' digest", () => {
     const r = await pairedRoom();
     expect(await pairsNeedingAttention(env.DB, r.groupId)).toEqual([]);
     // The room last published activity 15 days ago.
-    await env.DB.prepare("UPDATE pair_health SET last_activity_at = ?1 WHERE pair_id = ?2").bind(Date.now() - 15 * DAY, r.pairId).run();
-    await env.DB.prepare("UPDATE pairs SET started_at = ?1 WHERE id = ?2").bind(iso(Date.now() - 20 * DAY), r.pairId).run();
+    await env.DB.prepare("UPDATE pair_health SET last_activity_at = ?1 WHERE pair_id = ?2")
+      .bind(Date.now() - 15 * DAY, r.pairId)
+      .run();
+    await env.DB.prepare("UPDATE pairs SET started_at = ?1 WHERE id = ?2")
+      .bind(iso(Date.now() - 20 * DAY), r.pairId)
+      .run();
     expect(await pairsNeedingAttention(env.DB, r.groupId)).toEqual([
       { pairId: r.pairId, programId: r.programId, programTitle: expect.any(String), mentorName: "mentor", menteeName: "mentee", quietDays: 15 },
     ]);
@@ -537,8 +602,12 @@ describe("needs attention on the dashboard", () => {
     const r = await pairedRoom();
     const entry = async () => (await r.admin.client.get(`/programs/${r.programId}/dashboard`)).json.pairs[0];
     expect((await entry()).attention).toBeNull();
-    await env.DB.prepare("UPDATE pair_health SET last_activity_at = ?1 WHERE pair_id = ?2").bind(Date.now() - 15 * DAY, r.pairId).run();
-    await env.DB.prepare("UPDATE pairs SET started_at = ?1 WHERE id = ?2").bind(iso(Date.now() - 20 * DAY), r.pairId).run();
+    await env.DB.prepare("UPDATE pair_health SET last_activity_at = ?1 WHERE pair_id = ?2")
+      .bind(Date.now() - 15 * DAY, r.pairId)
+      .run();
+    await env.DB.prepare("UPDATE pairs SET started_at = ?1 WHERE id = ?2")
+      .bind(iso(Date.now() - 20 * DAY), r.pairId)
+      .run();
     await new Promise((resolve) => setTimeout(resolve, 5_100)); // past the dashboard's 5 s cache
     expect((await entry()).attention).toEqual({ quietDays: 15 });
   });
@@ -577,7 +646,13 @@ describe("data rights", () => {
     await r.mentor.client.post(`/pairs/${r.pairId}/end`, { outcome: "completed" });
     await waitFor(async () => (await r.mentor.client.get(`/pairs/${r.pairId}/rhythm`)).json.feedback.open.includes("end"));
     await r.mentor.client.post(`/pairs/${r.pairId}/feedback`, { round: "end", rating: 5, goalMet: "yes", again: true, comment: "Mentor's private comment" });
-    await r.mentee.client.post(`/pairs/${r.pairId}/feedback`, { round: "end", rating: 3, goalMet: "partly", again: false, comment: "Mentee's private comment" });
+    await r.mentee.client.post(`/pairs/${r.pairId}/feedback`, {
+      round: "end",
+      rating: 3,
+      goalMet: "partly",
+      again: false,
+      comment: "Mentee's private comment",
+    });
 
     const exported = JSON.parse((await r.mentee.client.get("/me/export")).text);
     const space = exported.pairs[0].space;

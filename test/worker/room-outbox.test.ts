@@ -98,7 +98,11 @@ describe("one writer between D1 and the rooms", () => {
     // Later, the room answers again and the sweep runs.
     await env.DB.prepare("UPDATE room_outbox SET next_attempt_at = 0").run();
     const waits: Promise<unknown>[] = [];
-    await worker.scheduled(createScheduledController({ cron: "* * * * *" }), env, { waitUntil: (p: Promise<unknown>) => waits.push(p), passThroughOnException() {}, props: {} } as unknown as ExecutionContext);
+    await worker.scheduled(createScheduledController({ cron: "* * * * *" }), env, {
+      waitUntil: (p: Promise<unknown>) => waits.push(p),
+      passThroughOnException() {},
+      props: {},
+    } as unknown as ExecutionContext);
     await Promise.all(waits);
     expect(await r.stub.status()).toBe("ended");
     expect(await outboxRows()).toBe(0);

@@ -56,7 +56,12 @@ describe("match suggestions", () => {
     const res = await b.admin.client.post(`/programs/${b.programId}/suggestions/all`);
     expect(res.status).toBe(200);
     const proposals = res.json.proposals.map((p: any) => [p.mentorId, p.menteeId]);
-    expect(proposals).toEqual(expect.arrayContaining([[b.berlin.user.id, b.lea.user.id], [b.tokyo.user.id, b.kai.user.id]]));
+    expect(proposals).toEqual(
+      expect.arrayContaining([
+        [b.berlin.user.id, b.lea.user.id],
+        [b.tokyo.user.id, b.kai.user.id],
+      ]),
+    );
     expect(proposals).toHaveLength(2);
     expect(res.json.totalScore).toBe(res.json.proposals.reduce((sum: number, p: any) => sum + p.score, 0));
     // Nothing was paired.

@@ -4,7 +4,7 @@
 // stores nothing past the limit.
 import { describe, expect, it } from "vitest";
 import { BURST_LIMIT, WRITE_WINDOWS } from "../../shared/rules/write-limits.ts";
-import { TestClient, answersFor, apply, createProgram, groupWithRoles, pairUp, programWithApplicants, signUp } from "./helpers.ts";
+import { type TestClient, answersFor, apply, createProgram, groupWithRoles, pairUp, programWithApplicants, signUp } from "./helpers.ts";
 
 function expectLimited(res: { status: number; json: any; headers: Headers }) {
   expect(res.status).toBe(429);

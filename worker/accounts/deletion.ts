@@ -32,12 +32,20 @@ export async function deleteAccount(c: Context<AppEnv>, user: UserRow): Promise<
     // The partner is told their mentorship ended; the name they see is the placeholder's.
     ...activePairs
       .filter((pair) => !pair.other_id.startsWith(DELETED_ID_PREFIX))
-      .map((pair) => notifyStatement(db, pair.other_id, "pair_ended", { pairId: pair.id, outcome: "ended", otherName: DELETED_MEMBER_NAME, reason: "account_deleted" })),
+      .map((pair) =>
+        notifyStatement(db, pair.other_id, "pair_ended", { pairId: pair.id, outcome: "ended", otherName: DELETED_MEMBER_NAME, reason: "account_deleted" }),
+      ),
   ];
   if (pairIds.length) {
     if (sessionHashes.length) statements.push(...roomEffectStatements(db, pairIds, { type: "close_sessions", sessionHashes }));
     if (activePairs.length) {
-      statements.push(...roomEffectStatements(db, activePairs.map((pair) => pair.id), { type: "end", outcome: "ended", reason: "account_deleted" }));
+      statements.push(
+        ...roomEffectStatements(
+          db,
+          activePairs.map((pair) => pair.id),
+          { type: "end", outcome: "ended", reason: "account_deleted" },
+        ),
+      );
     }
     statements.push(...roomEffectStatements(db, pairIds, { type: "erase_user", userId: user.id }));
   }

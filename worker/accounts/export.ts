@@ -15,7 +15,7 @@ import type { RoomResult } from "../pair-room/host.ts";
 import { pairRoom } from "../pair-room/stub.ts";
 
 /** The export's format version, so a later change of shape can be told apart. */
-export const EXPORT_FORMAT = 1;
+const EXPORT_FORMAT = 1;
 
 /** JSON text columns become JSON again in the export, instead of strings of JSON. */
 const JSON_COLUMNS = new Set(["topics", "languages", "answers", "data"]);
@@ -55,7 +55,14 @@ async function* exportPieces(env: Env, userId: string): AsyncGenerator<string> {
   yield field("blocks", await exportBlocks(db, userId));
   const other = await exportOtherTables(db, userId);
   yield field("notificationPreferences", other.notification_preferences ?? []);
-  yield field("otherRecords", Object.fromEntries(Object.entries(other).filter(([name]) => name !== "notification_preferences").map(([name, rows]) => [name, rows.map(revive)])));
+  yield field(
+    "otherRecords",
+    Object.fromEntries(
+      Object.entries(other)
+        .filter(([name]) => name !== "notification_preferences")
+        .map(([name, rows]) => [name, rows.map(revive)]),
+    ),
+  );
 
   const pairs = await exportPairs(db, userId);
   yield `,\n"pairs":[`;

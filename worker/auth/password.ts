@@ -10,7 +10,7 @@ import { fromBase64Url, toBase64Url } from "./encoding.ts";
  * were made from the password exactly as typed: they are checked normalised first, then as typed, and
  * re-hashed normalised at the next sign-in, so existing accounts keep signing in.
  */
-export const PBKDF2_ITERATIONS = 100_000;
+const PBKDF2_ITERATIONS = 100_000;
 const SALT_BYTES = 16;
 const HASH_BITS = 256;
 

@@ -15,13 +15,13 @@ import { randomToken, sha256Base64Url } from "./encoding.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A session not used for this long ends; using it moves this expiry forward (see SESSION_RENEW_AFTER_MS). */
-export const SESSION_TTL_MS = 30 * DAY_MS;
+const SESSION_TTL_MS = 30 * DAY_MS;
 /** However often it is renewed, a session ends this long after the sign-in that created it. */
-export const SESSION_ABSOLUTE_TTL_MS = 90 * DAY_MS;
+const SESSION_ABSOLUTE_TTL_MS = 90 * DAY_MS;
 /** A session used after this long gets a fresh expiry (and cookie), so active people stay signed in. */
-export const SESSION_RENEW_AFTER_MS = DAY_MS;
+const SESSION_RENEW_AFTER_MS = DAY_MS;
 /** "Last used" in the sessions list is kept to this precision, so a busy session costs one write per 5 minutes. */
-export const SESSION_LAST_USED_PRECISION_MS = 5 * 60 * 1000;
+const SESSION_LAST_USED_PRECISION_MS = 5 * 60 * 1000;
 
 /**
  * Secure everywhere except plain-http localhost, where browsers would drop a Secure cookie.
@@ -33,7 +33,7 @@ function cookieSettings(c: Context) {
   return { name: localHttp ? "session" : "__Host-session", secure: !localHttp };
 }
 
-export function readSessionToken(c: Context): string | undefined {
+function readSessionToken(c: Context): string | undefined {
   return getCookie(c, cookieSettings(c).name);
 }
 
@@ -87,12 +87,7 @@ export async function startSession(c: Context<AppEnv>, userId: string): Promise<
  * already closed), and the outbox keeps retrying in the background until each room confirms. Delivery starts at once, after the response, and the outbox retries until each room
  * confirms.
  */
-export async function revokeSessions(
-  c: Context<AppEnv>,
-  userId: string,
-  tokenHashes: string[],
-  extra: D1PreparedStatement[] = [],
-): Promise<void> {
+export async function revokeSessions(c: Context<AppEnv>, userId: string, tokenHashes: string[], extra: D1PreparedStatement[] = []): Promise<void> {
   for (const hash of tokenHashes) forgetSession(hash);
   const db = c.env.DB;
   const pairIds = tokenHashes.length ? await pairIdsOfUser(db, userId) : [];
@@ -130,7 +125,7 @@ type CachedSession = Pick<SessionRow, "user_id" | "expires_at" | "renewed_at" | 
  * HTTP requests for at most SESSION_CACHE_TTL_MS. The pair socket never uses this cache (see
  * requireFreshSession), and revocation closes open sockets through the room outbox.
  */
-export const SESSION_CACHE_TTL_MS = 10_000;
+const SESSION_CACHE_TTL_MS = 10_000;
 const SESSION_CACHE_MAX = 5_000;
 const sessionCache = new Map<string, CachedSession>();
 

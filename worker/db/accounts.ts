@@ -14,7 +14,7 @@ export const DELETED_MEMBER_NAME = "Deleted member";
 /** The placeholder account's ids start with this, so every reader can tell (see toPublicProfile). */
 export const DELETED_ID_PREFIX = "deleted-";
 /** How long a report about a deleted person keeps the copied message for the admins and the operator. */
-export const DELETED_REPORT_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+const DELETED_REPORT_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 
 export type OwnedGroup = { id: string; name: string };
 
@@ -82,9 +82,7 @@ export function deleteAccountStatements(
     db.prepare("UPDATE pairs SET created_by = NULL WHERE created_by = ?1").bind(userId),
     db.prepare("UPDATE pairs SET ended_by = NULL WHERE ended_by = ?1").bind(userId),
     db.prepare("UPDATE reports SET reporter_id = ?2 WHERE reporter_id = ?1").bind(userId, ghostId),
-    db
-      .prepare("UPDATE reports SET reported_id = ?2, purge_after = ?3 WHERE reported_id = ?1")
-      .bind(userId, ghostId, now + DELETED_REPORT_RETENTION_MS),
+    db.prepare("UPDATE reports SET reported_id = ?2, purge_after = ?3 WHERE reported_id = ?1").bind(userId, ghostId, now + DELETED_REPORT_RETENTION_MS),
     db.prepare("UPDATE reports SET resolved_by = NULL WHERE resolved_by = ?1").bind(userId),
     db.prepare("UPDATE groups SET created_by = NULL WHERE created_by = ?1").bind(userId),
     db.prepare("UPDATE programs SET created_by = NULL WHERE created_by = ?1").bind(userId),
@@ -98,9 +96,7 @@ export function deleteAccountStatements(
            AND (instr(data, ?1) > 0 OR EXISTS (SELECT 1 FROM json_each(?5) p WHERE instr(notifications.data, p.value) > 0))`,
       )
       .bind(userId, displayName, DELETED_MEMBER_NAME, ghostId, JSON.stringify(input.pairIds)),
-    db
-      .prepare("DELETE FROM rate_limits WHERE instr(bucket, ?1) > 0 OR instr(bucket, ?2) > 0")
-      .bind(userId, input.emailKey),
+    db.prepare("DELETE FROM rate_limits WHERE instr(bucket, ?1) > 0 OR instr(bucket, ?2) > 0").bind(userId, input.emailKey),
     // Membership (issue 13): the audit log and the "who did it" columns of bans, requests and escalations.
     ...membershipErasureStatements(db, { userId, displayName, ghostId, ghostName: DELETED_MEMBER_NAME }),
     db.prepare("DELETE FROM users WHERE id = ?1").bind(userId),
@@ -117,9 +113,7 @@ export function purgeExpiredReportsStatement(db: D1Database, now: number) {
 
 export function exportProfile(db: D1Database, userId: string) {
   return db
-    .prepare(
-      "SELECT id, email, display_name, birth_date, about, topics, languages, time_zone, locale, created_at FROM users WHERE id = ?1",
-    )
+    .prepare("SELECT id, email, display_name, birth_date, about, topics, languages, time_zone, locale, created_at FROM users WHERE id = ?1")
     .bind(userId)
     .first<Record<string, unknown>>();
 }
@@ -195,9 +189,7 @@ export async function exportBlocks(db: D1Database, userId: string) {
 
 export async function exportSessions(db: D1Database, userId: string) {
   const { results } = await db
-    .prepare(
-      "SELECT id, created_at, last_used_at, expires_at, absolute_expires_at, user_agent FROM sessions WHERE user_id = ?1 ORDER BY created_at",
-    )
+    .prepare("SELECT id, created_at, last_used_at, expires_at, absolute_expires_at, user_agent FROM sessions WHERE user_id = ?1 ORDER BY created_at")
     .bind(userId)
     .all<Record<string, unknown>>();
   return results;

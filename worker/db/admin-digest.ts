@@ -4,7 +4,15 @@ import { NO_CHECKIN_AFTER_DAYS, QUIET_AFTER_DAYS } from "../../shared/rules/heal
 
 const DAY_MS = 86_400_000;
 
-export type DigestRow = { user_id: string; group_id: string; group_name: string; program_id: string; program_title: string; new_applications: number; needs_attention: number };
+export type DigestRow = {
+  user_id: string;
+  group_id: string;
+  group_name: string;
+  program_id: string;
+  program_title: string;
+  new_applications: number;
+  needs_attention: number;
+};
 
 export async function digestRows(db: D1Database, now: number): Promise<DigestRow[]> {
   const since = new Date(now - DAY_MS).toISOString();

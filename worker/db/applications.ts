@@ -27,12 +27,13 @@ export function toApplication(row: ApplicationRow): Application {
   };
 }
 
-type ApplicantRow = ApplicationRow & Pick<UserRow, "display_name" | "about" | "topics" | "languages" | "time_zone"> & {
-  capacity_used: number;
-  effective_capacity: number;
-};
+type ApplicantRow = ApplicationRow &
+  Pick<UserRow, "display_name" | "about" | "topics" | "languages" | "time_zone"> & {
+    capacity_used: number;
+    effective_capacity: number;
+  };
 
-export function toApplicant(row: ApplicantRow): Applicant {
+function toApplicant(row: ApplicantRow): Applicant {
   const capacity = row.role === "mentor" ? row.effective_capacity : 0;
   return {
     ...toApplication(row),

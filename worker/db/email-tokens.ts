@@ -2,13 +2,21 @@
 import { randomToken, sha256Base64Url } from "../auth/encoding.ts";
 
 export type TokenPurpose = "verify" | "change" | "reset";
-export const TOKEN_TTL_MS: Record<TokenPurpose, number> = {
+const TOKEN_TTL_MS: Record<TokenPurpose, number> = {
   verify: 24 * 60 * 60 * 1000,
   change: 24 * 60 * 60 * 1000,
   reset: 60 * 60 * 1000,
 };
 
-export type EmailTokenRow = { token_hash: string; user_id: string; purpose: TokenPurpose; email: string; created_at: number; expires_at: number; used_at: number | null };
+type EmailTokenRow = {
+  token_hash: string;
+  user_id: string;
+  purpose: TokenPurpose;
+  email: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+};
 
 /** A new token, and the statements that store it and retire the person's earlier unused ones of the same purpose. */
 export async function newTokenStatements(db: D1Database, userId: string, purpose: TokenPurpose, email: string, now = Date.now()) {

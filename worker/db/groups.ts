@@ -17,7 +17,7 @@ type GroupRow = {
 const GROUP_COLUMNS = `g.id, g.name, g.description, g.focus, g.created_at, g.join_policy, g.listed,
   (SELECT COUNT(*) FROM group_members m WHERE m.group_id = g.id) AS member_count`;
 
-export function toGroup(row: GroupRow): Group {
+function toGroup(row: GroupRow): Group {
   return {
     id: row.id,
     name: row.name,
@@ -47,10 +47,7 @@ export async function listMyGroups(db: D1Database, userId: string): Promise<MyGr
 }
 
 export async function roleIn(db: D1Database, groupId: string, userId: string): Promise<GroupRole | null> {
-  const row = await db
-    .prepare("SELECT role FROM group_members WHERE group_id = ?1 AND user_id = ?2")
-    .bind(groupId, userId)
-    .first<{ role: GroupRole }>();
+  const row = await db.prepare("SELECT role FROM group_members WHERE group_id = ?1 AND user_id = ?2").bind(groupId, userId).first<{ role: GroupRole }>();
   return row?.role ?? null;
 }
 

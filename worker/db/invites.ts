@@ -30,10 +30,7 @@ export function findInviteByTokenHash(db: D1Database, tokenHash: string) {
   return db.prepare("SELECT * FROM group_invites WHERE token_hash = ?1").bind(tokenHash).first<InviteRow>();
 }
 
-export function insertInvite(
-  db: D1Database,
-  invite: { tokenHash: string; groupId: string; createdBy: string; now: string; expiresAt: string | null },
-) {
+export function insertInvite(db: D1Database, invite: { tokenHash: string; groupId: string; createdBy: string; now: string; expiresAt: string | null }) {
   return db
     .prepare(
       `INSERT INTO group_invites (id, token_hash, group_id, created_by, created_at, expires_at)

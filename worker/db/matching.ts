@@ -22,15 +22,6 @@ export function markApplicationsPairedManyStatement(db: D1Database, programId: s
     .bind(programId, now, JSON.stringify(pairIds));
 }
 
-/** The two people of each of these pairs, to undo them. */
-export async function findPairPeople(db: D1Database, pairIds: string[]) {
-  const { results } = await db
-    .prepare("SELECT id, mentor_id, mentee_id FROM pairs WHERE id IN (SELECT value FROM json_each(?1))")
-    .bind(JSON.stringify(pairIds))
-    .all<{ id: string; mentor_id: string; mentee_id: string }>();
-  return results;
-}
-
 /**
  * The outbox row that creates a new pair's room, written only if the pair itself was written: it goes
  * right after the pair's conditional insert in the same batch, so a refused pair leaves no row behind.

@@ -84,13 +84,17 @@ export function departureStatements(
   for (const pair of pairs) {
     const partnerId = pair.mentor_id === userId ? pair.mentee_id : pair.mentor_id;
     const otherName = pair.mentor_id === userId ? pair.mentor_name : pair.mentee_name;
-    statements.push(
-      notifyStatement(db, partnerId, "pair_ended", { pairId: pair.id, outcome: "ended", reason, otherName, programTitle: pair.program_title }),
-    );
+    statements.push(notifyStatement(db, partnerId, "pair_ended", { pairId: pair.id, outcome: "ended", reason, otherName, programTitle: pair.program_title }));
   }
   if (pairs.length) {
     const effect: RoomEffect = { type: "remove_member", userId, reason };
-    statements.push(...roomEffectStatements(db, pairs.map((pair) => pair.id), effect));
+    statements.push(
+      ...roomEffectStatements(
+        db,
+        pairs.map((pair) => pair.id),
+        effect,
+      ),
+    );
   }
   return statements;
 }
@@ -144,7 +148,10 @@ export function findJoinableGroup(db: D1Database, groupId: string) {
  * Listed groups matching every word of `q` (folded: case and accents do not matter) and the focus.
  * Each word is a LIKE over the folded search text; `%` and `_` in the words are escaped.
  */
-export async function searchDirectory(db: D1Database, input: { q?: string | undefined; focus?: GroupFocus | undefined; userId: string | null }): Promise<DirectoryGroup[]> {
+export async function searchDirectory(
+  db: D1Database,
+  input: { q?: string | undefined; focus?: GroupFocus | undefined; userId: string | null },
+): Promise<DirectoryGroup[]> {
   const words = searchWords(input.q ?? "");
   const params: unknown[] = [input.focus ?? null, input.userId];
   const conditions = words.map((word) => {
@@ -165,7 +172,16 @@ export async function searchDirectory(db: D1Database, input: { q?: string | unde
        ORDER BY member_count DESC, g.name COLLATE NOCASE LIMIT 100`,
     )
     .bind(...params)
-    .all<{ id: string; name: string; description: string; focus: GroupFocus; join_policy: JoinPolicy; member_count: number; open_programs: number; my_status: "member" | "pending" | null }>();
+    .all<{
+      id: string;
+      name: string;
+      description: string;
+      focus: GroupFocus;
+      join_policy: JoinPolicy;
+      member_count: number;
+      open_programs: number;
+      my_status: "member" | "pending" | null;
+    }>();
   return results.map((row) => ({
     id: row.id,
     name: row.name,
@@ -212,7 +228,9 @@ export async function findJoinRequest(db: D1Database, requestId: string): Promis
 }
 
 export async function hasPendingRequest(db: D1Database, groupId: string, userId: string) {
-  return (await db.prepare("SELECT 1 AS x FROM join_requests WHERE group_id = ?1 AND user_id = ?2 AND status = 'pending'").bind(groupId, userId).first()) !== null;
+  return (
+    (await db.prepare("SELECT 1 AS x FROM join_requests WHERE group_id = ?1 AND user_id = ?2 AND status = 'pending'").bind(groupId, userId).first()) !== null
+  );
 }
 
 /** Inserts a pending request; the partial unique index makes a concurrent second one insert nothing. */
@@ -262,9 +280,7 @@ export type AuditInput = {
 /** One audit row. Callers pass codes and labels only: never a message, an answer or a note. */
 export function auditStatement(db: D1Database, entry: AuditInput) {
   return db
-    .prepare(
-      "INSERT INTO audit_log (id, group_id, actor_id, action, target_type, target_id, detail, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )
+    .prepare("INSERT INTO audit_log (id, group_id, actor_id, action, target_type, target_id, detail, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
     .bind(
       crypto.randomUUID(),
       entry.groupId,
@@ -288,7 +304,12 @@ type AuditRow = {
   created_at: string;
 };
 
-export async function listAudit(db: D1Database, groupId: string, before: string | undefined, limit: number): Promise<{ entries: AuditEntry[]; hasMore: boolean }> {
+export async function listAudit(
+  db: D1Database,
+  groupId: string,
+  before: string | undefined,
+  limit: number,
+): Promise<{ entries: AuditEntry[]; hasMore: boolean }> {
   const { results } = await db
     .prepare(
       `SELECT l.id, l.actor_id, u.display_name AS actor_name, l.action, l.target_type, l.target_id, l.detail, l.created_at
@@ -322,7 +343,7 @@ export async function listAudit(db: D1Database, groupId: string, before: string 
 // The operator
 
 /** People whose email is in OPERATOR_EMAILS (comma separated, case-insensitive). */
-export function operatorEmails(configured: string | undefined): Set<string> {
+function operatorEmails(configured: string | undefined): Set<string> {
   return new Set(
     (configured ?? "")
       .split(",")
@@ -342,7 +363,10 @@ export async function operatorIds(db: D1Database, configured: string | undefined
   const emails = [...operatorEmails(configured)];
   if (!emails.length) return [];
   const placeholders = emails.map((_, i) => `?${i + 1}`).join(", ");
-  const { results } = await db.prepare(`SELECT id FROM users WHERE email IN (${placeholders})`).bind(...emails).all<{ id: string }>();
+  const { results } = await db
+    .prepare(`SELECT id FROM users WHERE email IN (${placeholders})`)
+    .bind(...emails)
+    .all<{ id: string }>();
   return results.map((row) => row.id);
 }
 
@@ -384,7 +408,10 @@ function toOperatorReport(row: OperatorReportRow): OperatorReport {
 }
 
 /** Every report across groups, with only what each report handed over. */
-export async function listOperatorReports(db: D1Database, filter: { escalated?: boolean | undefined; status?: "open" | "resolved" | undefined }): Promise<OperatorReport[]> {
+export async function listOperatorReports(
+  db: D1Database,
+  filter: { escalated?: boolean | undefined; status?: "open" | "resolved" | undefined },
+): Promise<OperatorReport[]> {
   const { results } = await db
     .prepare(
       `${OPERATOR_REPORT_SELECT}
@@ -398,11 +425,16 @@ export async function listOperatorReports(db: D1Database, filter: { escalated?: 
 }
 
 export function findReportGroup(db: D1Database, reportId: string) {
-  return db.prepare("SELECT id, group_id, reported_id, escalated_at FROM reports WHERE id = ?1").bind(reportId).first<{ id: string; group_id: string; reported_id: string; escalated_at: string | null }>();
+  return db
+    .prepare("SELECT id, group_id, reported_id, escalated_at FROM reports WHERE id = ?1")
+    .bind(reportId)
+    .first<{ id: string; group_id: string; reported_id: string; escalated_at: string | null }>();
 }
 
 export function escalateStatement(db: D1Database, reportId: string, actorId: string) {
-  return db.prepare("UPDATE reports SET escalated_at = COALESCE(escalated_at, ?2), escalated_by = COALESCE(escalated_by, ?3) WHERE id = ?1").bind(reportId, new Date().toISOString(), actorId);
+  return db
+    .prepare("UPDATE reports SET escalated_at = COALESCE(escalated_at, ?2), escalated_by = COALESCE(escalated_by, ?3) WHERE id = ?1")
+    .bind(reportId, new Date().toISOString(), actorId);
 }
 
 /** All session hashes of a person (for closing the sockets they opened) and every pair they are in. */
@@ -420,7 +452,9 @@ export async function sessionsAndPairsOf(db: D1Database, userId: string): Promis
 export function suspendStatements(db: D1Database, userId: string, reason: string, actorId: string, rooms: { sessionHashes: string[]; pairIds: string[] }) {
   const effect: RoomEffect = { type: "close_sessions", sessionHashes: rooms.sessionHashes };
   return [
-    db.prepare("UPDATE users SET suspended_at = COALESCE(suspended_at, ?2), suspended_reason = ?3 WHERE id = ?1").bind(userId, new Date().toISOString(), reason),
+    db
+      .prepare("UPDATE users SET suspended_at = COALESCE(suspended_at, ?2), suspended_reason = ?3 WHERE id = ?1")
+      .bind(userId, new Date().toISOString(), reason),
     db.prepare("DELETE FROM sessions WHERE user_id = ?1").bind(userId),
     auditStatement(db, { groupId: null, actorId, action: "user_suspended", target: { type: "user", id: userId } }),
     ...(rooms.sessionHashes.length && rooms.pairIds.length ? roomEffectStatements(db, rooms.pairIds, effect) : []),
@@ -428,7 +462,10 @@ export function suspendStatements(db: D1Database, userId: string, reason: string
 }
 
 export function findSuspension(db: D1Database, userId: string) {
-  return db.prepare("SELECT id, suspended_at, suspended_reason FROM users WHERE id = ?1").bind(userId).first<{ id: string; suspended_at: string | null; suspended_reason: string | null }>();
+  return db
+    .prepare("SELECT id, suspended_at, suspended_reason FROM users WHERE id = ?1")
+    .bind(userId)
+    .first<{ id: string; suspended_at: string | null; suspended_reason: string | null }>();
 }
 
 export function unsuspendStatement(db: D1Database, userId: string) {

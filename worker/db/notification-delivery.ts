@@ -12,7 +12,7 @@ import {
 export function parsePreferences(json: string | null | undefined): NotificationPreferences {
   const result: NotificationPreferences = structuredClone(DEFAULT_PREFERENCES);
   if (!json) return result;
-  let stored: any;
+  let stored: { kinds?: Record<string, unknown>; messagePreviews?: unknown } | null;
   try {
     stored = JSON.parse(json);
   } catch {
@@ -53,7 +53,11 @@ export async function unsubscribeEmail(db: D1Database, userId: string, kind: Del
 export type PushSubscriptionRow = { endpoint: string; user_id: string; p256dh: string; auth: string; created_at: string };
 
 export function listPushSubscriptions(db: D1Database, userId: string) {
-  return db.prepare("SELECT * FROM push_subscriptions WHERE user_id = ?1 ORDER BY created_at").bind(userId).all<PushSubscriptionRow>().then((r) => r.results);
+  return db
+    .prepare("SELECT * FROM push_subscriptions WHERE user_id = ?1 ORDER BY created_at")
+    .bind(userId)
+    .all<PushSubscriptionRow>()
+    .then((r) => r.results);
 }
 
 /** An endpoint belongs to one browser: subscribing it again (even as someone else) moves it. */
@@ -88,7 +92,7 @@ export function forgetOldestBeyond(db: D1Database, userId: string, max: number) 
     .run();
 }
 
-export type Channel = "email" | "push";
+type Channel = "email" | "push";
 export type DeliveryKey = { notificationId: string; channel: Channel; target?: string };
 
 /** A claim older than this is taken to be from a consumer that died mid-send, and may be taken over. */
@@ -112,7 +116,13 @@ export async function claimDelivery(db: D1Database, key: DeliveryKey, userId: st
   return row !== null;
 }
 
-export function finishDelivery(db: D1Database, key: DeliveryKey, status: "sent" | "failed" | "skipped" | "daily" | "dead", detail: string | null, now = Date.now()) {
+export function finishDelivery(
+  db: D1Database,
+  key: DeliveryKey,
+  status: "sent" | "failed" | "skipped" | "daily" | "dead",
+  detail: string | null,
+  now = Date.now(),
+) {
   return db
     .prepare("UPDATE notification_deliveries SET status = ?4, detail = ?5, updated_at = ?6 WHERE notification_id = ?1 AND channel = ?2 AND target = ?3")
     .bind(key.notificationId, key.channel, key.target ?? "", status, detail, now)
@@ -120,7 +130,15 @@ export function finishDelivery(db: D1Database, key: DeliveryKey, status: "sent" 
 }
 
 /** Records a delivery that will not be attempted (preference off, address unverified), unless one exists. */
-export function recordSkipped(db: D1Database, key: DeliveryKey, userId: string | null, kind: string, status: "skipped" | "daily", detail: string, now = Date.now()) {
+export function recordSkipped(
+  db: D1Database,
+  key: DeliveryKey,
+  userId: string | null,
+  kind: string,
+  status: "skipped" | "daily",
+  detail: string,
+  now = Date.now(),
+) {
   return db
     .prepare(
       `INSERT INTO notification_deliveries (notification_id, channel, target, user_id, kind, status, detail, attempts, updated_at)

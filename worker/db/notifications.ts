@@ -13,10 +13,12 @@ export type NotificationKind =
 export type RhythmNotificationKind = "meeting_reminder" | "pair_nudge" | "feedback_requested";
 
 export function notifyStatement(db: D1Database, userId: string, kind: NotificationKind, data: Record<string, unknown>) {
-  return db
-    // Only to people who still have an account: a room may outlive one of its two (account deletion).
-    .prepare("INSERT INTO notifications (id, user_id, kind, data, created_at) SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM users WHERE id = ?2)")
-    .bind(crypto.randomUUID(), userId, kind, JSON.stringify(data), new Date().toISOString());
+  return (
+    db
+      // Only to people who still have an account: a room may outlive one of its two (account deletion).
+      .prepare("INSERT INTO notifications (id, user_id, kind, data, created_at) SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM users WHERE id = ?2)")
+      .bind(crypto.randomUUID(), userId, kind, JSON.stringify(data), new Date().toISOString())
+  );
 }
 
 type NotificationRow = { id: string; kind: string; data: string; created_at: string; read_at: string | null };

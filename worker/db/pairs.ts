@@ -31,10 +31,10 @@ function profileOf(row: PairWithPeopleRow, alias: "mentor" | "mentee") {
   });
 }
 
-export const PAIR_WITH_PEOPLE = `SELECT x.*, ${PROFILE("mentor")}, ${PROFILE("mentee")}
+const PAIR_WITH_PEOPLE = `SELECT x.*, ${PROFILE("mentor")}, ${PROFILE("mentee")}
   FROM pairs x JOIN users mentor ON mentor.id = x.mentor_id JOIN users mentee ON mentee.id = x.mentee_id`;
 
-export function toPair(row: PairWithPeopleRow): Pair {
+function toPair(row: PairWithPeopleRow): Pair {
   return {
     id: row.id,
     programId: row.program_id,
@@ -135,35 +135,6 @@ export function insertPairStatement(
              ON CONFLICT DO NOTHING`,
     )
     .bind(pair.pairId, pair.mentorId, pair.menteeId, pair.createdBy, pair.now, pair.programId);
-}
-
-/** Marks both applications paired, only if the pair `pairId` was written. */
-export function markApplicationsPairedStatement(
-  db: D1Database,
-  pair: { pairId: string; mentorId: string; menteeId: string; now: string; programId: string },
-) {
-  const pairExists = "EXISTS (SELECT 1 FROM pairs WHERE id = ?1)";
-  return db
-    .prepare(
-      `UPDATE applications SET status = 'paired', updated_at = ?4
-             WHERE program_id = ?5 AND ((user_id = ?2 AND role = 'mentor') OR (user_id = ?3 AND role = 'mentee')) AND ${pairExists}`,
-    )
-    .bind(pair.pairId, pair.mentorId, pair.menteeId, pair.now, pair.programId);
-}
-
-export function deletePairStatement(db: D1Database, pairId: string) {
-  return db.prepare("DELETE FROM pairs WHERE id = ?1").bind(pairId);
-}
-
-/** Puts the two applications back to waiting unless either still has another active pair. */
-export function unpairApplicationsStatement(db: D1Database, programId: string, mentorId: string, menteeId: string) {
-  return db
-    .prepare(
-      `UPDATE applications SET status = 'waiting' WHERE program_id = ?1 AND status = 'paired'
-                 AND ((user_id = ?2 AND role = 'mentor' AND NOT EXISTS (SELECT 1 FROM pairs WHERE program_id = ?1 AND mentor_id = ?2 AND status = 'active'))
-                   OR (user_id = ?3 AND role = 'mentee' AND NOT EXISTS (SELECT 1 FROM pairs WHERE program_id = ?1 AND mentee_id = ?3 AND status = 'active')))`,
-    )
-    .bind(programId, mentorId, menteeId);
 }
 
 export function endPairStatement(db: D1Database, pairId: string, outcome: string, reason: string | null, endedBy: string, now: string) {

@@ -92,10 +92,7 @@ export async function nextMeetingsOf(db: D1Database, userId: string, now = Date.
 
 /** Every pair a person is or was in, for their calendar feed. */
 export async function pairIdsOf(db: D1Database, userId: string): Promise<string[]> {
-  const { results } = await db
-    .prepare("SELECT id FROM pairs WHERE mentor_id = ?1 OR mentee_id = ?1 ORDER BY started_at")
-    .bind(userId)
-    .all<{ id: string }>();
+  const { results } = await db.prepare("SELECT id FROM pairs WHERE mentor_id = ?1 OR mentee_id = ?1 ORDER BY started_at").bind(userId).all<{ id: string }>();
   return results.map((r) => r.id);
 }
 
@@ -124,10 +121,6 @@ export async function resetCalendarFeed(db: D1Database, userId: string, tokenHas
     )
     .bind(userId, tokenHash, createdAt)
     .run();
-}
-
-export function deleteCalendarFeedStatement(db: D1Database, userId: string) {
-  return db.prepare("DELETE FROM calendar_feeds WHERE user_id = ?1").bind(userId);
 }
 
 // -----------------------------------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ export type RoomDeliverer = (env: Env, pairId: string, effect: RoomEffect) => Pr
 const callRoom: RoomDeliverer = (env, pairId, effect) => pairRoom(env, pairId).applyEffect(effect);
 
 /** First retry after 250 ms, doubling, at most every 5 minutes. */
-export function retryDelayMs(attempts: number): number {
+function retryDelayMs(attempts: number): number {
   return Math.min(250 * 2 ** Math.max(0, attempts - 1), 5 * 60_000);
 }
 

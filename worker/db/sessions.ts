@@ -69,14 +69,6 @@ export function deleteSessionByHashStatement(db: D1Database, tokenHash: string) 
   return db.prepare("DELETE FROM sessions WHERE token_hash = ?1").bind(tokenHash);
 }
 
-export function deleteSessionsOfUserStatement(db: D1Database, userId: string, exceptTokenHash: string | null = null) {
-  return db.prepare("DELETE FROM sessions WHERE user_id = ?1 AND (?2 IS NULL OR token_hash != ?2)").bind(userId, exceptTokenHash);
-}
-
-export function deleteExpiredSessionsStatement(db: D1Database, now: number) {
-  return db.prepare("DELETE FROM sessions WHERE expires_at <= ?1 OR absolute_expires_at <= ?1").bind(now);
-}
-
 /** Every pair a person is or was in, whatever its status: the rooms where their sockets may be open. */
 export async function pairIdsOfUser(db: D1Database, userId: string): Promise<string[]> {
   const { results } = await db

@@ -81,13 +81,6 @@ export async function insertUser(
     .first<UserRow>();
 }
 
-export async function findUsersForPairing(db: D1Database, mentorId: string, menteeId: string) {
-  return db
-    .prepare("SELECT id, display_name, birth_date, about FROM users WHERE id IN (?1, ?2)")
-    .bind(mentorId, menteeId)
-    .all<{ id: string; display_name: string; birth_date: string; about: string }>();
-}
-
 export function setPasswordHashStatement(db: D1Database, userId: string, passwordHash: string) {
   return db.prepare("UPDATE users SET password_hash = ?2 WHERE id = ?1").bind(userId, passwordHash);
 }
@@ -106,11 +99,7 @@ const PROFILE_COLUMNS = {
  * Writes the given profile fields (lists as JSON without duplicates) and returns the row; with nothing
  * to write, just reads it. Null when there is no such user.
  */
-export async function updateProfile(
-  db: D1Database,
-  userId: string,
-  patch: Partial<Record<keyof typeof PROFILE_COLUMNS, unknown>>,
-): Promise<UserRow | null> {
+export async function updateProfile(db: D1Database, userId: string, patch: Partial<Record<keyof typeof PROFILE_COLUMNS, unknown>>): Promise<UserRow | null> {
   const sets: string[] = [];
   const values: unknown[] = [userId];
   for (const [field, column] of Object.entries(PROFILE_COLUMNS) as [keyof typeof PROFILE_COLUMNS, string][]) {
@@ -120,6 +109,9 @@ export async function updateProfile(
     sets.push(`${column} = ?${values.length}`);
   }
   return sets.length
-    ? await db.prepare(`UPDATE users SET ${sets.join(", ")} WHERE id = ?1 RETURNING *`).bind(...values).first<UserRow>()
+    ? await db
+        .prepare(`UPDATE users SET ${sets.join(", ")} WHERE id = ?1 RETURNING *`)
+        .bind(...values)
+        .first<UserRow>()
     : await findUserById(db, userId);
 }

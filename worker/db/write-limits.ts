@@ -36,7 +36,11 @@ const LABELS: Record<WriteKind, string> = {
 };
 
 function windowText(seconds: number) {
-  return seconds >= 86_400 ? `${seconds / 86_400} day${seconds === 86_400 ? "" : "s"}` : seconds >= 3600 ? `${seconds / 3600} hour${seconds === 3600 ? "" : "s"}` : `${seconds} seconds`;
+  return seconds >= 86_400
+    ? `${seconds / 86_400} day${seconds === 86_400 ? "" : "s"}`
+    : seconds >= 3600
+      ? `${seconds / 3600} hour${seconds === 3600 ? "" : "s"}`
+      : `${seconds} seconds`;
 }
 
 /**

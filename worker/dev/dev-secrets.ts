@@ -33,7 +33,7 @@ export async function ensureDevVars(root: string): Promise<string[]> {
   if (missing.includes("VAPID_PUBLIC_KEY") !== missing.includes("VAPID_PRIVATE_KEY")) {
     throw new Error(".dev.vars has only one of VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY: remove it and run npm start again.");
   }
-  writeFileSync(file, (current && !current.endsWith("\n") ? current + "\n" : current) + "# Written by npm start for local development\n" + lines.join("\n") + "\n");
+  writeFileSync(file, `${current && !current.endsWith("\n") ? `${current}\n` : current}# Written by npm start for local development\n${lines.join("\n")}\n`);
   return missing;
 }
 

@@ -30,7 +30,9 @@ try {
       [`maskable-${size}.png`, maskableIcon],
     ] as const) {
       const page = await browser.newPage({ viewport: { width: size, height: size }, deviceScaleFactor: 1 });
-      await page.setContent(`<html><body style="margin:0;background:transparent">${svg.replace("<svg ", `<svg width="${size}" height="${size}" `)}</body></html>`);
+      await page.setContent(
+        `<html><body style="margin:0;background:transparent">${svg.replace("<svg ", `<svg width="${size}" height="${size}" `)}</body></html>`,
+      );
       await page.screenshot({ path: join(out, name), omitBackground: true });
       await page.close();
       console.log(`web/public/icons/${name}`);

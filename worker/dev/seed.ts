@@ -198,7 +198,11 @@ async function seedRhythm(people: Record<Key, ApiPerson>, programId: string, pai
   const { pair: done } = await people.admin.call("POST", `/programs/${programId}/pairs`, { mentorId: await id("admin"), menteeId: await id("member") });
   await sendChat(people.admin, done.id, ["Welcome Sam! Let's look at your portfolio this week."]);
   await sendChat(people.member, done.id, ["Thanks Amara, I will send it tonight."]);
-  await people.member.call("PUT", `/pairs/${done.id}/goal`, { what: "A portfolio with three case studies", byWhen: "2027-01-31", measure: "Reviewed by two designers" });
+  await people.member.call("PUT", `/pairs/${done.id}/goal`, {
+    what: "A portfolio with three case studies",
+    byWhen: "2027-01-31",
+    measure: "Reviewed by two designers",
+  });
   await people.admin.call("PUT", `/pairs/${done.id}/goal/progress`, { progress: "achieved" });
   await people.admin.call("POST", `/pairs/${done.id}/end`, { outcome: "completed" });
 

@@ -35,7 +35,7 @@ async function main() {
     console.log("First run: creating the demo data…");
     await seedDemo(server.url);
     mkdirSync(STATE_DIR, { recursive: true });
-    writeFileSync(SEEDED_MARKER, new Date().toISOString() + "\n");
+    writeFileSync(SEEDED_MARKER, `${new Date().toISOString()}\n`);
   }
 
   console.log(`

@@ -22,21 +22,17 @@ export class ApiError extends Error {
 export const notFound = (what = "This resource") => new ApiError(404, "not_found", `${what} does not exist.`);
 export const unauthenticated = () => new ApiError(401, "unauthenticated", "Sign in to continue.");
 export const forbidden = (message = "You are not allowed to do this.") => new ApiError(403, "forbidden", message);
-export const conflict = (code: ErrorCode, message: string) => new ApiError(409, code, message);
 
 export function errorBody(code: ErrorCode, message: string, issues?: ErrorBody["error"]["issues"]): ErrorBody {
   return { error: issues ? { code, message, issues } : { code, message } };
 }
 
-export function validationIssues(error: ZodError) {
+function validationIssues(error: ZodError) {
   return error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
 }
 
 /** The hook @hono/zod-openapi calls when a request fails its schema: 422 naming each bad field. */
-export function validationHook(
-  result: { success: true } | { success: false; error: ZodError; target?: string },
-  c: Context,
-) {
+export function validationHook(result: { success: true } | { success: false; error: ZodError; target?: string }, c: Context) {
   if (result.success) return;
   const issues = validationIssues(result.error);
   const first = issues[0];

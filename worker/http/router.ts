@@ -20,10 +20,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 /** OpenAPI entries for the error statuses a route can answer with. */
 export function errorResponses<const S extends keyof typeof ERROR_DESCRIPTIONS>(...statuses: S[]) {
   return Object.fromEntries(
-    statuses.map((status) => [
-      status,
-      { description: ERROR_DESCRIPTIONS[status]!, content: { "application/json": { schema: ErrorBody } } },
-    ]),
+    statuses.map((status) => [status, { description: ERROR_DESCRIPTIONS[status]!, content: { "application/json": { schema: ErrorBody } } }]),
   ) as Record<S, { description: string; content: { "application/json": { schema: typeof ErrorBody } } }>;
 }
 

@@ -6,7 +6,7 @@ import { errorBody } from "./errors.ts";
  * Strict CSP: scripts and styles only from our own origin, no inline script, never framed.
  * WebSocket connections go to the same origin, which 'self' covers in current browsers.
  */
-export const CONTENT_SECURITY_POLICY = [
+const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
@@ -39,7 +39,7 @@ export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-export function allowedOrigins(requestUrl: string, extra: string | undefined): Set<string> {
+function allowedOrigins(requestUrl: string, extra: string | undefined): Set<string> {
   const origins = new Set([new URL(requestUrl).origin]);
   for (const origin of (extra ?? "").split(",")) if (origin.trim()) origins.add(origin.trim());
   return origins;
@@ -56,9 +56,7 @@ export const originCheck: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (SAFE_METHODS.has(c.req.method) && !isUpgrade) return next();
   const origin = c.req.header("Origin");
   const fetchSite = c.req.header("Sec-Fetch-Site");
-  const allowed = origin
-    ? allowedOrigins(c.req.url, c.env.ALLOWED_ORIGINS).has(origin)
-    : fetchSite !== "cross-site" && fetchSite !== "same-site";
+  const allowed = origin ? allowedOrigins(c.req.url, c.env.ALLOWED_ORIGINS).has(origin) : fetchSite !== "cross-site" && fetchSite !== "same-site";
   if (!allowed) {
     return c.json(errorBody("forbidden_origin", "Requests from this origin are not allowed."), 403);
   }

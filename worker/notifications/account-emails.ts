@@ -10,7 +10,7 @@ import { ApiError } from "../http/errors.ts";
 import { enqueueSecurityEmail } from "./notify.ts";
 
 export const VERIFICATION_RESENDS: Limit = { max: 5, windowSeconds: 60 * 60 };
-export const EMAIL_CHANGES: Limit = { max: 5, windowSeconds: 60 * 60 };
+const EMAIL_CHANGES: Limit = { max: 5, windowSeconds: 60 * 60 };
 
 /** Counts one use of a limited action, or throws 429 with Retry-After when the window is full. */
 export async function spendLimit(db: D1Database, bucket: string, limit: Limit, message: string): Promise<void> {
@@ -51,7 +51,9 @@ export async function requestEmailChange(c: Context<AppEnv>, userId: string, new
   }
   if (!(await verifyPassword(currentPassword, user.password_hash))) {
     await incrementStatement(c.env.DB, bucket, PASSWORD_CHECK_FAILURES_PER_USER).run();
-    throw new ApiError(403, "invalid_password", "That is not your current password.", undefined, [{ path: "currentPassword", message: "That is not your current password." }]);
+    throw new ApiError(403, "invalid_password", "That is not your current password.", undefined, [
+      { path: "currentPassword", message: "That is not your current password." },
+    ]);
   }
   const taken = await c.env.DB.prepare("SELECT 1 AS x FROM users WHERE email = ?1").bind(newEmail).first();
   if (taken) throw new ApiError(409, "email_taken", "An account with this email already exists.");

@@ -21,8 +21,14 @@ import { pathFor, renderDailySummary, renderNotificationEmail, renderPush, rende
 import type { SummaryItem } from "./templates/types.ts";
 import { unsubscribeToken } from "./tokens.ts";
 
-
-export type OutgoingEmail = { from: string | { name: string; email: string }; to: string; subject: string; text: string; html: string; headers: Record<string, string> };
+export type OutgoingEmail = {
+  from: string | { name: string; email: string };
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  headers: Record<string, string>;
+};
 
 /** The outside world, passed in so the workerd tests can make a send fail or a push service answer. */
 export type DeliveryIO = {
@@ -30,7 +36,7 @@ export type DeliveryIO = {
   fetch: typeof fetch;
 };
 
-export function platformIO(env: Env): DeliveryIO {
+function platformIO(env: Env): DeliveryIO {
   return {
     sendEmail: async (email) => {
       if (!env.EMAIL) throw new Error("The EMAIL binding is not configured.");
@@ -40,7 +46,6 @@ export function platformIO(env: Env): DeliveryIO {
   };
 }
 
-
 type UserRow = { id: string; email: string; display_name: string; locale: string | null; email_verified_at: string | null };
 const findRecipient = (db: D1Database, userId: string) =>
   db.prepare("SELECT id, email, display_name, locale, email_verified_at FROM users WHERE id = ?1").bind(userId).first<UserRow>();
@@ -49,7 +54,15 @@ const appUrl = (env: Env) => env.APP_URL ?? "http://127.0.0.1:8787";
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 500);
 
 /** Claims, sends and records one email. Returns an error text when the send failed (to retry). */
-async function sendOnce(env: Env, io: DeliveryIO, key: DeliveryKey, userId: string | null, kind: string, to: string, email: () => Promise<RenderedEmail>): Promise<string | null> {
+async function sendOnce(
+  env: Env,
+  io: DeliveryIO,
+  key: DeliveryKey,
+  userId: string | null,
+  kind: string,
+  to: string,
+  email: () => Promise<RenderedEmail>,
+): Promise<string | null> {
   if (!(await claimDelivery(env.DB, key, userId, kind))) return null;
   try {
     const rendered = await email();
@@ -64,7 +77,7 @@ async function sendOnce(env: Env, io: DeliveryIO, key: DeliveryKey, userId: stri
 
 async function deliverNotification(env: Env, io: DeliveryIO, body: Extract<NotifyMessage, { type: "notification" }>): Promise<string[]> {
   // The person, their preferences and their devices in one round trip.
-  const [users, prefRows, subs] = await env.DB.batch<any>([
+  const [users, prefRows, subs] = await env.DB.batch<Record<string, unknown>>([
     env.DB.prepare("SELECT id, email, display_name, locale, email_verified_at FROM users WHERE id = ?1").bind(body.userId),
     env.DB.prepare("SELECT prefs FROM notification_preferences WHERE user_id = ?1").bind(body.userId),
     env.DB.prepare("SELECT endpoint, p256dh, auth FROM push_subscriptions WHERE user_id = ?1 ORDER BY created_at").bind(body.userId),
@@ -88,10 +101,15 @@ async function deliverNotification(env: Env, io: DeliveryIO, body: Extract<Notif
     await recordSkipped(env.DB, emailKey, user.id, kind, "daily", JSON.stringify(item));
   } else {
     const failed = await sendOnce(env, io, emailKey, user.id, kind, user.email, async () =>
-      renderNotificationEmail(kind, data, { name: user.display_name, locale: user.locale }, {
-        appUrl: appUrl(env),
-        unsubscribeToken: await unsubscribeToken(env.NOTIFY_SIGNING_KEY, user.id, kind),
-      }),
+      renderNotificationEmail(
+        kind,
+        data,
+        { name: user.display_name, locale: user.locale },
+        {
+          appUrl: appUrl(env),
+          unsubscribeToken: await unsubscribeToken(env.NOTIFY_SIGNING_KEY, user.id, kind),
+        },
+      ),
     );
     if (failed) failures.push(`email: ${failed}`);
   }
@@ -138,7 +156,7 @@ async function deliverSecurityEmail(env: Env, io: DeliveryIO, body: Extract<Noti
 
 async function deliverDailySummary(env: Env, io: DeliveryIO, body: Extract<NotifyMessage, { type: "daily_summary" }>): Promise<string[]> {
   const user = await findRecipient(env.DB, body.userId);
-  if (!user || !user.email_verified_at || !env.EMAIL) return [];
+  if (!user?.email_verified_at || !env.EMAIL) return [];
   const rows = (
     await env.DB.prepare(
       "SELECT notification_id, kind, detail FROM notification_deliveries WHERE user_id = ?1 AND channel = 'email' AND status = 'daily' ORDER BY updated_at LIMIT 100",
@@ -160,17 +178,15 @@ async function deliverDailySummary(env: Env, io: DeliveryIO, body: Extract<Notif
   if (failed) return [`email: ${failed}`];
   await env.DB.batch(
     rows.map((row) =>
-      env.DB.prepare("UPDATE notification_deliveries SET status = 'sent', detail = ?2, updated_at = ?3 WHERE notification_id = ?1 AND channel = 'email' AND status = 'daily'").bind(
-        row.notification_id,
-        `in daily summary ${body.id}`,
-        Date.now(),
-      ),
+      env.DB.prepare(
+        "UPDATE notification_deliveries SET status = 'sent', detail = ?2, updated_at = ?3 WHERE notification_id = ?1 AND channel = 'email' AND status = 'daily'",
+      ).bind(row.notification_id, `in daily summary ${body.id}`, Date.now()),
     ),
   );
   return [];
 }
 
-export async function deliver(env: Env, body: NotifyMessage, io: DeliveryIO): Promise<string[]> {
+async function deliver(env: Env, body: NotifyMessage, io: DeliveryIO): Promise<string[]> {
   switch (body.type) {
     case "notification":
       return deliverNotification(env, io, body);

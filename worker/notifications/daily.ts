@@ -15,8 +15,16 @@ export async function dailyMessages(env: Env, now = Date.now()): Promise<NotifyM
   for (const row of await digestRows(env.DB, now)) {
     const digest = digests.get(row.user_id) ?? { groups: [] };
     let group = digest.groups.find((g) => g.groupId === row.group_id);
-    if (!group) digest.groups.push((group = { groupId: row.group_id, groupName: row.group_name, programs: [] }));
-    group.programs.push({ programId: row.program_id, programTitle: row.program_title, newApplications: row.new_applications, needsAttention: row.needs_attention });
+    if (!group) {
+      group = { groupId: row.group_id, groupName: row.group_name, programs: [] };
+      digest.groups.push(group);
+    }
+    group.programs.push({
+      programId: row.program_id,
+      programTitle: row.program_title,
+      newApplications: row.new_applications,
+      needsAttention: row.needs_attention,
+    });
     digests.set(row.user_id, digest);
   }
   const items: NotifyInput[] = [...digests].map(([userId, data]) => ({ id: `digest:${userId}:${day}`, userId, kind: "admin_digest", data, inApp: false }));

@@ -14,13 +14,13 @@ export function pushConfigured(env: Env): boolean {
 }
 
 /** The private key's base64url `d`; a JWK (JSON) is accepted too. */
-export function vapidPrivateKey(privateKey: string): string {
+function vapidPrivateKey(privateKey: string): string {
   const trimmed = privateKey.trim();
   return trimmed.startsWith("{") ? String((JSON.parse(trimmed) as JsonWebKey).d ?? "") : trimmed;
 }
 
 /** Loopback http endpoints are accepted only for the local test push service (PUSH_ALLOW_LOOPBACK=1). */
-export function isLoopbackHttp(endpoint: string): boolean {
+function isLoopbackHttp(endpoint: string): boolean {
   try {
     const url = new URL(endpoint);
     return url.protocol === "http:" && (url.hostname === "127.0.0.1" || url.hostname === "localhost");
@@ -48,7 +48,11 @@ export async function sendPush(env: Env, subscription: StoredSubscription, paylo
     const request = await buildPushPayload(
       { data: payload, options: { ttl: 24 * 60 * 60, urgency: "normal", topic: payload.tag.replace(/[^A-Za-z0-9_-]/g, "").slice(0, 32) || "note" } },
       { endpoint, expirationTime: null, keys: { p256dh: subscription.p256dh, auth: subscription.auth } },
-      { subject: env.VAPID_SUBJECT ?? `mailto:${senderAddress(env.MAIL_FROM)}`, publicKey: env.VAPID_PUBLIC_KEY, privateKey: vapidPrivateKey(env.VAPID_PRIVATE_KEY) },
+      {
+        subject: env.VAPID_SUBJECT ?? `mailto:${senderAddress(env.MAIL_FROM)}`,
+        publicKey: env.VAPID_PUBLIC_KEY,
+        privateKey: vapidPrivateKey(env.VAPID_PRIVATE_KEY),
+      },
     );
     const res = await fetcher(subscription.endpoint, { method: "POST", headers: request.headers, body: request.body });
     await res.body?.cancel();
@@ -60,7 +64,7 @@ export async function sendPush(env: Env, subscription: StoredSubscription, paylo
 }
 
 /** `Name <address>` or a bare address → the address. */
-export function senderAddress(mailFrom: string | undefined): string {
+function senderAddress(mailFrom: string | undefined): string {
   const value = mailFrom ?? "notifications@mentorship.example";
   return value.match(/<([^>]+)>/)?.[1]?.trim() ?? value.trim();
 }

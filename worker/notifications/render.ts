@@ -7,14 +7,14 @@ import { fr } from "./templates/fr.ts";
 import type { AdminDigestData, Copy, SummaryItem, Templates } from "./templates/types.ts";
 import type { SecurityEmail } from "./messages.ts";
 
-export type MailLocale = "en" | "fr" | "de";
+type MailLocale = "en" | "fr" | "de";
 const TEMPLATES: Record<MailLocale, Templates> = { en, fr, de };
 
-export function mailLocale(locale: string | null | undefined): MailLocale {
+function mailLocale(locale: string | null | undefined): MailLocale {
   return locale === "fr" || locale === "de" ? locale : "en";
 }
 
-export function templatesFor(locale: string | null | undefined): Templates {
+function templatesFor(locale: string | null | undefined): Templates {
   return TEMPLATES[mailLocale(locale)];
 }
 
@@ -46,8 +46,8 @@ export function pathFor(kind: DeliveryKind | SecurityEmail | "daily_summary", da
   }
 }
 
-export function absoluteUrl(appUrl: string, path: string): string {
-  return new URL(path, appUrl.endsWith("/") ? appUrl : appUrl + "/").toString();
+function absoluteUrl(appUrl: string, path: string): string {
+  return new URL(path, appUrl.endsWith("/") ? appUrl : `${appUrl}/`).toString();
 }
 
 const escapeHtml = (text: string) =>
@@ -86,13 +86,12 @@ ${list.length ? `<ul>${list.map((item) => `<li>${escapeHtml(item)}</li>`).join("
 <div style="border-top:1px solid #ddd;margin-top:24px;padding-top:12px;font-size:13px;color:#555">${footerHtml}</div>
 </div></body></html>`;
   const headers: Record<string, string> =
-    footer.kind === "security"
-      ? {}
-      : { "List-Unsubscribe": `<${footer.oneClickUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+    footer.kind === "security" ? {} : { "List-Unsubscribe": `<${footer.oneClickUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
   return { subject: copy.subject, text, html, headers };
 }
 
 function copyFor(t: Templates, kind: DeliveryKind, data: Record<string, unknown>): Copy {
+  // biome-ignore lint/suspicious/noExplicitAny: each kind's data was written by its own notify() call; the templates read their fields.
   const d = data as any;
   switch (kind) {
     case "paired":
@@ -114,7 +113,12 @@ function copyFor(t: Templates, kind: DeliveryKind, data: Record<string, unknown>
 
 export type Links = { appUrl: string; unsubscribeToken: string };
 
-export function renderNotificationEmail(kind: DeliveryKind, data: Record<string, unknown>, recipient: { name: string; locale: string | null }, links: Links): RenderedEmail {
+export function renderNotificationEmail(
+  kind: DeliveryKind,
+  data: Record<string, unknown>,
+  recipient: { name: string; locale: string | null },
+  links: Links,
+): RenderedEmail {
   const t = templatesFor(recipient.locale);
   const token = encodeURIComponent(links.unsubscribeToken);
   return compose(t, recipient.name, copyFor(t, kind, data), absoluteUrl(links.appUrl, pathFor(kind, data)), {
@@ -127,7 +131,11 @@ export function renderNotificationEmail(kind: DeliveryKind, data: Record<string,
 }
 
 /** One email for the notifications a person asked to get once a day. Unsubscribing stops the first one's kind. */
-export function renderDailySummary(items: SummaryItem[], recipient: { name: string; locale: string | null }, links: Links & { kind: DeliveryKind }): RenderedEmail {
+export function renderDailySummary(
+  items: SummaryItem[],
+  recipient: { name: string; locale: string | null },
+  links: Links & { kind: DeliveryKind },
+): RenderedEmail {
   const t = templatesFor(recipient.locale);
   const copy = t.daily_summary(items.length);
   const token = encodeURIComponent(links.unsubscribeToken);
@@ -146,7 +154,12 @@ export function renderDailySummary(items: SummaryItem[], recipient: { name: stri
   );
 }
 
-export function renderSecurityEmail(template: SecurityEmail, data: Record<string, unknown>, recipient: { name: string; locale: string | null }, appUrl: string): RenderedEmail {
+export function renderSecurityEmail(
+  template: SecurityEmail,
+  data: Record<string, unknown>,
+  recipient: { name: string; locale: string | null },
+  appUrl: string,
+): RenderedEmail {
   const t = templatesFor(recipient.locale);
   const copy =
     template === "verify_email"

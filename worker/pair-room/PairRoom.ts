@@ -48,7 +48,8 @@ export class PairRoom extends DurableObject<Env> {
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    const host = (this.host = createRoomHost(ctx, env));
+    const host = createRoomHost(ctx, env);
+    this.host = host;
     const published = () => this.pairHealth.publish();
     this.state = new RoomState(host);
     this.chat = new Chat(host, this.state, (at) => {

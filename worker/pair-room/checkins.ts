@@ -30,7 +30,14 @@ export class Checkins {
     if (existing && this.state.isMember(userId)) return ok(toCheckin(existing));
     const allowed = this.state.canWrite(userId);
     if (!allowed.ok) return allowed;
-    const checkin: Checkin = { id: crypto.randomUUID(), clientId: input.clientId, authorId: userId, mood: input.mood, note: input.note, createdAt: this.host.now() };
+    const checkin: Checkin = {
+      id: crypto.randomUUID(),
+      clientId: input.clientId,
+      authorId: userId,
+      mood: input.mood,
+      note: input.note,
+      createdAt: this.host.now(),
+    };
     this.host.sql.exec(
       "INSERT INTO checkins (id, client_id, author_id, mood, note, created_at) VALUES (?, ?, ?, ?, ?, ?)",
       checkin.id,

@@ -7,13 +7,13 @@ import type { RoomState } from "./state.ts";
  * Parts come in a fixed order; within a part, pages follow a cursor.
  */
 // The weekly rhythm's parts last: the pair's meetings and goal, and only this member's own feedback.
-export const EXPORT_PARTS = ["members", "steps", "messages", "posts", "comments", "checkins", "readCursors", "meetings", "goal", "myFeedback"] as const;
+const EXPORT_PARTS = ["members", "steps", "messages", "posts", "comments", "checkins", "readCursors", "meetings", "goal", "myFeedback"] as const;
 export type ExportPart = (typeof EXPORT_PARTS)[number];
 export type RoomExportCursor = { part: ExportPart; after: number | string | null };
 export type RoomExportPage = { part: ExportPart; items: unknown[]; next: RoomExportCursor | null };
 
 /** Messages per page: about 1 MB at the longest message size, and a few dozen pages for 10,000 messages. */
-export const EXPORT_PAGE_SIZE = 500;
+const EXPORT_PAGE_SIZE = 500;
 
 type Row = Record<string, SqlStorageValue>;
 
@@ -31,8 +31,7 @@ export class RoomExport {
     const size = Math.max(1, Math.min(limit, EXPORT_PAGE_SIZE));
     const { items, last } = this.read(part, after, size, userId);
     const nextPart = EXPORT_PARTS[EXPORT_PARTS.indexOf(part) + 1];
-    const next: RoomExportCursor | null =
-      items.length === size && last !== null ? { part, after: last } : nextPart ? { part: nextPart, after: null } : null;
+    const next: RoomExportCursor | null = items.length === size && last !== null ? { part, after: last } : nextPart ? { part: nextPart, after: null } : null;
     return ok({ part, items, next });
   }
 

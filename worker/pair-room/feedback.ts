@@ -2,7 +2,15 @@ import type { FeedbackAnswer, FeedbackBody, MyFeedback } from "../../shared/api/
 import { openFeedbackRounds, type FeedbackCounts, type FeedbackRound } from "../../shared/rules/rhythm.ts";
 import { fail, ok, type RhythmHost, type RhythmResult } from "./rhythm-host.ts";
 
-type FeedbackRow = { user_id: string; round: FeedbackRound; rating: number; goal_met: FeedbackAnswer["goalMet"]; again: number | null; comment: string; answered_at: number };
+type FeedbackRow = {
+  user_id: string;
+  round: FeedbackRound;
+  rating: number;
+  goal_met: FeedbackAnswer["goalMet"];
+  again: number | null;
+  comment: string;
+  answered_at: number;
+};
 
 /**
  * "How is your mentorship going?" at the midpoint and at the end. Each person's answers are theirs alone:
@@ -20,7 +28,14 @@ export class Feedback {
     const answers = this.host.sql
       .exec<FeedbackRow>("SELECT * FROM feedback WHERE user_id = ? ORDER BY answered_at", userId)
       .toArray()
-      .map((r) => ({ round: r.round, rating: r.rating, goalMet: r.goal_met, again: r.again === null ? null : r.again === 1, comment: r.comment, answeredAt: r.answered_at }));
+      .map((r) => ({
+        round: r.round,
+        rating: r.rating,
+        goalMet: r.goal_met,
+        again: r.again === null ? null : r.again === 1,
+        comment: r.comment,
+        answeredAt: r.answered_at,
+      }));
     return { open: this.openRounds(), answers };
   }
 
@@ -28,7 +43,10 @@ export class Feedback {
   answer(userId: string, input: FeedbackBody): RhythmResult<MyFeedback> {
     if (!this.host.isMember(userId)) return fail("not_found", "This pair does not exist.");
     if (!this.openRounds().includes(input.round)) {
-      return fail("not_open", input.round === "end" ? "The end feedback opens when the mentorship ends." : "The midpoint feedback opens halfway through the program.");
+      return fail(
+        "not_open",
+        input.round === "end" ? "The end feedback opens when the mentorship ends." : "The midpoint feedback opens halfway through the program.",
+      );
     }
     this.host.sql.exec(
       `INSERT INTO feedback (user_id, round, rating, goal_met, again, comment, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?)

@@ -75,7 +75,10 @@ export class FloodGuard {
 
   private entry(userId: string): Pending {
     let entry = this.pending.get(userId);
-    if (!entry) this.pending.set(userId, (entry = {}));
+    if (!entry) {
+      entry = {};
+      this.pending.set(userId, entry);
+    }
     return entry;
   }
 

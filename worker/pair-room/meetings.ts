@@ -71,9 +71,7 @@ export class Meetings {
 
   /** The next agreed meeting that has not ended yet. */
   next(now = this.host.now()): Meeting | null {
-    const row = this.host.sql
-      .exec<MeetingRow>("SELECT * FROM meetings WHERE status = 'accepted' AND ends_at > ? ORDER BY starts_at LIMIT 1", now)
-      .toArray()[0];
+    const row = this.host.sql.exec<MeetingRow>("SELECT * FROM meetings WHERE status = 'accepted' AND ends_at > ? ORDER BY starts_at LIMIT 1", now).toArray()[0];
     return row ? toMeeting(row) : null;
   }
 
@@ -188,9 +186,7 @@ export class Meetings {
   dueReminders(now = this.host.now()): RhythmNotice[] {
     const notices: RhythmNotice[] = [];
     const members = this.host.members();
-    const rows = this.host.sql
-      .exec<MeetingRow>("SELECT * FROM meetings WHERE status = 'accepted' AND starts_at > ?", now)
-      .toArray();
+    const rows = this.host.sql.exec<MeetingRow>("SELECT * FROM meetings WHERE status = 'accepted' AND starts_at > ?", now).toArray();
     for (const row of rows) {
       const sent = JSON.parse(row.reminders_sent) as number[];
       const due = dueReminders(row.starts_at!, sent, now);
@@ -203,7 +199,13 @@ export class Meetings {
         notices.push({
           userId: member.userId,
           kind: "meeting_reminder",
-          data: { pairId: this.host.pairId(), meetingId: row.id, startsAt: row.starts_at, hoursBefore: Math.round(lead / 3_600_000), otherName: other?.displayName ?? "" },
+          data: {
+            pairId: this.host.pairId(),
+            meetingId: row.id,
+            startsAt: row.starts_at,
+            hoursBefore: Math.round(lead / 3_600_000),
+            otherName: other?.displayName ?? "",
+          },
         });
       }
     }

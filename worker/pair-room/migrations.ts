@@ -4,7 +4,7 @@ import { RHYTHM_ROOM_MIGRATION } from "./rhythm-host.ts";
  * The room's SQLite schema, as an append-only list: never edit or reorder an entry once it has shipped,
  * only add new ones. Each entry runs once, inside the object, recorded in `_migrations`.
  */
-export const ROOM_MIGRATIONS: readonly { id: string; sql: string }[] = [
+const ROOM_MIGRATIONS: readonly { id: string; sql: string }[] = [
   {
     id: "001_initial",
     sql: `
@@ -81,10 +81,15 @@ export const ROOM_MIGRATIONS: readonly { id: string; sql: string }[] = [
  */
 export function runRoomMigrations(sql: SqlStorage, migrations: readonly { id: string; sql: string }[] = ROOM_MIGRATIONS): void {
   sql.exec("CREATE TABLE IF NOT EXISTS _migrations (id TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)");
-  const applied = sql.exec<{ id: string }>("SELECT id FROM _migrations ORDER BY rowid").toArray().map((row) => row.id);
+  const applied = sql
+    .exec<{ id: string }>("SELECT id FROM _migrations ORDER BY rowid")
+    .toArray()
+    .map((row) => row.id);
   applied.forEach((id, index) => {
     if (migrations[index]?.id !== id) {
-      throw new Error(`Room migration history differs from the code at position ${index + 1}: applied "${id}", expected "${migrations[index]?.id ?? "nothing"}".`);
+      throw new Error(
+        `Room migration history differs from the code at position ${index + 1}: applied "${id}", expected "${migrations[index]?.id ?? "nothing"}".`,
+      );
     }
   });
   for (const migration of migrations.slice(applied.length)) {

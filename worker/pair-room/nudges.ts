@@ -30,7 +30,10 @@ export class Nudges {
   async check(now = this.host.now()): Promise<RhythmNotice[]> {
     if (!this.host.isActive()) return [];
     const settings = (await rhythmSettingsOfProgram(this.host.env.DB, this.host.programId())) ?? RHYTHM_SETTINGS_DEFAULTS;
-    const state = quietState({ lastActivityAt: this.host.lastActivityAt(), startedAt: this.host.startedAt(), lastNudgeAt: this.lastNudgeAt(), ...settings }, now);
+    const state = quietState(
+      { lastActivityAt: this.host.lastActivityAt(), startedAt: this.host.startedAt(), lastNudgeAt: this.lastNudgeAt(), ...settings },
+      now,
+    );
     this.host.setMeta("nudge_check_at", String(state.nextCheckAt));
     if (!state.nudgeDue) return [];
     this.host.setMeta("last_nudge_at", String(now));

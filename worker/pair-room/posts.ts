@@ -5,7 +5,14 @@ import type { RoomState } from "./state.ts";
 type PostRow = { id: string; client_id: string; author_id: string; title: string; body: string; url: string | null; created_at: number };
 type CommentRow = { id: string; client_id: string; post_id: string; author_id: string; body: string; created_at: number };
 
-const toComment = (r: CommentRow): Comment => ({ id: r.id, clientId: r.client_id, postId: r.post_id, authorId: r.author_id, body: r.body, createdAt: r.created_at });
+const toComment = (r: CommentRow): Comment => ({
+  id: r.id,
+  clientId: r.client_id,
+  postId: r.post_id,
+  authorId: r.author_id,
+  body: r.body,
+  createdAt: r.created_at,
+});
 const toPost = (r: PostRow, comments: Comment[]): Post => ({
   id: r.id,
   clientId: r.client_id,
@@ -44,7 +51,14 @@ export class Posts {
     if (!readable.ok) return readable;
     const comments = this.comments();
     const rows = this.host.sql.exec<PostRow>("SELECT * FROM posts ORDER BY created_at DESC, id").toArray();
-    return ok(rows.map((row) => toPost(row, comments.filter((c) => c.postId === row.id))));
+    return ok(
+      rows.map((row) =>
+        toPost(
+          row,
+          comments.filter((c) => c.postId === row.id),
+        ),
+      ),
+    );
   }
 
   async create(userId: string, input: PostInput): Promise<RoomResult<Post>> {

@@ -1,4 +1,4 @@
-import { RoomInit } from "../../shared/api/pairs.ts";
+import type { RoomInit } from "../../shared/api/pairs.ts";
 import type { RoomStatus } from "../../shared/protocol.ts";
 import { DAY_MS, fail, ok, type RoomHost, type RoomResult } from "./host.ts";
 
@@ -17,7 +17,12 @@ export class RoomState {
   constructor(private readonly host: RoomHost) {}
 
   load() {
-    this.memberIds = new Set(this.host.sql.exec<{ user_id: string }>("SELECT user_id FROM members").toArray().map((row) => row.user_id));
+    this.memberIds = new Set(
+      this.host.sql
+        .exec<{ user_id: string }>("SELECT user_id FROM members")
+        .toArray()
+        .map((row) => row.user_id),
+    );
     this.status_ = (this.meta("status") as RoomStatus | null) ?? "active";
     this.blocks_ = JSON.parse(this.meta("blocks") ?? "[]") as Block[];
   }

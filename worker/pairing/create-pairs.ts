@@ -22,7 +22,7 @@ import { deliverRoomEffects, deliverRoomEffectsOnce } from "../db/room-outbox.ts
 import { ApiError } from "../http/errors.ts";
 
 /** Up to this many new pairs, their rooms are created before the response; more, in the background. */
-export const ROOMS_IN_REQUEST = 10;
+const ROOMS_IN_REQUEST = 10;
 
 export type PairRequest = { mentorId: string; menteeId: string };
 export type PairOutcome = { mentorId: string; menteeId: string } & ({ ok: true; pairId: string } | { ok: false; error: ApiError });
@@ -31,7 +31,7 @@ export type PairOutcome = { mentorId: string; menteeId: string } & ({ ok: true; 
  * After the atomic insert refused a pair, find out which rule it broke, to say so. These reads cannot
  * change the outcome: the decision was already taken by the single INSERT … SELECT.
  */
-export async function whyPairingFailed(db: D1Database, programId: string, groupId: string, mentorId: string, menteeId: string): Promise<ApiError> {
+async function whyPairingFailed(db: D1Database, programId: string, groupId: string, mentorId: string, menteeId: string): Promise<ApiError> {
   // Membership first: leaving a group also withdraws the person's applications in it, and "no longer a
   // member" is the reason the admin needs to see.
   const [mentorRole, menteeRole] = await Promise.all([roleIn(db, groupId, mentorId), roleIn(db, groupId, menteeId)]);
@@ -69,16 +69,23 @@ export async function createPairs(
   const byId = new Map(people.map((p) => [p.id, p]));
   const today = new Date();
   const attempts: { index: number; pairId: string }[] = [];
-  requests.forEach((request, index) => {
-    if (request.mentorId === request.menteeId) return fail(index, new ApiError(422, "same_person", "A mentor cannot be their own mentee."));
+  for (const [index, request] of requests.entries()) {
+    if (request.mentorId === request.menteeId) {
+      fail(index, new ApiError(422, "same_person", "A mentor cannot be their own mentee."));
+      continue;
+    }
     const mentor = byId.get(request.mentorId);
     const mentee = byId.get(request.menteeId);
-    if (!mentor || !mentee) return fail(index, new ApiError(422, "not_an_applicant", "Both people must have applied to this program."));
+    if (!mentor || !mentee) {
+      fail(index, new ApiError(422, "not_an_applicant", "Both people must have applied to this program."));
+      continue;
+    }
     if (!isAdult(mentor.birth_date, today) || !isAdult(mentee.birth_date, today)) {
-      return fail(index, new ApiError(422, "underage", "Only adults (18 and over) can be paired."));
+      fail(index, new ApiError(422, "underage", "Only adults (18 and over) can be paired."));
+      continue;
     }
     attempts.push({ index, pairId: crypto.randomUUID() });
-  });
+  }
 
   if (attempts.length) {
     // Each pair's insert is followed by the outbox row that creates its room, written only if the pair
@@ -103,7 +110,15 @@ export async function createPairs(
         initializeRoomStatement(db, pairId, { type: "initialize", init }),
       ];
     });
-    const results = await db.batch([...statements, markApplicationsPairedManyStatement(db, program.id, attempts.map((a) => a.pairId), now)]);
+    const results = await db.batch([
+      ...statements,
+      markApplicationsPairedManyStatement(
+        db,
+        program.id,
+        attempts.map((a) => a.pairId),
+        now,
+      ),
+    ]);
     for (const [k, attempt] of attempts.entries()) {
       const request = requests[attempt.index]!;
       if ((results[2 * k]?.meta.changes ?? 0) > 0) outcomes[attempt.index] = { ...request, ok: true, pairId: attempt.pairId };

@@ -114,10 +114,16 @@ export const authRoutes = createRouter()
       currentCount(db, ceilingBucket, LOGIN_FAILURES_PER_EMAIL_CEILING),
     ]);
     if (pairFailures >= LOGIN_FAILURES_PER_EMAIL_AND_CLIENT.max) {
-      throw tooMany("Too many sign-in attempts. Wait a few minutes and try again.", await retryAfterSeconds(db, [pairBucket], LOGIN_FAILURES_PER_EMAIL_AND_CLIENT));
+      throw tooMany(
+        "Too many sign-in attempts. Wait a few minutes and try again.",
+        await retryAfterSeconds(db, [pairBucket], LOGIN_FAILURES_PER_EMAIL_AND_CLIENT),
+      );
     }
     if (clientFailures >= LOGIN_FAILURES_PER_CLIENT.max) {
-      throw tooMany("Too many sign-in attempts from this network. Wait a few minutes and try again.", await retryAfterSeconds(db, [clientBucket], LOGIN_FAILURES_PER_CLIENT));
+      throw tooMany(
+        "Too many sign-in attempts from this network. Wait a few minutes and try again.",
+        await retryAfterSeconds(db, [clientBucket], LOGIN_FAILURES_PER_CLIENT),
+      );
     }
     if (emailFailures >= LOGIN_FAILURES_PER_EMAIL_CEILING.max) {
       const wait = await claimSlowSlot(db, `login:slow:${key}`, LOGIN_SLOW_INTERVAL_SECONDS);
@@ -125,7 +131,10 @@ export const authRoutes = createRouter()
     }
 
     const row = await findUserByEmail(db, email);
-    const valid = row ? await verifyPassword(password, row.password_hash) : (await burnPasswordCheck(password), false);
+    let valid = false;
+    // Without an account, spend the same time on a hash anyway, so timing does not tell which emails exist.
+    if (row) valid = await verifyPassword(password, row.password_hash);
+    else await burnPasswordCheck(password);
     if (!row || !valid) {
       await db.batch([
         incrementStatement(db, pairBucket, LOGIN_FAILURES_PER_EMAIL_AND_CLIENT),

@@ -23,7 +23,7 @@ export const dashboardRoutes = createRouter().openapi(
     const db = c.env.DB;
     // Who may see it is checked on every request; what they see may be a few seconds old.
     const program = await findProgramForDashboard(db, programId, currentUser(c).id);
-    if (!program || !program.role || (program.status === "draft" && !isGroupAdmin(program.role))) throw notFound("This program");
+    if (!program?.role || (program.status === "draft" && !isGroupAdmin(program.role))) throw notFound("This program");
     if (!isGroupAdmin(program.role)) throw forbidden("Only the group's admins see the program dashboard.");
     const now = Date.now();
     const cached = cachedDashboard(programId, now);

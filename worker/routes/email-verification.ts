@@ -11,8 +11,8 @@ import { enqueueSecurityEmail } from "../notifications/notify.ts";
 const tags = ["Accounts"];
 const VerifyResponse = z.object({ email: z.string(), emailVerified: z.literal(true) }).meta({ id: "VerifyEmailResponse" });
 
-export const invalidToken = () => new ApiError(400, "invalid_token", "This link is not valid or was already used. Ask for a new one.");
-export const expiredToken = () => new ApiError(410, "token_expired", "This link has expired. Ask for a new one.");
+const invalidToken = () => new ApiError(400, "invalid_token", "This link is not valid or was already used. Ask for a new one.");
+const expiredToken = () => new ApiError(410, "token_expired", "This link has expired. Ask for a new one.");
 
 export const emailVerificationRoutes = createRouter()
   .openapi(
@@ -72,7 +72,12 @@ export const emailVerificationRoutes = createRouter()
       const user = await findUserById(c.env.DB, currentUser(c).id);
       if (!user) throw unauthenticated();
       if (user.email_verified_at) throw new ApiError(409, "already_verified", "Your address is already verified.");
-      await spendLimit(c.env.DB, `verify-resend:${user.id}`, VERIFICATION_RESENDS, "You asked for several links already. Check your inbox, or try again later.");
+      await spendLimit(
+        c.env.DB,
+        `verify-resend:${user.id}`,
+        VERIFICATION_RESENDS,
+        "You asked for several links already. Check your inbox, or try again later.",
+      );
       await sendVerificationEmail(c, user);
       return c.body(null, 202);
     },

@@ -1,12 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import {
-  CreateGroupBody,
-  GroupDetailResponse,
-  GroupListResponse,
-  GroupResponse,
-  UpdateGroupBody,
-  UpdateMemberBody,
-} from "../../shared/api/groups.ts";
+import { CreateGroupBody, GroupDetailResponse, GroupListResponse, GroupResponse, UpdateGroupBody, UpdateMemberBody } from "../../shared/api/groups.ts";
 import { mayChangeRole, mayRemoveMember } from "../../shared/rules/roles.ts";
 import { currentUser, requireUser } from "../auth/session.ts";
 import {
@@ -151,7 +144,13 @@ export const groupRoutes = createRouter()
       }
       if (!(await changeRoleKeepingAnOwner(c.env.DB, groupId, userId, role))) throw lastOwner();
       if (theirRole !== role) {
-        await auditStatement(c.env.DB, { groupId, actorId: currentUser(c).id, action: "role_changed", target: { type: "user", id: userId, label: await displayNameOf(c.env.DB, userId) }, detail: { from: theirRole, to: role } }).run();
+        await auditStatement(c.env.DB, {
+          groupId,
+          actorId: currentUser(c).id,
+          action: "role_changed",
+          target: { type: "user", id: userId, label: await displayNameOf(c.env.DB, userId) },
+          detail: { from: theirRole, to: role },
+        }).run();
       }
       const [group, members] = await Promise.all([findGroup(c.env.DB, groupId), listMembers(c.env.DB, groupId)]);
       return c.json({ group: group!, role: myRole, members }, 200);
@@ -164,7 +163,7 @@ export const groupRoutes = createRouter()
       tags,
       summary: "Remove a member, and with `?ban=true` ban them (admins; only owners remove admins or owners)",
       description:
-        "Their active pairs in the group end (\"ended\", reason `member_removed`): both people keep reading, nothing new can be added, and the removed person's open sockets in those pairs close within seconds (code 4004). Their waiting applications in the group are withdrawn. A banned person gets 403 `banned` on invite links and join requests until an admin lifts the ban.",
+        'Their active pairs in the group end ("ended", reason `member_removed`): both people keep reading, nothing new can be added, and the removed person\'s open sockets in those pairs close within seconds (code 4004). Their waiting applications in the group are withdrawn. A banned person gets 403 `banned` on invite links and join requests until an admin lifts the ban.',
       ...auth,
       request: { params: MemberParams, query: z.object({ ban: z.enum(["true", "false"]).optional() }) },
       responses: { 204: { description: "Removed" }, ...errorResponses(401, 403, 404, 409, 422, 429) },
@@ -177,7 +176,8 @@ export const groupRoutes = createRouter()
       const theirRole = await roleIn(c.env.DB, groupId, userId);
       if (!theirRole) throw notFound("This member");
       if (!mayRemoveMember(myRole, theirRole, userId === me)) throw forbidden("Only an owner can remove an admin or an owner.");
-      if (ban && userId === me) throw new ApiError(422, "validation_failed", "You cannot ban yourself.", undefined, [{ path: "ban", message: "You cannot ban yourself." }]);
+      if (ban && userId === me)
+        throw new ApiError(422, "validation_failed", "You cannot ban yourself.", undefined, [{ path: "ban", message: "You cannot ban yourself." }]);
       await depart(c, { groupId, userId, reason: userId === me ? "member_left" : "member_removed", ban, audit: userId !== me });
       return c.body(null, 204);
     },

@@ -1,19 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import {
-  AcceptInviteResponse,
-  CreateInviteBody,
-  CreatedInvite,
-  InviteListResponse,
-  InvitePreview,
-} from "../../shared/api/groups.ts";
+import { AcceptInviteResponse, CreateInviteBody, CreatedInvite, InviteListResponse, InvitePreview } from "../../shared/api/groups.ts";
 import { randomToken, sha256Base64Url } from "../auth/encoding.ts";
 import { currentUser, requireUser } from "../auth/session.ts";
-import {
-  addMemberStatement,
-  findGroup,
-  requireAdmin,
-  roleIn,
-} from "../db/groups.ts";
+import { addMemberStatement, findGroup, requireAdmin, roleIn } from "../db/groups.ts";
 import {
   countAcceptanceStatement,
   findInviteByTokenHash,
@@ -146,10 +135,7 @@ export const inviteRoutes = createRouter()
       const invite = await usableInvite(c.env.DB, c.req.valid("param").token);
       const me = currentUser(c).id;
       if (await isBanned(c.env.DB, invite.group_id, me)) throw new ApiError(403, "banned", "You have been banned from this group.");
-      const [insert] = await c.env.DB.batch([
-        addMemberStatement(c.env.DB, invite.group_id, me, "member"),
-        countAcceptanceStatement(c.env.DB, invite.id),
-      ]);
+      const [insert] = await c.env.DB.batch([addMemberStatement(c.env.DB, invite.group_id, me, "member"), countAcceptanceStatement(c.env.DB, invite.id)]);
       const group = await findGroup(c.env.DB, invite.group_id);
       const role = await roleIn(c.env.DB, invite.group_id, me);
       return c.json({ group: group!, role: role!, joined: (insert?.meta.changes ?? 0) > 0 }, 200);

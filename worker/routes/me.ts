@@ -68,7 +68,9 @@ async function requirePassword(c: Context<AppEnv>, user: UserRow, password: stri
   }
   if (!(await verifyPassword(password, user.password_hash))) {
     await incrementStatement(c.env.DB, bucket, PASSWORD_CHECK_FAILURES_PER_USER).run();
-    throw new ApiError(403, "invalid_password", "That is not your current password.", undefined, [{ path: field, message: "That is not your current password." }]);
+    throw new ApiError(403, "invalid_password", "That is not your current password.", undefined, [
+      { path: field, message: "That is not your current password." },
+    ]);
   }
 }
 
@@ -202,7 +204,7 @@ export const meRoutes = createRouter()
       tags,
       summary: "Delete my account, at once",
       description:
-        "Needs the password (403 `invalid_password`). 409 `last_owner` lists the groups where I am the only owner: hand them over or delete them first. Every session is revoked and every socket closed; active pairs end (`ended`, reason `account_deleted`); what I wrote in every pair space is erased and the other person sees \"Deleted member\". See the README for what is kept.",
+        'Needs the password (403 `invalid_password`). 409 `last_owner` lists the groups where I am the only owner: hand them over or delete them first. Every session is revoked and every socket closed; active pairs end (`ended`, reason `account_deleted`); what I wrote in every pair space is erased and the other person sees "Deleted member". See the README for what is kept.',
       ...auth,
       request: jsonBody(DeleteAccountBody),
       responses: {

@@ -40,7 +40,7 @@ const auth = { middleware: [requireUser] };
 const GroupParams = z.object({ groupId: z.string() });
 const RequestParams = z.object({ groupId: z.string(), requestId: z.string() });
 
-export const banned = () => new ApiError(403, "banned", "You have been banned from this group.");
+const banned = () => new ApiError(403, "banned", "You have been banned from this group.");
 
 export const membershipRoutes = createRouter()
   .openapi(
@@ -185,7 +185,8 @@ export const membershipRoutes = createRouter()
       path: "/groups/{groupId}/audit",
       tags,
       summary: "The group's audit log of admin actions, newest first (admins); never any content",
-      description: "Who created or edited programs, opened or closed them, paired, ended, removed, banned, changed roles, approved requests, resolved or escalated reports, and when. `before` (a createdAt) pages back.",
+      description:
+        "Who created or edited programs, opened or closed them, paired, ended, removed, banned, changed roles, approved requests, resolved or escalated reports, and when. `before` (a createdAt) pages back.",
       ...auth,
       request: { params: GroupParams, query: AuditQuery },
       responses: { 200: jsonResponse(AuditLogResponse, "Entries"), ...errorResponses(401, 403, 404, 422) },

@@ -7,7 +7,7 @@ import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/ro
 import { spendLimit } from "../notifications/account-emails.ts";
 
 const tags = ["Notifications"];
-export const PREFERENCE_WRITES: Limit = { max: 60, windowSeconds: 60 * 60 };
+const PREFERENCE_WRITES: Limit = { max: 60, windowSeconds: 60 * 60 };
 
 export const notificationPreferenceRoutes = createRouter()
   .openapi(

@@ -1,12 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { MarkReadBody, NotificationListResponse } from "../../shared/api/notifications.ts";
 import { currentUser, requireUser } from "../auth/session.ts";
-import {
-  countUnreadNotificationsStatement,
-  listLatestNotificationsStatement,
-  markNotificationsRead,
-  toNotification,
-} from "../db/notifications.ts";
+import { countUnreadNotificationsStatement, listLatestNotificationsStatement, markNotificationsRead, toNotification } from "../db/notifications.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 
 const tags = ["Notifications"];
@@ -24,10 +19,9 @@ export const notificationRoutes = createRouter()
     }),
     async (c) => {
       const me = currentUser(c).id;
-      const [list, unread] = await c.env.DB.batch<any>([
-        listLatestNotificationsStatement(c.env.DB, me),
-        countUnreadNotificationsStatement(c.env.DB, me),
-      ]);
+      const [list, unread] =
+        // biome-ignore lint/suspicious/noExplicitAny: a batch of two statements with different row shapes; each is read with its own type below.
+        await c.env.DB.batch<any>([listLatestNotificationsStatement(c.env.DB, me), countUnreadNotificationsStatement(c.env.DB, me)]);
       return c.json({ notifications: list!.results.map(toNotification), unreadCount: unread!.results[0].n as number }, 200);
     },
   )

@@ -1,12 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import {
-  OperatorReportListResponse,
-  OperatorReportQuery,
-  OperatorStatusResponse,
-  SuspendBody,
-  SuspensionResponse,
-} from "../../shared/api/membership.ts";
+import { OperatorReportListResponse, OperatorReportQuery, OperatorStatusResponse, SuspendBody, SuspensionResponse } from "../../shared/api/membership.ts";
 import type { AppEnv } from "../env.ts";
 import { currentUser, forgetUserSessions, requireUser } from "../auth/session.ts";
 import { requireAdmin } from "../db/groups.ts";
@@ -140,7 +134,12 @@ export const operatorRoutes = createRouter()
       if (!(await findSuspension(db, userId))) throw notFound("This person");
       await db.batch([
         unsuspendStatement(db, userId),
-        auditStatement(db, { groupId: null, actorId: me, action: "user_unsuspended", target: { type: "user", id: userId, label: await displayNameOf(db, userId) } }),
+        auditStatement(db, {
+          groupId: null,
+          actorId: me,
+          action: "user_unsuspended",
+          target: { type: "user", id: userId, label: await displayNameOf(db, userId) },
+        }),
       ]);
       return c.json({ userId, suspended: false, suspendedAt: null, reason: null }, 200);
     },

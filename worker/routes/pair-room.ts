@@ -204,4 +204,3 @@ export const pairRoomRoutes = createRouter()
       return room.fetch(new Request(c.req.raw, { headers })) as unknown as Response;
     },
   );
-

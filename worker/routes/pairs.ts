@@ -26,13 +26,13 @@ import { ApiError, forbidden, notFound } from "../http/errors.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 import { createPairs } from "../pairing/create-pairs.ts";
 import { deliverRoomEffectsNow, roomEffectStatements } from "../db/room-outbox.ts";
-import { enqueue, notify, prepareNotifications } from "../notifications/notify.ts";
+import { notify } from "../notifications/notify.ts";
 
 const tags = ["Pairs"];
 const auth = { middleware: [requireUser] };
 
 /** Bulk publishes per admin: a cohort takes one to a few (500 pairs each); this stops a runaway script. */
-export const BULK_PUBLISHES_PER_WINDOW: Limit = { max: 30, windowSeconds: 10 * 60 };
+const BULK_PUBLISHES_PER_WINDOW: Limit = { max: 30, windowSeconds: 10 * 60 };
 
 /** The program, when the caller administers it and it is open or closed (pairs can be made). */
 async function pairableProgram(c: Context<AppEnv>, programId: string): Promise<Program> {
@@ -177,24 +177,29 @@ export const pairRoutes = createRouter()
       await deliverRoomEffectsNow(c.env, c.executionCtx);
       // Only an admin's ending is an admin action; the pair's own ending is theirs and stays out of the log.
       if (pair.mentor_id !== me && pair.mentee_id !== me) {
-        await auditStatement(c.env.DB, { groupId: pair.group_id, actorId: me, action: "pair_ended", target: { type: "pair", id: pair.id }, detail: { outcome } }).run();
+        await auditStatement(c.env.DB, {
+          groupId: pair.group_id,
+          actorId: me,
+          action: "pair_ended",
+          target: { type: "pair", id: pair.id },
+          detail: { outcome },
+        }).run();
       }
       const ended = (await findPairWithPeople(c.env.DB, pair.id))!;
       // Both people hear of it, the one who ended it included (their copy is the record of it).
       await notify(
         c.env,
         c.executionCtx,
-        [pair.mentor_id, pair.mentee_id]
-          .map((userId) => ({
-            userId,
-            kind: "pair_ended" as const,
-            data: {
-              pairId: pair.id,
-              outcome,
-              reason: reason ?? null,
-              otherName: userId === pair.mentor_id ? ended.mentee.displayName : ended.mentor.displayName,
-            },
-          })),
+        [pair.mentor_id, pair.mentee_id].map((userId) => ({
+          userId,
+          kind: "pair_ended" as const,
+          data: {
+            pairId: pair.id,
+            outcome,
+            reason: reason ?? null,
+            otherName: userId === pair.mentor_id ? ended.mentee.displayName : ended.mentor.displayName,
+          },
+        })),
       );
       return c.json({ pair: ended }, 200);
     },

@@ -16,9 +16,9 @@ import { spendLimit } from "../notifications/account-emails.ts";
 import { enqueueSecurityEmail } from "../notifications/notify.ts";
 
 const tags = ["Accounts"];
-export const RESET_REQUESTS_PER_EMAIL: Limit = { max: 3, windowSeconds: 60 * 60 };
-export const RESET_REQUESTS_PER_CLIENT: Limit = { max: 20, windowSeconds: 60 * 60 };
-export const RESET_CONFIRMS_PER_CLIENT: Limit = { max: 30, windowSeconds: 15 * 60 };
+const RESET_REQUESTS_PER_EMAIL: Limit = { max: 3, windowSeconds: 60 * 60 };
+const RESET_REQUESTS_PER_CLIENT: Limit = { max: 20, windowSeconds: 60 * 60 };
+const RESET_CONFIRMS_PER_CLIENT: Limit = { max: 30, windowSeconds: 15 * 60 };
 
 const clientKey = (c: Context<AppEnv>) => c.req.header("CF-Connecting-IP") ?? "unknown";
 const invalidToken = () => new ApiError(400, "invalid_token", "This link is not valid or was already used. Ask for a new one.");

@@ -167,7 +167,17 @@ export const programRoutes = createRouter()
       if (!updated) {
         throw new ApiError(409, "version_conflict", "Someone else changed this program meanwhile. Reload to see their changes.");
       }
-      await auditStatement(c.env.DB, { groupId: updated.group_id, actorId: currentUser(c).id, action: "program_edited", target: { type: "program", id: programId, label: updated.title }, detail: { fields: Object.keys(patch).filter((k) => k !== "version").join(",") } }).run();
+      await auditStatement(c.env.DB, {
+        groupId: updated.group_id,
+        actorId: currentUser(c).id,
+        action: "program_edited",
+        target: { type: "program", id: programId, label: updated.title },
+        detail: {
+          fields: Object.keys(patch)
+            .filter((k) => k !== "version")
+            .join(","),
+        },
+      }).run();
       return c.json({ program: toProgram(updated) }, 200);
     },
   )
@@ -193,7 +203,13 @@ export const programRoutes = createRouter()
       // Conditional on the status we checked, so two admins racing cannot skip a state.
       const updated = await changeProgramStatus(c.env.DB, programId, from, status, new Date().toISOString());
       if (!updated) throw new ApiError(409, "invalid_transition", "The program's status changed meanwhile. Reload and try again.");
-      await auditStatement(c.env.DB, { groupId: updated.group_id, actorId: currentUser(c).id, action: "program_status_changed", target: { type: "program", id: programId, label: updated.title }, detail: { from, to: status } }).run();
+      await auditStatement(c.env.DB, {
+        groupId: updated.group_id,
+        actorId: currentUser(c).id,
+        action: "program_status_changed",
+        target: { type: "program", id: programId, label: updated.title },
+        detail: { from, to: status },
+      }).run();
       return c.json({ program: toProgram(updated) }, 200);
     },
   );

@@ -2,18 +2,25 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { DeletePushSubscriptionBody, PushSubscriptionBody } from "../../shared/api/notification-preferences.ts";
 import type { Limit } from "../auth/rate-limit.ts";
 import { currentUser, requireUser } from "../auth/session.ts";
-import { deletePushSubscription, forgetOldestBeyond, listPushSubscriptions, PUSH_SUBSCRIPTIONS_PER_USER, savePushSubscription } from "../db/notification-delivery.ts";
+import {
+  deletePushSubscription,
+  forgetOldestBeyond,
+  listPushSubscriptions,
+  PUSH_SUBSCRIPTIONS_PER_USER,
+  savePushSubscription,
+} from "../db/notification-delivery.ts";
 import { ApiError } from "../http/errors.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
 import { spendLimit } from "../notifications/account-emails.ts";
 import { acceptableEndpoint } from "../notifications/push.ts";
 
 const tags = ["Notifications"];
-export const PUSH_SUBSCRIPTION_WRITES: Limit = { max: 30, windowSeconds: 60 * 60 };
+const PUSH_SUBSCRIPTION_WRITES: Limit = { max: 30, windowSeconds: 60 * 60 };
 
-const PushConfig = z
-  .object({ publicKey: z.string().nullable(), subscriptions: z.number().int() })
-  .meta({ id: "PushConfig", description: "The VAPID public key for PushManager.subscribe (null when push is not configured) and how many devices I have subscribed" });
+const PushConfig = z.object({ publicKey: z.string().nullable(), subscriptions: z.number().int() }).meta({
+  id: "PushConfig",
+  description: "The VAPID public key for PushManager.subscribe (null when push is not configured) and how many devices I have subscribed",
+});
 
 export const pushSubscriptionRoutes = createRouter()
   .openapi(

@@ -51,8 +51,8 @@ const MeetingParams = z.object({ pairId: z.string(), meetingId: z.string() });
 const ProgramParams = z.object({ programId: z.string() });
 
 /** Meetings, goal and feedback writes per person; generous for two people planning, tight for a script. */
-export const RHYTHM_WRITES_PER_HOUR: Limit = { max: 120, windowSeconds: 60 * 60 };
-export const CALENDAR_RESETS_PER_HOUR: Limit = { max: 10, windowSeconds: 60 * 60 };
+const RHYTHM_WRITES_PER_HOUR: Limit = { max: 120, windowSeconds: 60 * 60 };
+const CALENDAR_RESETS_PER_HOUR: Limit = { max: 10, windowSeconds: 60 * 60 };
 
 async function limitWrite(c: Context<AppEnv>, bucket: string, limit: Limit) {
   if ((await currentCount(c.env.DB, bucket, limit)) >= limit.max) {
@@ -110,7 +110,7 @@ const calendarHeaders = (filename: string | null) => ({
 
 async function loadProgramAsAdmin(c: Context<AppEnv>, programId: string) {
   const program = await programWithRole(c.env.DB, programId, currentUser(c).id);
-  if (!program || !program.role || (program.status === "draft" && !isGroupAdmin(program.role))) throw notFound("This program");
+  if (!program?.role || (program.status === "draft" && !isGroupAdmin(program.role))) throw notFound("This program");
   if (!isGroupAdmin(program.role)) throw forbidden("Only the group's admins see the program report.");
   return program;
 }
@@ -242,7 +242,11 @@ export const rhythmRoutes = createRouter()
       const { userId, room } = await loadPairAsMember(c, pairId);
       await limitWrite(c, `rhythm:${userId}`, RHYTHM_WRITES_PER_HOUR);
       const meeting = unwrapRhythm(
-        await room.changeMeeting(userId, meetingId, { type: "reschedule", startsAt: body.options.map((o) => Date.parse(o.startsAt)), durationMinutes: body.durationMinutes }),
+        await room.changeMeeting(userId, meetingId, {
+          type: "reschedule",
+          startsAt: body.options.map((o) => Date.parse(o.startsAt)),
+          durationMinutes: body.durationMinutes,
+        }),
       );
       if (body.timeZone) await fillTimeZoneStatement(c.env.DB, userId, body.timeZone).run();
       return c.json({ meeting }, 200);

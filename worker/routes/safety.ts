@@ -28,7 +28,8 @@ export const safetyRoutes = createRouter()
       path: "/users/{userId}/block",
       tags: ["Safety"],
       summary: "Block someone: all contact stops at once",
-      description: "Their open sockets in every pair you share are closed, and every write in those pairs is refused (409 `blocked`). They can no longer be paired with you.",
+      description:
+        "Their open sockets in every pair you share are closed, and every write in those pairs is refused (409 `blocked`). They can no longer be paired with you.",
       middleware: [requireUser],
       request: { params: UserParams },
       responses: { 204: { description: "Blocked" }, ...errorResponses(401, 403, 404, 422) },

@@ -30,7 +30,7 @@ const auth = { middleware: [requireUser] };
 const text = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join(" ") : (value ?? ""));
 
 /** Builds what matching reads from an applicant: profile plus answers, with topic choices as labels. */
-export function matchProfile(program: Program, applicant: Applicant): MatchProfile {
+function matchProfile(program: Program, applicant: Applicant): MatchProfile {
   const questions = program.questions[applicant.role];
   const topicQuestion = questions.find((q) => q.id === "topics");
   const chosen = applicant.answers.topics;
@@ -46,9 +46,7 @@ export function matchProfile(program: Program, applicant: Applicant): MatchProfi
     timeZone: applicant.user.timeZone,
     availability: Array.isArray(availability) ? availability : availability ? [availability] : [],
     text:
-      applicant.role === "mentor"
-        ? `${text(a.help_with)} ${text(a.why_help)} ${applicant.user.about}`
-        : `${text(a.need_help_with)} ${applicant.user.about}`,
+      applicant.role === "mentor" ? `${text(a.help_with)} ${text(a.why_help)} ${applicant.user.about}` : `${text(a.need_help_with)} ${applicant.user.about}`,
     askedFor: applicant.role === "mentee" ? text(a.mentor_wanted) : "",
     // Answers are most likely in the program's language; each text is checked and may say otherwise.
     textLanguage: program.locale,

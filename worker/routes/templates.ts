@@ -4,9 +4,7 @@ import { PROGRAM_TEMPLATES, localizeTemplate } from "../../shared/templates/inde
 import { requestLocale } from "../http/locale.ts";
 import { createRouter, jsonResponse } from "../http/router.ts";
 
-const TemplateListResponse = z
-  .object({ locale: Locale, templates: z.array(z.record(z.string(), z.unknown())) })
-  .meta({ id: "TemplateListResponse" });
+const TemplateListResponse = z.object({ locale: Locale, templates: z.array(z.record(z.string(), z.unknown())) }).meta({ id: "TemplateListResponse" });
 
 export const templateRoutes = createRouter().openapi(
   createRoute({

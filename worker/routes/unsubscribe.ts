@@ -10,7 +10,7 @@ import { spendLimit } from "../notifications/account-emails.ts";
 import { readUnsubscribeToken } from "../notifications/tokens.ts";
 
 const tags = ["Notifications"];
-export const UNSUBSCRIBES_PER_CLIENT: Limit = { max: 60, windowSeconds: 10 * 60 };
+const UNSUBSCRIBES_PER_CLIENT: Limit = { max: 60, windowSeconds: 10 * 60 };
 const invalidToken = () => new ApiError(400, "invalid_token", "This unsubscribe link is not valid.");
 const TokenQuery = z.object({ token: z.string().max(512).optional() });
 
@@ -50,12 +50,18 @@ export const unsubscribeRoutes = createRouter()
       path: "/unsubscribe",
       tags,
       summary: "One-click unsubscribe (RFC 8058): stop one kind of email, without sign-in",
-      description: "`?token=` from the List-Unsubscribe header, or `{token}` as JSON. Unsubscribing twice is fine. 400 `invalid_token` for a token that is not ours.",
+      description:
+        "`?token=` from the List-Unsubscribe header, or `{token}` as JSON. Unsubscribing twice is fine. 400 `invalid_token` for a token that is not ours.",
       request: { query: TokenQuery },
       responses: { 200: jsonResponse(UnsubscribeResponse, "Unsubscribed from that kind"), ...errorResponses(400, 403, 429) },
     }),
     async (c) => {
-      await spendLimit(c.env.DB, `unsubscribe:${c.req.header("CF-Connecting-IP") ?? "unknown"}`, UNSUBSCRIBES_PER_CLIENT, "Too many requests. Try again later.");
+      await spendLimit(
+        c.env.DB,
+        `unsubscribe:${c.req.header("CF-Connecting-IP") ?? "unknown"}`,
+        UNSUBSCRIBES_PER_CLIENT,
+        "Too many requests. Try again later.",
+      );
       const parsed = await readUnsubscribeToken(c.env.NOTIFY_SIGNING_KEY, await tokenOf(c));
       if (!parsed || !(await unsubscribeEmail(c.env.DB, parsed.userId, parsed.kind))) throw invalidToken();
       return c.json({ kind: parsed.kind, unsubscribed: true as const }, 200);

@@ -15,12 +15,7 @@ type AlertProps = {
  */
 export function Alert(props: AlertProps) {
   return (
-    <div
-      ref={props.ref}
-      class={`alert alert--${props.tone} ${props.class ?? ""}`}
-      role={props.tone === "error" ? "alert" : "status"}
-      tabindex="-1"
-    >
+    <div ref={props.ref} class={`alert alert--${props.tone} ${props.class ?? ""}`} role={props.tone === "error" ? "alert" : "status"} tabindex="-1">
       <Switch>
         <Match when={props.tone === "error"}>
           <AlertIcon class="alert__icon" />

@@ -10,7 +10,9 @@ import { BrandMark } from "./Icons.tsx";
 import { LanguageSwitcher } from "./LanguageSwitcher.tsx";
 
 // Only signed-in people have a bell: its code, its polling and its strings stay out of the sign-in page.
-const NotificationBell = lazy(() => Promise.all([import("./NotificationBell.tsx"), loadStrings(["rest"])]).then(([module]) => ({ default: module.NotificationBell })));
+const NotificationBell = lazy(() =>
+  Promise.all([import("./NotificationBell.tsx"), loadStrings(["rest"])]).then(([module]) => ({ default: module.NotificationBell })),
+);
 
 /** The frame around every page: skip link, header with navigation, main landmark and footer. */
 export function AppShell(props: RouteSectionProps) {
@@ -73,13 +75,7 @@ export function AppShell(props: RouteSectionProps) {
                 <div class="user-menu">
                   <Avatar name={user().displayName} class="user-menu__avatar" />
                   <span class="user-menu__name">{user().displayName}</span>
-                  <Button
-                    variant="ghost"
-                    class="user-menu__signout"
-                    loading={signingOut()}
-                    loadingText={t("nav.signingOut")}
-                    onClick={handleSignOut}
-                  >
+                  <Button variant="ghost" class="user-menu__signout" loading={signingOut()} loadingText={t("nav.signingOut")} onClick={handleSignOut}>
                     {t("nav.signOut")}
                   </Button>
                 </div>

@@ -3,7 +3,7 @@ import { AlertIcon } from "./Icons.tsx";
 import { LengthCount } from "./LengthCount.tsx";
 
 /** What a form control needs to be tied to its label, hint and error. Spread it onto the control. */
-export type ControlProps = {
+type ControlProps = {
   id: string;
   "aria-describedby": string | undefined;
   "aria-invalid": "true" | undefined;
@@ -71,16 +71,14 @@ type TextFieldProps = Omit<JSX.InputHTMLAttributes<HTMLInputElement>, "value" | 
 export function TextField(props: TextFieldProps) {
   const [local, rest] = splitProps(props, ["label", "hint", "error", "value", "onValue", "class", "limit"]);
   return (
-    <Field label={local.label} hint={local.hint} error={local.error} class={local.class} count={local.limit ? { length: local.value.length, max: local.limit } : undefined}>
-      {(control) => (
-        <input
-          class="input"
-          {...rest}
-          {...control}
-          value={local.value}
-          onInput={(event) => local.onValue(event.currentTarget.value)}
-        />
-      )}
+    <Field
+      label={local.label}
+      hint={local.hint}
+      error={local.error}
+      class={local.class}
+      count={local.limit ? { length: local.value.length, max: local.limit } : undefined}
+    >
+      {(control) => <input class="input" {...rest} {...control} value={local.value} onInput={(event) => local.onValue(event.currentTarget.value)} />}
     </Field>
   );
 }

@@ -12,12 +12,7 @@ export function LanguageSwitcher(props: { class?: string }) {
         {t("language.label")}
       </label>
       <GlobeIcon class="language-switcher__icon" />
-      <select
-        id={id}
-        class="language-switcher__select"
-        value={language()}
-        onChange={(event) => void chooseLanguage(event.currentTarget.value)}
-      >
+      <select id={id} class="language-switcher__select" value={language()} onChange={(event) => void chooseLanguage(event.currentTarget.value)}>
         <For each={languages}>
           {(option) => (
             <option value={option.code} lang={option.code} selected={option.code === language()}>

@@ -2,7 +2,7 @@ import { Show } from "solid-js";
 import { t } from "../i18n/index.ts";
 
 /** From this share of a field's limit on, the field says how many characters are left. */
-export const COUNT_FROM_SHARE = 0.8;
+const COUNT_FROM_SHARE = 0.8;
 
 /**
  * How close a length-limited field is to its limit, shown from 80 % of it: "12 characters left", then

@@ -10,7 +10,11 @@ import "./membership-links.css";
 export function MembershipLinks(props: { userId: string }) {
   const [status] = createResource(
     () => props.userId,
-    () => api.get<{ operator: boolean }>("/operator/status").then((r) => r.operator, () => false),
+    () =>
+      api.get<{ operator: boolean }>("/operator/status").then(
+        (r) => r.operator,
+        () => false,
+      ),
   );
   return (
     <div class="membership-links">

@@ -24,7 +24,7 @@ export type LocaleMeta = {
 type PluralCategory = "zero" | "one" | "two" | "few" | "many" | "other";
 const PLURAL_CATEGORIES: readonly string[] = ["zero", "one", "two", "few", "many", "other"] satisfies PluralCategory[];
 /** A plural entry has "one" and "other", and may add the categories its language needs ("few", "many"…). */
-export type PluralForms = { one: string; other: string } & Partial<Record<PluralCategory, string>>;
+type PluralForms = { one: string; other: string } & Partial<Record<PluralCategory, string>>;
 
 type Shape<T> = {
   [K in keyof T]: T[K] extends string ? string : T[K] extends { one: string; other: string } ? PluralForms : Shape<T[K]>;
@@ -119,7 +119,8 @@ async function loadDictionary(code: string): Promise<Sections> {
   for (;;) {
     const groups = [...wanted];
     await Promise.all(groups.map((group) => loadGroup(code, group)));
-    if ([...wanted].every((group) => cache.has(`${code}/${group}`))) return Object.assign({}, ...[...wanted].map((group) => cache.get(`${code}/${group}`)!)) as Sections;
+    if ([...wanted].every((group) => cache.has(`${code}/${group}`)))
+      return Object.assign({}, ...[...wanted].map((group) => cache.get(`${code}/${group}`)!)) as Sections;
   }
 }
 
@@ -209,7 +210,10 @@ export function hasMessage(key: string): key is MessageKey {
 const pluralRules = new Map<string, Intl.PluralRules>();
 function pluralCategory(lang: string, count: number): PluralCategory {
   let rules = pluralRules.get(lang);
-  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+  if (!rules) {
+    rules = new Intl.PluralRules(lang);
+    pluralRules.set(lang, rules);
+  }
   return rules.select(count);
 }
 

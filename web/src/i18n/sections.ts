@@ -8,7 +8,7 @@
 //   it (App.tsx), so the sign-in page never downloads the strings of the pair space or the editor.
 // A section added to a language file lands in "rest" by itself; list it here only if the frame or the
 // sign-in and sign-up pages use it.
-export const BOOT_SECTIONS: readonly string[] = [
+const BOOT_SECTIONS: readonly string[] = [
   "app",
   "nav",
   "language",
@@ -24,7 +24,7 @@ export const BOOT_SECTIONS: readonly string[] = [
 ];
 
 /** Sections loaded only with particular pages, by group name. */
-export const PAGE_SECTIONS = { pair: ["pair"] } as const satisfies Record<string, readonly string[]>;
+const PAGE_SECTIONS = { pair: ["pair"] } as const satisfies Record<string, readonly string[]>;
 
 export type SectionGroup = "boot" | keyof typeof PAGE_SECTIONS | "rest";
 export const SECTION_GROUPS: readonly SectionGroup[] = ["boot", ...(Object.keys(PAGE_SECTIONS) as (keyof typeof PAGE_SECTIONS)[]), "rest"];

@@ -33,9 +33,7 @@ function toApiError(status: number, statusText: string, body: unknown): ApiError
   const code = typeof error.code === "string" ? error.code : `http_${status}`;
   const message = typeof error.message === "string" ? error.message : statusText || `HTTP ${status}`;
   const issues = Array.isArray(error.issues)
-    ? error.issues.filter(
-        (issue): issue is ApiIssue => isRecord(issue) && typeof issue.path === "string" && typeof issue.message === "string",
-      )
+    ? error.issues.filter((issue): issue is ApiIssue => isRecord(issue) && typeof issue.path === "string" && typeof issue.message === "string")
     : [];
   return new ApiError(status, code, message, issues);
 }

@@ -1,32 +1,14 @@
 // Groups, their members, invite links and programs: every call the group and program pages make.
 // Request and response shapes are the API's own zod types, imported as types only.
-import type {
-  CreateGroupBody,
-  GroupDetailResponse,
-  GroupFocus,
-  GroupMember,
-  GroupRole,
-  Invite,
-  MyGroup,
-  UpdateGroupBody,
-} from "../../../shared/api/groups.ts";
-import type {
-  Program,
-  ProgramDetailResponse,
-  ProgramQuestions,
-  ProgramStatus,
-  ProgramStep,
-  ProgramSummary,
-  Question,
-  UpdateProgramBody,
-} from "../../../shared/api/programs.ts";
+import type { CreateGroupBody, GroupDetailResponse, GroupFocus, GroupMember, GroupRole, Invite, MyGroup, UpdateGroupBody } from "../../../shared/api/groups.ts";
+import type { Program, ProgramDetailResponse, ProgramStatus, ProgramStep, ProgramSummary, Question, UpdateProgramBody } from "../../../shared/api/programs.ts";
 import type { Locale } from "../../../shared/api/users.ts";
 import type { LocalizedTemplate } from "../../../shared/templates/index.ts";
 // Pure and zod-free, so the SPA may import its values.
 import { PROGRAM_TRANSITIONS } from "../../../shared/rules/program-status.ts";
 import { api, ApiError } from "./api.ts";
 
-export type { GroupFocus, GroupRole, GroupMember, Invite, Program, ProgramQuestions, ProgramStatus, ProgramStep, ProgramSummary, Question, UpdateProgramBody };
+export type { GroupFocus, GroupRole, GroupMember, Invite, Program, ProgramStatus, ProgramStep, ProgramSummary, Question, UpdateProgramBody };
 export type GroupSummary = MyGroup;
 export type GroupDetail = GroupDetailResponse;
 export type ProgramDetail = ProgramDetailResponse;
@@ -68,8 +50,7 @@ export async function updateGroup(groupId: string, patch: UpdateGroupBody): Prom
 export const changeMemberRole = (groupId: string, userId: string, role: GroupRole) =>
   api.patch<GroupDetail>(`${groupPath(groupId)}/members/${encodeURIComponent(userId)}`, { role });
 
-export const removeMember = (groupId: string, userId: string) =>
-  api.delete(`${groupPath(groupId)}/members/${encodeURIComponent(userId)}`);
+export const removeMember = (groupId: string, userId: string) => api.delete(`${groupPath(groupId)}/members/${encodeURIComponent(userId)}`);
 
 export const leaveGroup = (groupId: string) => api.post<void>(`${groupPath(groupId)}/leave`);
 
@@ -88,11 +69,9 @@ export async function fetchInvites(groupId: string): Promise<Invite[]> {
 }
 
 /** `expiresInDays` null makes a link that never expires. */
-export const createInvite = (groupId: string, expiresInDays: number | null) =>
-  api.post<CreatedInvite>(`${groupPath(groupId)}/invites`, { expiresInDays });
+export const createInvite = (groupId: string, expiresInDays: number | null) => api.post<CreatedInvite>(`${groupPath(groupId)}/invites`, { expiresInDays });
 
-export const revokeInvite = (groupId: string, inviteId: string) =>
-  api.delete(`${groupPath(groupId)}/invites/${encodeURIComponent(inviteId)}`);
+export const revokeInvite = (groupId: string, inviteId: string) => api.delete(`${groupPath(groupId)}/invites/${encodeURIComponent(inviteId)}`);
 
 export const fetchInvitePreview = (token: string) => api.get<InvitePreview>(`/invites/${encodeURIComponent(token)}`);
 

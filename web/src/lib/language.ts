@@ -2,16 +2,7 @@
 // (localStorage "lang"), the signed-in account's locale, the browser's languages, then English.
 import { createEffect, createRoot, on } from "solid-js";
 import type { Locale } from "../../../shared/api/users.ts";
-import {
-  DEFAULT_LANGUAGE,
-  browserLanguage,
-  language,
-  matchLanguage,
-  preloadLanguage,
-  saveLanguage,
-  savedLanguage,
-  setLanguage,
-} from "../i18n/index.ts";
+import { DEFAULT_LANGUAGE, browserLanguage, language, matchLanguage, preloadLanguage, saveLanguage, savedLanguage, setLanguage } from "../i18n/index.ts";
 import { session, updateProfile } from "./session.ts";
 
 /**
@@ -21,7 +12,7 @@ import { session, updateProfile } from "./session.ts";
  */
 const ACCOUNT_LOCALES: Record<Locale, true> = { en: true, fr: true, de: true };
 
-export function isAccountLocale(code: string): code is Locale {
+function isAccountLocale(code: string): code is Locale {
   return Object.hasOwn(ACCOUNT_LOCALES, code);
 }
 

@@ -14,7 +14,11 @@ function trimEnd(url: string): string {
   for (;;) {
     const before = end;
     end = end.replace(TRAILING, "");
-    for (const [open, close] of [["(", ")"], ["[", "]"], ["{", "}"]] as const) {
+    for (const [open, close] of [
+      ["(", ")"],
+      ["[", "]"],
+      ["{", "}"],
+    ] as const) {
       if (end.endsWith(close) && count(end, open) < count(end, close)) end = end.slice(0, -1);
     }
     if (end === before) return end;

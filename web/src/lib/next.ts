@@ -6,6 +6,7 @@ export function safeNextPath(value: unknown, fallback = "/"): string {
   if (typeof value !== "string" || !value.startsWith("/")) return fallback;
   if (value.startsWith("//") || value.startsWith("/\\")) return fallback;
   // Control characters and whitespace have no business in a path and can confuse URL parsers.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point of this check.
   if (/[\u0000-\u001f\u007f\s]/.test(value)) return fallback;
   return value;
 }

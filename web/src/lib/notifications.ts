@@ -10,7 +10,7 @@ export type { Notification };
 
 type NotificationList = { notifications: Notification[]; unreadCount: number };
 
-export const POLL_INTERVAL_MS = 30_000;
+const POLL_INTERVAL_MS = 30_000;
 
 const [unreadCount, setUnreadCount] = createSignal(0);
 const [notifications, setNotifications] = createSignal<Notification[] | null>(null);

@@ -1,8 +1,8 @@
 // The mentorships I am part of, for the home page's "Your mentorships".
-import type { MyPair, PairStatus } from "../../../shared/api/pairs.ts";
+import type { MyPair } from "../../../shared/api/pairs.ts";
 import { api } from "./api.ts";
 
-export type { MyPair, PairStatus };
+export type { MyPair };
 
 export async function fetchMyPairs(): Promise<MyPair[]> {
   const { pairs } = await api.get<{ pairs: MyPair[] }>("/pairs");

@@ -39,9 +39,7 @@ export default function Invite() {
           <PageHeading>{t("invite.pageTitle")}</PageHeading>
           <LoadFailure title={t("invite.loadError")} error={preview.error} onRetry={() => void refetch()} />
         </Match>
-        <Match when={preview.state === "ready" ? preview() : undefined}>
-          {(loaded) => <InviteCard token={params.token} preview={loaded()} />}
-        </Match>
+        <Match when={preview.state === "ready" ? preview() : undefined}>{(loaded) => <InviteCard token={params.token} preview={loaded()} />}</Match>
       </Switch>
     </div>
   );
@@ -76,9 +74,7 @@ function InviteCard(props: { token: string; preview: InvitePreview }) {
       const accepted = await acceptInvite(props.token);
       navigate(`/groups/${encodeURIComponent(accepted.group.id)}?welcome=1`, { replace: true });
     } catch (failure) {
-      setError(
-        isGone(failure) ? t("invite.expiredBody") : isNotFound(failure) ? t("invite.notFoundBody") : failureMessage(failure, "invite.errors"),
-      );
+      setError(isGone(failure) ? t("invite.expiredBody") : isNotFound(failure) ? t("invite.notFoundBody") : failureMessage(failure, "invite.errors"));
       queueMicrotask(() => alert?.focus());
       setJoining(false);
     }

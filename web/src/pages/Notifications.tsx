@@ -36,7 +36,12 @@ function describe(notification: Notification): { text: string; detail?: string }
       };
     // Membership (issue 13)
     case "join_request":
-      return { text: t("membership.notifications.joinRequest", { requesterName: str(data.requesterName) || t("notifications.someone"), groupName: str(data.groupName) }) };
+      return {
+        text: t("membership.notifications.joinRequest", {
+          requesterName: str(data.requesterName) || t("notifications.someone"),
+          groupName: str(data.groupName),
+        }),
+      };
     case "join_request_decided":
       return { text: t(data.approved ? "membership.notifications.joinApproved" : "membership.notifications.joinDeclined", { groupName: str(data.groupName) }) };
     case "report_escalated":

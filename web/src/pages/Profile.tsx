@@ -177,11 +177,19 @@ export default function Profile() {
   }
 
   const removeTopic = (topic: string) => {
-    setTopicsText(topics().filter((item) => item !== topic).join(", "));
+    setTopicsText(
+      topics()
+        .filter((item) => item !== topic)
+        .join(", "),
+    );
     edited("topics");
   };
   const removeLanguage = (code: string) => {
-    setLanguagesText(languageCodes().filter((item) => item !== code).join(", "));
+    setLanguagesText(
+      languageCodes()
+        .filter((item) => item !== code)
+        .join(", "),
+    );
     edited("languages");
   };
 

@@ -50,7 +50,9 @@ export const de: Templates = {
   pair_ended: (d) => ({
     subject: d.outcome === "completed" ? `Dein Mentoring mit ${d.otherName} ist abgeschlossen` : `Dein Mentoring mit ${d.otherName} wurde beendet`,
     lines: [
-      d.outcome === "completed" ? `Dein Mentoring mit ${d.otherName} wurde als abgeschlossen markiert. Gut gemacht!` : `Dein Mentoring mit ${d.otherName} wurde beendet.`,
+      d.outcome === "completed"
+        ? `Dein Mentoring mit ${d.otherName} wurde als abgeschlossen markiert. Gut gemacht!`
+        : `Dein Mentoring mit ${d.otherName} wurde beendet.`,
       ...(d.reason ? [`Grund: ${d.reason}`] : []),
       "Euer Tandem-Bereich bleibt lesbar; Neues kann nicht mehr hinzugefügt werden.",
     ],
@@ -61,7 +63,8 @@ export const de: Templates = {
     lines: [`Das ist in den Programmen passiert, die du betreust (${d.groups.map((g) => g.groupName).join(", ")}):`],
     action: "Deine Gruppen öffnen",
   }),
-  digestProgram: (p) => `${p.programTitle}: ${p.newApplications} neue Bewerbung${p.newApplications === 1 ? "" : "en"}, ${p.needsAttention} Tandem${p.needsAttention === 1 ? "" : "s"} mit Handlungsbedarf`,
+  digestProgram: (p) =>
+    `${p.programTitle}: ${p.newApplications} neue Bewerbung${p.newApplications === 1 ? "" : "en"}, ${p.needsAttention} Tandem${p.needsAttention === 1 ? "" : "s"} mit Handlungsbedarf`,
   daily_summary: (count) => ({
     subject: count === 1 ? "1 Benachrichtigung von heute" : `${count} Benachrichtigungen von heute`,
     lines: ["Du wolltest diese einmal am Tag bekommen:"],
@@ -69,22 +72,34 @@ export const de: Templates = {
   }),
   verify_email: () => ({
     subject: "Bestätige deine E-Mail-Adresse",
-    lines: ["Bestätige, dass dies deine Adresse ist, damit wir dir Benachrichtigungen und Links zum Zurücksetzen des Passworts schicken können.", "Der Link funktioniert einmal, 24 Stunden lang."],
+    lines: [
+      "Bestätige, dass dies deine Adresse ist, damit wir dir Benachrichtigungen und Links zum Zurücksetzen des Passworts schicken können.",
+      "Der Link funktioniert einmal, 24 Stunden lang.",
+    ],
     action: "Meine Adresse bestätigen",
   }),
   email_change: (d) => ({
     subject: "Bestätige deine neue E-Mail-Adresse",
-    lines: [`Du möchtest ${d.newEmail} für dein Mentorship-Konto verwenden. Sie ersetzt die alte Adresse, sobald du sie bestätigst.`, "Der Link funktioniert einmal, 24 Stunden lang. Wenn du das nicht warst, ignoriere diese E-Mail."],
+    lines: [
+      `Du möchtest ${d.newEmail} für dein Mentorship-Konto verwenden. Sie ersetzt die alte Adresse, sobald du sie bestätigst.`,
+      "Der Link funktioniert einmal, 24 Stunden lang. Wenn du das nicht warst, ignoriere diese E-Mail.",
+    ],
     action: "Neue Adresse bestätigen",
   }),
   email_changed: (d) => ({
     subject: "Deine E-Mail-Adresse wurde geändert",
-    lines: [`Dein Mentorship-Konto verwendet jetzt ${d.newEmail}. An diese Adresse schicken wir nichts mehr.`, "Wenn du das nicht warst, setze sofort dein Passwort zurück und wende dich an die Admins deiner Gruppe."],
+    lines: [
+      `Dein Mentorship-Konto verwendet jetzt ${d.newEmail}. An diese Adresse schicken wir nichts mehr.`,
+      "Wenn du das nicht warst, setze sofort dein Passwort zurück und wende dich an die Admins deiner Gruppe.",
+    ],
     action: "Passwort zurücksetzen",
   }),
   password_reset: () => ({
     subject: "Setze dein Passwort zurück",
-    lines: ["Jemand möchte das Passwort deines Mentorship-Kontos zurücksetzen. Wenn du das warst, wähle ein neues Passwort:", "Der Link funktioniert einmal, 1 Stunde lang. Das Zurücksetzen meldet dich überall ab. Wenn du nichts angefordert hast, ignoriere diese E-Mail."],
+    lines: [
+      "Jemand möchte das Passwort deines Mentorship-Kontos zurücksetzen. Wenn du das warst, wähle ein neues Passwort:",
+      "Der Link funktioniert einmal, 1 Stunde lang. Das Zurücksetzen meldet dich überall ab. Wenn du nichts angefordert hast, ignoriere diese E-Mail.",
+    ],
     action: "Neues Passwort wählen",
   }),
 };

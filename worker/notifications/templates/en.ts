@@ -17,10 +17,10 @@ export const en: Templates = {
   paired: (d) => ({
     subject: `You are paired with ${d.otherName} in ${d.programTitle}`,
     lines: [
-      d.myRole === "mentee"
-        ? `${d.otherName} will be your mentor in “${d.programTitle}”.`
-        : `You will mentor ${d.otherName} in “${d.programTitle}”.`,
-      d.otherAbout ? `About ${d.otherName}: ${d.otherAbout}` : `${d.otherName} has not written about themselves yet: your first message is a good place to ask.`,
+      d.myRole === "mentee" ? `${d.otherName} will be your mentor in “${d.programTitle}”.` : `You will mentor ${d.otherName} in “${d.programTitle}”.`,
+      d.otherAbout
+        ? `About ${d.otherName}: ${d.otherAbout}`
+        : `${d.otherName} has not written about themselves yet: your first message is a good place to ask.`,
       `Week 1: ${d.step1Title}.`,
       "To start, open your private pair space, say hello, and agree on how and when you will talk.",
     ],
@@ -61,7 +61,8 @@ export const en: Templates = {
     lines: [`What happened in the programs you run (${d.groups.map((g) => g.groupName).join(", ")}):`],
     action: "Open your groups",
   }),
-  digestProgram: (p) => `${p.programTitle}: ${p.newApplications} new application${p.newApplications === 1 ? "" : "s"}, ${p.needsAttention} pair${p.needsAttention === 1 ? "" : "s"} needing attention`,
+  digestProgram: (p) =>
+    `${p.programTitle}: ${p.newApplications} new application${p.newApplications === 1 ? "" : "s"}, ${p.needsAttention} pair${p.needsAttention === 1 ? "" : "s"} needing attention`,
   daily_summary: (count) => ({
     subject: count === 1 ? "1 notification from today" : `${count} notifications from today`,
     lines: ["You asked to get these once a day:"],
@@ -74,17 +75,26 @@ export const en: Templates = {
   }),
   email_change: (d) => ({
     subject: "Confirm your new email address",
-    lines: [`You asked to use ${d.newEmail} for your Mentorship account. It replaces the old address once you confirm it.`, "The link works once, for 24 hours. If you did not ask for this, ignore this email."],
+    lines: [
+      `You asked to use ${d.newEmail} for your Mentorship account. It replaces the old address once you confirm it.`,
+      "The link works once, for 24 hours. If you did not ask for this, ignore this email.",
+    ],
     action: "Confirm my new address",
   }),
   email_changed: (d) => ({
     subject: "Your email address was changed",
-    lines: [`Your Mentorship account now uses ${d.newEmail}. This address will get no more emails from us.`, "If you did not do this, reset your password at once and contact your group's admins."],
+    lines: [
+      `Your Mentorship account now uses ${d.newEmail}. This address will get no more emails from us.`,
+      "If you did not do this, reset your password at once and contact your group's admins.",
+    ],
     action: "Reset my password",
   }),
   password_reset: () => ({
     subject: "Reset your password",
-    lines: ["Someone asked to reset the password of your Mentorship account. If it was you, choose a new password:", "The link works once, for 1 hour. Resetting signs you out everywhere. If you did not ask, ignore this email."],
+    lines: [
+      "Someone asked to reset the password of your Mentorship account. If it was you, choose a new password:",
+      "The link works once, for 1 hour. Resetting signs you out everywhere. If you did not ask, ignore this email.",
+    ],
     action: "Choose a new password",
   }),
 };

@@ -20,7 +20,9 @@ export const fr: Templates = {
       d.myRole === "mentee"
         ? `${d.otherName} sera votre mentor dans « ${d.programTitle} ».`
         : `Vous serez le mentor de ${d.otherName} dans « ${d.programTitle} ».`,
-      d.otherAbout ? `À propos de ${d.otherName} : ${d.otherAbout}` : `${d.otherName} n’a pas encore écrit de présentation : demandez-lui dans votre premier message.`,
+      d.otherAbout
+        ? `À propos de ${d.otherName} : ${d.otherAbout}`
+        : `${d.otherName} n’a pas encore écrit de présentation : demandez-lui dans votre premier message.`,
       `Semaine 1 : ${d.step1Title}.`,
       "Pour commencer, ouvrez votre espace de binôme privé, dites bonjour et convenez de la manière et du moment pour échanger.",
     ],
@@ -61,7 +63,8 @@ export const fr: Templates = {
     lines: [`Ce qui s’est passé dans les programmes que vous gérez (${d.groups.map((g) => g.groupName).join(", ")}) :`],
     action: "Ouvrir vos groupes",
   }),
-  digestProgram: (p) => `${p.programTitle} : ${p.newApplications} nouvelle${p.newApplications > 1 ? "s" : ""} candidature${p.newApplications > 1 ? "s" : ""}, ${p.needsAttention} binôme${p.needsAttention > 1 ? "s" : ""} à suivre`,
+  digestProgram: (p) =>
+    `${p.programTitle} : ${p.newApplications} nouvelle${p.newApplications > 1 ? "s" : ""} candidature${p.newApplications > 1 ? "s" : ""}, ${p.needsAttention} binôme${p.needsAttention > 1 ? "s" : ""} à suivre`,
   daily_summary: (count) => ({
     subject: count === 1 ? "1 notification du jour" : `${count} notifications du jour`,
     lines: ["Vous avez demandé à les recevoir une fois par jour :"],
@@ -69,22 +72,34 @@ export const fr: Templates = {
   }),
   verify_email: () => ({
     subject: "Confirmez votre adresse e-mail",
-    lines: ["Confirmez que cette adresse est bien la vôtre, pour que nous puissions vous envoyer des notifications et des réinitialisations de mot de passe.", "Le lien fonctionne une seule fois, pendant 24 heures."],
+    lines: [
+      "Confirmez que cette adresse est bien la vôtre, pour que nous puissions vous envoyer des notifications et des réinitialisations de mot de passe.",
+      "Le lien fonctionne une seule fois, pendant 24 heures.",
+    ],
     action: "Confirmer mon adresse",
   }),
   email_change: (d) => ({
     subject: "Confirmez votre nouvelle adresse e-mail",
-    lines: [`Vous avez demandé à utiliser ${d.newEmail} pour votre compte Mentorship. Elle remplacera l’ancienne dès que vous l’aurez confirmée.`, "Le lien fonctionne une seule fois, pendant 24 heures. Si vous n’êtes pas à l’origine de cette demande, ignorez cet e-mail."],
+    lines: [
+      `Vous avez demandé à utiliser ${d.newEmail} pour votre compte Mentorship. Elle remplacera l’ancienne dès que vous l’aurez confirmée.`,
+      "Le lien fonctionne une seule fois, pendant 24 heures. Si vous n’êtes pas à l’origine de cette demande, ignorez cet e-mail.",
+    ],
     action: "Confirmer ma nouvelle adresse",
   }),
   email_changed: (d) => ({
     subject: "Votre adresse e-mail a été modifiée",
-    lines: [`Votre compte Mentorship utilise désormais ${d.newEmail}. Cette adresse ne recevra plus d’e-mails de notre part.`, "Si ce n’est pas vous, réinitialisez immédiatement votre mot de passe et contactez les admins de votre groupe."],
+    lines: [
+      `Votre compte Mentorship utilise désormais ${d.newEmail}. Cette adresse ne recevra plus d’e-mails de notre part.`,
+      "Si ce n’est pas vous, réinitialisez immédiatement votre mot de passe et contactez les admins de votre groupe.",
+    ],
     action: "Réinitialiser mon mot de passe",
   }),
   password_reset: () => ({
     subject: "Réinitialisez votre mot de passe",
-    lines: ["Quelqu’un a demandé à réinitialiser le mot de passe de votre compte Mentorship. Si c’est vous, choisissez un nouveau mot de passe :", "Le lien fonctionne une seule fois, pendant 1 heure. La réinitialisation vous déconnecte partout. Si vous n’avez rien demandé, ignorez cet e-mail."],
+    lines: [
+      "Quelqu’un a demandé à réinitialiser le mot de passe de votre compte Mentorship. Si c’est vous, choisissez un nouveau mot de passe :",
+      "Le lien fonctionne une seule fois, pendant 1 heure. La réinitialisation vous déconnecte partout. Si vous n’avez rien demandé, ignorez cet e-mail.",
+    ],
     action: "Choisir un nouveau mot de passe",
   }),
 };

@@ -1,6 +1,6 @@
 import type { DeliveryKind } from "../../../shared/api/notification-preferences.ts";
 
-export type PairedData = {
+type PairedData = {
   pairId: string;
   programTitle: string;
   otherName: string;
@@ -9,12 +9,12 @@ export type PairedData = {
   step1Title: string;
   step1Activities: string[];
 };
-export type MessagesWaitingData = { pairId: string; count: number; fromName: string; previews?: string[] };
-export type CheckinReminderData = { pairId: string; programTitle: string; otherName: string };
+type MessagesWaitingData = { pairId: string; count: number; fromName: string; previews?: string[] };
+type CheckinReminderData = { pairId: string; programTitle: string; otherName: string };
 /** No names: a notification must not outlive an account that is deleted later. */
-export type ReportData = { groupId: string; groupName: string };
-export type PairEndedData = { pairId: string; outcome: "completed" | "ended"; otherName: string; reason: string | null };
-export type DigestProgram = { programId: string; programTitle: string; newApplications: number; needsAttention: number };
+type ReportData = { groupId: string; groupName: string };
+type PairEndedData = { pairId: string; outcome: "completed" | "ended"; otherName: string; reason: string | null };
+type DigestProgram = { programId: string; programTitle: string; newApplications: number; needsAttention: number };
 export type AdminDigestData = { groups: { groupId: string; groupName: string; programs: DigestProgram[] }[] };
 export type SummaryItem = { kind: DeliveryKind; title: string; path: string };
 

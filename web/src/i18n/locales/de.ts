@@ -32,8 +32,7 @@ export default {
   },
   auth: {
     asideTitle: "Gemeinsam wachsen, ein Gespräch nach dem anderen",
-    asideBody:
-      "Deine Community weiß längst, wer helfen kann. Mentoring macht aus dieser Hilfsbereitschaft begleitete Eins-zu-eins-Programme, Woche für Woche.",
+    asideBody: "Deine Community weiß längst, wer helfen kann. Mentoring macht aus dieser Hilfsbereitschaft begleitete Eins-zu-eins-Programme, Woche für Woche.",
     pointGuided: "Programme mit einem klaren Plan für jede Woche",
     pointPrivate: "Ein privater Raum für jedes Mentoring-Tandem",
     pointSafe: "Nur für Erwachsene, mit Blockieren und Melden eingebaut",
@@ -132,8 +131,10 @@ export default {
       mentee: "Mentee",
     },
     roleExplain: {
-      mentor: "Teile dein Wissen. Du begleitest eine oder mehrere Mentees durch die wöchentlichen Schritte des Programms und hilfst ihnen, ihre Ziele zu erreichen.",
-      mentee: "Lass dich begleiten. Eine Mentorin oder ein Mentor aus der Gruppe führt dich Woche für Woche durch das Programm und hilft dir, deine Ziele zu erreichen.",
+      mentor:
+        "Teile dein Wissen. Du begleitest eine oder mehrere Mentees durch die wöchentlichen Schritte des Programms und hilfst ihnen, ihre Ziele zu erreichen.",
+      mentee:
+        "Lass dich begleiten. Eine Mentorin oder ein Mentor aus der Gruppe führt dich Woche für Woche durch das Programm und hilft dir, deine Ziele zu erreichen.",
     },
     pickRole: "Wähle oben eine Rolle, um ihre Fragen zu sehen.",
     formTitle: {
@@ -171,8 +172,10 @@ export default {
     saving: "Wird gespeichert…",
     cancelEdit: "Abbrechen",
     sent: {
-      mentor: "Danke! Deine Bewerbung als Mentor*in ist abgeschickt. Die Admins der Gruppe sagen dir Bescheid, sobald sie dich mit einem Mentee zusammenbringen.",
-      mentee: "Danke! Deine Bewerbung als Mentee ist abgeschickt. Die Admins der Gruppe sagen dir Bescheid, sobald sie dich mit einer Mentorin oder einem Mentor zusammenbringen.",
+      mentor:
+        "Danke! Deine Bewerbung als Mentor*in ist abgeschickt. Die Admins der Gruppe sagen dir Bescheid, sobald sie dich mit einem Mentee zusammenbringen.",
+      mentee:
+        "Danke! Deine Bewerbung als Mentee ist abgeschickt. Die Admins der Gruppe sagen dir Bescheid, sobald sie dich mit einer Mentorin oder einem Mentor zusammenbringen.",
     },
     saved: "Deine Änderungen sind gespeichert.",
     sentOn: "Beworben am {date}",
@@ -237,7 +240,8 @@ export default {
   applicants: {
     title: "Bewerbungen",
     pageTitle: "Bewerbungen · {program}",
-    intro: "Alle, die sich bei {program} beworben haben. Wähl einen Mentee aus, um die passendsten Mentor*innen zu sehen, und bilde das Tandem mit einem Klick.",
+    intro:
+      "Alle, die sich bei {program} beworben haben. Wähl einen Mentee aus, um die passendsten Mentor*innen zu sehen, und bilde das Tandem mit einem Klick.",
     loading: "Die Bewerbungen werden geladen…",
     loadError: "Die Bewerbungen konnten nicht geladen werden.",
     retry: "Erneut versuchen",
@@ -286,7 +290,8 @@ export default {
     noMentors: "Es haben sich noch keine Mentor*innen beworben.",
     noMatchingMentees: "Keine Mentees passen zu diesen Filtern.",
     noMatchingMentors: "Keine Mentor*innen passen zu diesen Filtern.",
-    noMentorsWithPlaces: "Alle Mentor*innen sind ausgelastet. Für neue Tandems braucht es eine neue Mentorin oder einen neuen Mentor – oder jemanden, der mehr Mentees begleiten kann.",
+    noMentorsWithPlaces:
+      "Alle Mentor*innen sind ausgelastet. Für neue Tandems braucht es eine neue Mentorin oder einen neuen Mentor – oder jemanden, der mehr Mentees begleiten kann.",
     appliedOn: "Beworben am {date}",
     topics: "Themen",
     languages: "Sprachen",
@@ -397,7 +402,8 @@ export default {
     swapped: "Mentoren von dir getauscht. Dieses Paar wurde nicht bewertet.",
     introductionLabel: "Begrüßung für alle, die ein Paar bilden",
     introductionHint: "Alle bekommen sie zusammen mit der Nachricht, dass sie ein Paar sind.",
-    defaultIntroduction: "Willkommen bei {program}! Ihr seid für die nächsten Wochen ein Paar. Fangt mit Woche 1 an: Stellt euch vor, teilt eure Ziele und vereinbart, wie und wann ihr sprecht.",
+    defaultIntroduction:
+      "Willkommen bei {program}! Ihr seid für die nächsten Wochen ein Paar. Fangt mit Woche 1 an: Stellt euch vor, teilt eure Ziele und vereinbart, wie und wann ihr sprecht.",
     introductionCount: "{count} von {max} Zeichen",
     introductionTooLong: "Die Begrüßung darf höchstens {max} Zeichen lang sein.",
     publish: {
@@ -469,7 +475,8 @@ export default {
     loadError: "Deine Mentorings konnten nicht geladen werden.",
     retry: "Erneut versuchen",
     emptyTitle: "Noch keine Mentorings",
-    emptyBody: "Bewirb dich bei einem Programm in einer deiner Gruppen als Mentor*in oder Mentee. Sobald dich ein Admin einem Tandem zuteilt, erscheint dein Mentoring hier.",
+    emptyBody:
+      "Bewirb dich bei einem Programm in einer deiner Gruppen als Mentor*in oder Mentee. Sobald dich ein Admin einem Tandem zuteilt, erscheint dein Mentoring hier.",
     role: {
       mentor: "Du begleitest {name} als Mentor*in",
       mentee: "{name} begleitet dich als Mentor*in",
@@ -650,7 +657,8 @@ export default {
       loadError: "Die Programme konnten nicht geladen werden.",
       emptyTitle: "Noch keine Programme",
       emptyMember: "Sobald die Admins der Gruppe ein Mentoring-Programm starten, erscheint es hier, und du kannst dich als Mentor*in oder Mentee anmelden.",
-      emptyAdmin: "Starte ein Programm mit einer fertigen Vorlage und pass dann die wöchentlichen Schritte und die Anmeldefragen an, bevor du die Anmeldung öffnest.",
+      emptyAdmin:
+        "Starte ein Programm mit einer fertigen Vorlage und pass dann die wöchentlichen Schritte und die Anmeldefragen an, bevor du die Anmeldung öffnest.",
       startFirst: "Programm starten",
     },
     templates: {
@@ -676,7 +684,8 @@ export default {
         other: "Check-in alle {count} Tage",
       },
       openTitle: "Die Anmeldung ist offen",
-      openBody: "Melde dich als Mentor*in an, um dein Wissen zu teilen, oder als Mentee, um begleitet zu werden. Die Admins stellen danach die Tandems zusammen.",
+      openBody:
+        "Melde dich als Mentor*in an, um dein Wissen zu teilen, oder als Mentee, um begleitet zu werden. Die Admins stellen danach die Tandems zusammen.",
       signUp: "Anmelden",
       closedTitle: "Die Anmeldung ist geschlossen",
       closedBody: "Dieses Programm nimmt gerade keine neuen Bewerbungen an.",
@@ -708,7 +717,8 @@ export default {
       reload: "Neu laden",
     },
     errors: {
-      invalid_transition: "Der Status des Programms kann sich so nicht ändern; vielleicht hat ihn gerade jemand anderes geändert. Lade die Seite neu, um den aktuellen Status zu sehen.",
+      invalid_transition:
+        "Der Status des Programms kann sich so nicht ändern; vielleicht hat ihn gerade jemand anderes geändert. Lade die Seite neu, um den aktuellen Status zu sehen.",
       program_archived: "Dieses Programm ist archiviert und kann nicht mehr bearbeitet werden.",
       unknown_template: "Diese Vorlage gibt es nicht mehr. Wähle eine andere.",
       version_conflict: "Jemand anderes hat dieses Programm inzwischen geändert. Lade neu, um die Änderungen zu sehen.",
@@ -718,7 +728,8 @@ export default {
   editor: {
     title: "Programm bearbeiten",
     pageTitle: "{title} bearbeiten",
-    intro: "Ändere die Angaben zum Programm, seine wöchentlichen Schritte und die Fragen bei der Anmeldung. Die Mitglieder sehen erst etwas Neues, wenn du speicherst.",
+    intro:
+      "Ändere die Angaben zum Programm, seine wöchentlichen Schritte und die Fragen bei der Anmeldung. Die Mitglieder sehen erst etwas Neues, wenn du speicherst.",
     adminsOnly: "Nur die Admins der Gruppe können Programme bearbeiten.",
     backToProgram: "Zurück zum Programm",
     viewProgram: "Programm ansehen",
@@ -1158,7 +1169,8 @@ export default {
       active: "In der letzten Woche ist etwas passiert, und in den letzten 2 Wochen gab es ein Check-in.",
       quiet: "Seit einer Woche keine Nachrichten, Beiträge, abgehakten Schritte oder Check-ins.",
       no_checkin_2_weeks: "Seit 2 Wochen hat niemand eingecheckt. Ein freundlicher Anstoß kann helfen.",
-      blocked: "Der Kontakt in diesem Paar ist abgebrochen: Eine Person hat die andere blockiert. Es kann nichts mehr gesendet werden; die Mentorschaft zu beenden kann fairer sein.",
+      blocked:
+        "Der Kontakt in diesem Paar ist abgebrochen: Eine Person hat die andere blockiert. Es kann nichts mehr gesendet werden; die Mentorschaft zu beenden kann fairer sein.",
       ended: "Das Mentoring wurde abgeschlossen oder vorzeitig beendet.",
     },
     columns: {
@@ -1209,14 +1221,12 @@ export default {
     title: "Meldungen",
     pageTitle: "Meldungen · {group}",
     breadcrumb: "Du bist hier",
-    intro:
-      "Was Mitglieder von {group} gemeldet haben. Sieh dir jede Meldung an, sprich bei Bedarf mit den Beteiligten und markiere sie dann als erledigt.",
+    intro: "Was Mitglieder von {group} gemeldet haben. Sieh dir jede Meldung an, sprich bei Bedarf mit den Beteiligten und markiere sie dann als erledigt.",
     loading: "Meldungen werden geladen…",
     loadError: "Die Meldungen konnten nicht geladen werden.",
     retry: "Erneut versuchen",
     forbiddenTitle: "Meldungen sehen nur die Admins der Gruppe",
-    forbiddenBody:
-      "Meldungen gehen an die Admins der Gruppe. Wenn dich in deinem Mentoring etwas beunruhigt, kannst du es in deinem Mentoring-Bereich melden.",
+    forbiddenBody: "Meldungen gehen an die Admins der Gruppe. Wenn dich in deinem Mentoring etwas beunruhigt, kannst du es in deinem Mentoring-Bereich melden.",
     backToGroup: "Zurück zur Gruppe",
     notFoundTitle: "Diese Gruppe haben wir nicht gefunden",
     notFoundBody: "Vielleicht wurde sie entfernt, oder du bist kein Mitglied.",
@@ -1271,7 +1281,8 @@ export default {
     signingOut: "Abmelden…",
     signOutEverywhere: "Überall abmelden",
     signOutEverywhereConfirmTitle: "Überall abmelden?",
-    signOutEverywhereConfirmBody: "Alle Sitzungen, auch diese, enden jetzt. Noch nicht gesendete Nachrichten bleiben auf jedem Gerät und werden nach der nächsten Anmeldung gesendet.",
+    signOutEverywhereConfirmBody:
+      "Alle Sitzungen, auch diese, enden jetzt. Noch nicht gesendete Nachrichten bleiben auf jedem Gerät und werden nach der nächsten Anmeldung gesendet.",
     signedOutOne: "Diese Sitzung ist abgemeldet.",
     passwordTitle: "Passwort ändern",
     passwordIntro: "Eine Änderung meldet alle anderen Sitzungen ab.",
@@ -1294,7 +1305,8 @@ export default {
       too_guessable: "Zu leicht zu erraten. Füge ein Wort hinzu oder mach es länger.",
     },
     exportTitle: "Deine Daten herunterladen",
-    exportIntro: "Eine JSON-Datei mit allem, was zu dir gehört: Profil, Gruppen, Bewerbungen, Benachrichtigungen, deine Meldungen, Blockierungen, Sitzungen und jeder deiner Tandem-Räume vollständig. Du kannst sie zweimal pro Stunde herunterladen.",
+    exportIntro:
+      "Eine JSON-Datei mit allem, was zu dir gehört: Profil, Gruppen, Bewerbungen, Benachrichtigungen, deine Meldungen, Blockierungen, Sitzungen und jeder deiner Tandem-Räume vollständig. Du kannst sie zweimal pro Stunde herunterladen.",
     exportButton: "Meine Daten herunterladen",
     exporting: "Datei wird vorbereitet…",
     exportDone: "Der Download hat begonnen.",
@@ -1303,7 +1315,8 @@ export default {
     deleteIntro: "Das kann nicht rückgängig gemacht werden. Es geschieht sofort:",
     deletePoints: {
       sessions: "Du wirst überall abgemeldet.",
-      pairs: "Deine laufenden Mentorings enden. In jedem Tandem-Raum, in dem du warst, werden deine Nachrichten, Beiträge, Kommentare und Check-ins entfernt, und die andere Person sieht „Gelöschtes Mitglied“.",
+      pairs:
+        "Deine laufenden Mentorings enden. In jedem Tandem-Raum, in dem du warst, werden deine Nachrichten, Beiträge, Kommentare und Check-ins entfernt, und die andere Person sieht „Gelöschtes Mitglied“.",
       data: "Dein Profil, deine Mitgliedschaften, Bewerbungen, Benachrichtigungen und Blockierungen werden entfernt.",
       reports: "Deine Meldungen bleiben ohne deinen Namen bei den Admins der Gruppe. Meldungen über dich behalten die gemeldete Nachricht 30 Tage lang.",
     },
@@ -1447,7 +1460,8 @@ export default {
     remove: {
       ban: "Entfernen und sperren",
       banTitle: "{name} entfernen und sperren?",
-      banBody: "{name} verlässt die Gruppe sofort, die Mentorings in dieser Gruppe enden, und die Person kann nicht zurückkommen, bis ein Admin die Sperre aufhebt.",
+      banBody:
+        "{name} verlässt die Gruppe sofort, die Mentorings in dieser Gruppe enden, und die Person kann nicht zurückkommen, bis ein Admin die Sperre aufhebt.",
       banConfirm: "Entfernen und sperren",
       banned: "{name} wurde entfernt und gesperrt.",
       body: "Die Mentorings dieser Person in der Gruppe enden sofort, und ihre wartenden Bewerbungen werden zurückgezogen.",
@@ -1524,7 +1538,8 @@ export default {
       suspend: "{name} sperren",
       suspending: "Wird gesperrt …",
       suspendTitle: "{name} sperren?",
-      suspendBody: "{name} wird sofort überall abgemeldet, offene Seiten verlieren ihre Verbindung, und die Person kann sich nicht mehr anmelden, bis du die Sperre aufhebst.",
+      suspendBody:
+        "{name} wird sofort überall abgemeldet, offene Seiten verlieren ihre Verbindung, und die Person kann sich nicht mehr anmelden, bis du die Sperre aufhebst.",
       suspendReason: "Grund (wird mit der Sperre gespeichert)",
       suspendConfirm: "Sperren",
       suspended: "{name} ist gesperrt.",
@@ -1613,13 +1628,15 @@ export default {
       create: "Meinen Kalender-Link erstellen",
       reset: "Kalender-Link erneuern",
       resetTitle: "Kalender-Link erneuern?",
-      resetBody: "Der alte Link funktioniert sofort nicht mehr. Kalender, die ihn abonniert haben, aktualisieren sich erst wieder, wenn du den neuen abonnierst.",
+      resetBody:
+        "Der alte Link funktioniert sofort nicht mehr. Kalender, die ihn abonniert haben, aktualisieren sich erst wieder, wenn du den neuen abonnierst.",
       resetConfirm: "Link erneuern",
       url: "Dein privater Kalender-Link",
       urlHint: "Wer diesen Link hat, sieht die Zeiten deiner Treffen. Er wird nur jetzt angezeigt: Kopiere ihn in deine Kalender-App.",
       copy: "Link kopieren",
       copied: "Kopiert",
-      exists: "Du hast am {date} einen Kalender-Link erstellt. Aus Sicherheitsgründen wird er nicht erneut angezeigt: Erneuere ihn, um einen neuen zu bekommen.",
+      exists:
+        "Du hast am {date} einen Kalender-Link erstellt. Aus Sicherheitsgründen wird er nicht erneut angezeigt: Erneuere ihn, um einen neuen zu bekommen.",
       failed: "Dein Kalender-Link konnte nicht erstellt werden.",
     },
     goal: {
@@ -1781,7 +1798,8 @@ export default {
       completedOn: "Abgeschlossen am {date}",
       endedOn: "Vorzeitig beendet am {date}",
     },
-    soleOwner: "Du bist die einzige Inhaber*in von {group} und kannst die Gruppe deshalb noch nicht verlassen. Mach zuerst ein anderes Mitglied zur Inhaber*in, dann kannst du gehen.",
+    soleOwner:
+      "Du bist die einzige Inhaber*in von {group} und kannst die Gruppe deshalb noch nicht verlassen. Mach zuerst ein anderes Mitglied zur Inhaber*in, dann kannst du gehen.",
     welcome: {
       title: "Willkommen in {group}",
       body: "Diese Gruppe bietet begleitete Eins-zu-eins-Mentorings an. Melde dich bei einem offenen Programm als Mentor*in oder als Mentee an, dann bildet ein Admin ein Paar mit dir.",
@@ -1796,7 +1814,8 @@ export default {
       button: "Erneut ein Paar bilden",
       buttonFor: "Erneut ein Paar bilden: {name}",
       sameTitle: "Dieselben zwei Personen erneut zusammenbringen?",
-      sameBody: "{mentor} war in diesem Programm schon Mentor*in von {mentee}. Ein neues Paar beginnt ein neues Mentoring mit einem neuen Bereich; das frühere bleibt, wie es ist.",
+      sameBody:
+        "{mentor} war in diesem Programm schon Mentor*in von {mentee}. Ein neues Paar beginnt ein neues Mentoring mit einem neuen Bereich; das frühere bleibt, wie es ist.",
       sameConfirm: "Erneut zusammenbringen",
     },
     endPairOf: "{mentor} und {mentee}",

@@ -34,8 +34,7 @@ export default {
   },
   auth: {
     asideTitle: "Grow together, one conversation at a time",
-    asideBody:
-      "Your community already knows who can help. Mentorship turns that goodwill into guided one-on-one programs, week by week.",
+    asideBody: "Your community already knows who can help. Mentorship turns that goodwill into guided one-on-one programs, week by week.",
     pointGuided: "Programs with a clear plan for every week",
     pointPrivate: "A private space for each mentor and mentee",
     pointSafe: "Adults only, with blocking and reporting built in",
@@ -108,8 +107,7 @@ export default {
     groupsHeading: "Your groups",
     loadingGroups: "Loading your groups…",
     emptyTitle: "You are not in any group yet",
-    emptyBody:
-      "Groups are where mentorship happens: each group runs its own programs and pairs mentors with mentees from its members.",
+    emptyBody: "Groups are where mentorship happens: each group runs its own programs and pairs mentors with mentees from its members.",
     createGroup: "Create a group",
     inviteNote: "Got an invite link? Open it to join your community’s group.",
     loadError: "We couldn’t load your groups.",
@@ -398,7 +396,8 @@ export default {
     swapped: "Mentors swapped by you. This pair was not scored.",
     introductionLabel: "Introduction sent to every person paired",
     introductionHint: "Each person gets it with the news that they were paired.",
-    defaultIntroduction: "Welcome to {program}! You have been paired for the coming weeks. Start with week 1: introduce yourselves, share your goals and agree on how and when to talk.",
+    defaultIntroduction:
+      "Welcome to {program}! You have been paired for the coming weeks. Start with week 1: introduce yourselves, share your goals and agree on how and when to talk.",
     introductionCount: "{count} of {max} characters",
     introductionTooLong: "Keep the introduction under {max} characters.",
     publish: {
@@ -1196,8 +1195,7 @@ export default {
     endPairLabel: "End the mentorship of {mentor} and {mentee}",
     ending: "Ending…",
     endTitle: "End this mentorship?",
-    endBody:
-      "{mentor} and {mentee} will be told. Their space stays readable to both of them, but nothing new can be added. This can’t be undone.",
+    endBody: "{mentor} and {mentee} will be told. Their space stays readable to both of them, but nothing new can be added. This can’t be undone.",
     endReason: "Reason (both of them will see it)",
     endConfirm: "End mentorship",
     endedNotice: "The mentorship of {mentor} and {mentee} has ended.",
@@ -1268,7 +1266,8 @@ export default {
     signingOut: "Signing out…",
     signOutEverywhere: "Sign out everywhere",
     signOutEverywhereConfirmTitle: "Sign out everywhere?",
-    signOutEverywhereConfirmBody: "Every session, this one included, ends now. Messages you have not sent yet stay on each device and are sent after you sign in again.",
+    signOutEverywhereConfirmBody:
+      "Every session, this one included, ends now. Messages you have not sent yet stay on each device and are sent after you sign in again.",
     signedOutOne: "That session is signed out.",
     passwordTitle: "Change your password",
     passwordIntro: "Changing it signs out every other session.",
@@ -1291,7 +1290,8 @@ export default {
       too_guessable: "Too easy to guess. Add another word or make it longer.",
     },
     exportTitle: "Download your data",
-    exportIntro: "One JSON file with everything of yours: profile, groups, applications, notifications, reports you filed, blocks, sessions, and the whole of each of your pair spaces. You can download it twice an hour.",
+    exportIntro:
+      "One JSON file with everything of yours: profile, groups, applications, notifications, reports you filed, blocks, sessions, and the whole of each of your pair spaces. You can download it twice an hour.",
     exportButton: "Download my data",
     exporting: "Preparing your file…",
     exportDone: "Your download has started.",
@@ -1300,7 +1300,8 @@ export default {
     deleteIntro: "This cannot be undone. It happens at once:",
     deletePoints: {
       sessions: "You are signed out everywhere.",
-      pairs: "Your active mentorships end. In every pair space you were in, your messages, posts, comments and check-ins are removed, and the other person sees “Deleted member”.",
+      pairs:
+        "Your active mentorships end. In every pair space you were in, your messages, posts, comments and check-ins are removed, and the other person sees “Deleted member”.",
       data: "Your profile, memberships, applications, notifications and blocks are removed.",
       reports: "Reports you filed stay with the group’s admins without your name. Reports about you keep the reported message for 30 days.",
     },
@@ -1793,7 +1794,8 @@ export default {
       button: "Pair again",
       buttonFor: "Pair again: {name}",
       sameTitle: "Pair the same two people again?",
-      sameBody: "{mentor} was already {mentee}’s mentor in this program. Pairing them again starts a new mentorship with a new space; the earlier one stays as it is.",
+      sameBody:
+        "{mentor} was already {mentee}’s mentor in this program. Pairing them again starts a new mentorship with a new space; the earlier one stays as it is.",
       sameConfirm: "Pair them again",
     },
     endPairOf: "{mentor} and {mentee}",

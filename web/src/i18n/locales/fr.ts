@@ -113,8 +113,7 @@ export default {
     loadError: "Impossible de charger vos groupes.",
     retry: "Réessayer",
     profileNudgeTitle: "Aidez les bonnes personnes à vous trouver",
-    profileNudgeBody:
-      "Indiquez les sujets que vous maîtrisez et les langues que vous parlez : les admins pourront vous proposer de meilleurs binômes.",
+    profileNudgeBody: "Indiquez les sujets que vous maîtrisez et les langues que vous parlez : les admins pourront vous proposer de meilleurs binômes.",
     profileNudgeLink: "Compléter mon profil",
   },
   apply: {
@@ -132,7 +131,8 @@ export default {
       mentee: "Mentoré·e",
     },
     roleExplain: {
-      mentor: "Partagez ce que vous savez. Vous accompagnez une ou plusieurs personnes mentorées dans les étapes hebdomadaires du programme et les aidez à atteindre leurs objectifs.",
+      mentor:
+        "Partagez ce que vous savez. Vous accompagnez une ou plusieurs personnes mentorées dans les étapes hebdomadaires du programme et les aidez à atteindre leurs objectifs.",
       mentee: "Faites-vous accompagner. Un mentor du groupe vous guide dans le programme, semaine après semaine, et vous aide à atteindre vos objectifs.",
     },
     pickRole: "Choisissez un rôle ci-dessus pour voir ses questions.",
@@ -171,7 +171,8 @@ export default {
     saving: "Enregistrement…",
     cancelEdit: "Annuler",
     sent: {
-      mentor: "Merci ! Votre candidature de mentor a été envoyée. Les admins du groupe vous préviendront quand ils vous auront associé à une personne mentorée.",
+      mentor:
+        "Merci ! Votre candidature de mentor a été envoyée. Les admins du groupe vous préviendront quand ils vous auront associé à une personne mentorée.",
       mentee: "Merci ! Votre candidature de mentoré·e a été envoyée. Les admins du groupe vous préviendront quand ils vous auront associé à un mentor.",
     },
     saved: "Vos modifications sont enregistrées.",
@@ -182,7 +183,8 @@ export default {
     withdraw: "Retirer",
     withdrawing: "Retrait…",
     withdrawTitle: "Retirer votre candidature ?",
-    withdrawBody: "Les admins ne vous verront plus comme disponible pour former un binôme. Vous pourrez vous réinscrire tant que les inscriptions sont ouvertes.",
+    withdrawBody:
+      "Les admins ne vous verront plus comme disponible pour former un binôme. Vous pourrez vous réinscrire tant que les inscriptions sont ouvertes.",
     withdrawConfirm: "Retirer",
     withdrawn: "Vous avez retiré votre candidature. Vous pouvez vous réinscrire tant que les inscriptions sont ouvertes.",
     pairedNote: "Vous faites déjà partie d’un binôme : cette candidature ne peut plus être modifiée.",
@@ -237,7 +239,8 @@ export default {
   applicants: {
     title: "Candidatures",
     pageTitle: "Candidatures · {program}",
-    intro: "Toutes les personnes inscrites à {program}. Choisissez une personne mentorée pour voir les mentors les plus adaptés, puis formez le binôme en un clic.",
+    intro:
+      "Toutes les personnes inscrites à {program}. Choisissez une personne mentorée pour voir les mentors les plus adaptés, puis formez le binôme en un clic.",
     loading: "Chargement des candidatures…",
     loadError: "Impossible de charger les candidatures.",
     retry: "Réessayer",
@@ -286,7 +289,8 @@ export default {
     noMentors: "Aucun mentor ne s’est encore inscrit.",
     noMatchingMentees: "Aucune personne mentorée ne correspond à ces filtres.",
     noMatchingMentors: "Aucun mentor ne correspond à ces filtres.",
-    noMentorsWithPlaces: "Tous les mentors sont complets. Pour former de nouveaux binômes, il faut un nouveau mentor, ou un mentor prêt à accompagner plus de personnes.",
+    noMentorsWithPlaces:
+      "Tous les mentors sont complets. Pour former de nouveaux binômes, il faut un nouveau mentor, ou un mentor prêt à accompagner plus de personnes.",
     appliedOn: "Inscription le {date}",
     topics: "Thèmes",
     languages: "Langues",
@@ -328,7 +332,8 @@ export default {
     manualPair: "Former le binôme avec ce mentor",
     manualRequired: "Choisissez d’abord un mentor.",
     suggestAllTitle: "Binômes proposés",
-    suggestAllIntro: "La meilleure répartition d’ensemble pour toutes les personnes en attente. Décochez les binômes dont vous ne voulez pas, puis formez les autres.",
+    suggestAllIntro:
+      "La meilleure répartition d’ensemble pour toutes les personnes en attente. Décochez les binômes dont vous ne voulez pas, puis formez les autres.",
     suggestAllNone: "Aucune bonne correspondance à proposer pour le moment. Vous pouvez toujours former les binômes un par un.",
     closeSuggestAll: "Fermer les binômes proposés",
     selectAll: "Tout cocher",
@@ -397,7 +402,8 @@ export default {
     swapped: "Mentors échangés par vous. Ce binôme n’a pas été évalué.",
     introductionLabel: "Message d’introduction envoyé à chaque personne",
     introductionHint: "Chaque personne le reçoit avec l’annonce de son binôme.",
-    defaultIntroduction: "Bienvenue dans {program} ! Vous formez un binôme pour les semaines à venir. Commencez par la semaine 1 : présentez-vous, partagez vos objectifs et convenez de quand et comment échanger.",
+    defaultIntroduction:
+      "Bienvenue dans {program} ! Vous formez un binôme pour les semaines à venir. Commencez par la semaine 1 : présentez-vous, partagez vos objectifs et convenez de quand et comment échanger.",
     introductionCount: "{count} caractères sur {max}",
     introductionTooLong: "Le message d’introduction doit faire moins de {max} caractères.",
     publish: {
@@ -469,7 +475,8 @@ export default {
     loadError: "Impossible de charger vos mentorats.",
     retry: "Réessayer",
     emptyTitle: "Aucun mentorat pour l’instant",
-    emptyBody: "Inscrivez-vous à un programme de l’un de vos groupes comme mentor ou comme mentoré·e. Dès qu’un admin vous aura associé·e à quelqu’un, votre mentorat apparaîtra ici.",
+    emptyBody:
+      "Inscrivez-vous à un programme de l’un de vos groupes comme mentor ou comme mentoré·e. Dès qu’un admin vous aura associé·e à quelqu’un, votre mentorat apparaîtra ici.",
     role: {
       mentor: "Vous êtes le mentor de {name}",
       mentee: "{name} est votre mentor",
@@ -523,7 +530,8 @@ export default {
     },
     new: {
       title: "Créer un groupe",
-      intro: "C’est dans un groupe que votre communauté organise ses programmes de mentorat. Vous en serez propriétaire et pourrez inviter des membres dès sa création.",
+      intro:
+        "C’est dans un groupe que votre communauté organise ses programmes de mentorat. Vous en serez propriétaire et pourrez inviter des membres dès sa création.",
       submit: "Créer le groupe",
       creating: "Création du groupe…",
       cancel: "Annuler",
@@ -579,7 +587,8 @@ export default {
     },
     invites: {
       title: "Inviter des personnes",
-      intro: "Toute personne disposant d’un lien peut rejoindre {group} en tant que membre. Ne le partagez qu’avec les personnes que vous souhaitez accueillir.",
+      intro:
+        "Toute personne disposant d’un lien peut rejoindre {group} en tant que membre. Ne le partagez qu’avec les personnes que vous souhaitez accueillir.",
       expiry: "Validité du lien",
       days: {
         one: "{count} jour",
@@ -650,7 +659,8 @@ export default {
       loadError: "Impossible de charger les programmes.",
       emptyTitle: "Aucun programme pour l’instant",
       emptyMember: "Quand les admins du groupe lancent un programme de mentorat, il apparaît ici et vous pouvez vous inscrire comme mentor ou comme mentoré·e.",
-      emptyAdmin: "Lancez un programme à partir d’un modèle prêt à l’emploi, puis ajustez ses étapes hebdomadaires et ses questions d’inscription avant d’ouvrir les inscriptions.",
+      emptyAdmin:
+        "Lancez un programme à partir d’un modèle prêt à l’emploi, puis ajustez ses étapes hebdomadaires et ses questions d’inscription avant d’ouvrir les inscriptions.",
       startFirst: "Lancer un programme",
     },
     templates: {
@@ -676,7 +686,8 @@ export default {
         other: "Un point tous les {count} jours",
       },
       openTitle: "Les inscriptions sont ouvertes",
-      openBody: "Inscrivez-vous comme mentor pour partager ce que vous savez, ou comme mentoré·e pour être accompagné·e. Les admins forment ensuite les binômes.",
+      openBody:
+        "Inscrivez-vous comme mentor pour partager ce que vous savez, ou comme mentoré·e pour être accompagné·e. Les admins forment ensuite les binômes.",
       signUp: "S’inscrire",
       closedTitle: "Les inscriptions sont closes",
       closedBody: "Ce programme n’accepte pas de nouvelles candidatures pour le moment.",
@@ -708,7 +719,8 @@ export default {
       reload: "Recharger",
     },
     errors: {
-      invalid_transition: "Le statut du programme ne peut pas changer de cette façon ; quelqu’un l’a peut-être modifié entre-temps. Rechargez la page pour voir son statut actuel.",
+      invalid_transition:
+        "Le statut du programme ne peut pas changer de cette façon ; quelqu’un l’a peut-être modifié entre-temps. Rechargez la page pour voir son statut actuel.",
       program_archived: "Ce programme est archivé : il ne peut plus être modifié.",
       unknown_template: "Ce modèle n’est plus disponible. Choisissez-en un autre.",
       version_conflict: "Quelqu’un d’autre a modifié ce programme entre-temps. Rechargez pour voir ses modifications.",
@@ -718,7 +730,8 @@ export default {
   editor: {
     title: "Modifier le programme",
     pageTitle: "Modifier {title}",
-    intro: "Modifiez les informations du programme, ses étapes hebdomadaires et les questions posées à l’inscription. Les membres ne voient rien de nouveau tant que vous n’avez pas enregistré.",
+    intro:
+      "Modifiez les informations du programme, ses étapes hebdomadaires et les questions posées à l’inscription. Les membres ne voient rien de nouveau tant que vous n’avez pas enregistré.",
     adminsOnly: "Seuls les admins du groupe peuvent modifier les programmes.",
     backToProgram: "Retour au programme",
     viewProgram: "Voir le programme",
@@ -1112,8 +1125,7 @@ export default {
     loadError: "Impossible de charger le tableau de bord.",
     retry: "Réessayer",
     forbiddenTitle: "Seuls les admins du groupe peuvent voir cette page",
-    forbiddenBody:
-      "Le tableau de bord montre où en est chaque binôme de ce programme. Si vous pensez devoir y accéder, demandez à l’un des admins du groupe.",
+    forbiddenBody: "Le tableau de bord montre où en est chaque binôme de ce programme. Si vous pensez devoir y accéder, demandez à l’un des admins du groupe.",
     backToProgram: "Retour au programme",
     notFoundTitle: "Programme introuvable",
     notFoundBody: "Il a peut-être été supprimé, ou vous n’êtes pas membre de son groupe.",
@@ -1158,7 +1170,8 @@ export default {
       active: "Il s’est passé quelque chose cette semaine, et le binôme a fait un point dans les 2 dernières semaines.",
       quiet: "Aucun message, publication, étape cochée ni point depuis une semaine.",
       no_checkin_2_weeks: "Personne n’a fait de point depuis 2 semaines. Un petit mot bienveillant peut aider.",
-      blocked: "Le contact a cessé dans ce binôme : l’une des deux personnes a bloqué l’autre. Plus rien ne peut être envoyé ; mettre fin au mentorat peut être plus juste.",
+      blocked:
+        "Le contact a cessé dans ce binôme : l’une des deux personnes a bloqué l’autre. Plus rien ne peut être envoyé ; mettre fin au mentorat peut être plus juste.",
       ended: "Le mentorat est terminé, ou a été arrêté avant la fin.",
     },
     columns: {
@@ -1197,8 +1210,7 @@ export default {
     endPairLabel: "Arrêter le mentorat de {mentor} et {mentee}",
     ending: "Arrêt en cours…",
     endTitle: "Arrêter ce mentorat ?",
-    endBody:
-      "{mentor} et {mentee} en seront informés. Leur espace reste lisible pour eux deux, mais plus rien ne pourra y être ajouté. C’est définitif.",
+    endBody: "{mentor} et {mentee} en seront informés. Leur espace reste lisible pour eux deux, mais plus rien ne pourra y être ajouté. C’est définitif.",
     endReason: "Motif (visible par les deux)",
     endConfirm: "Arrêter le mentorat",
     endedNotice: "Le mentorat de {mentor} et {mentee} est arrêté.",
@@ -1209,8 +1221,7 @@ export default {
     title: "Signalements",
     pageTitle: "Signalements · {group}",
     breadcrumb: "Vous êtes ici",
-    intro:
-      "Ce que les membres de {group} ont signalé. Examinez chaque signalement, parlez aux personnes concernées si besoin, puis marquez-le comme traité.",
+    intro: "Ce que les membres de {group} ont signalé. Examinez chaque signalement, parlez aux personnes concernées si besoin, puis marquez-le comme traité.",
     loading: "Chargement des signalements…",
     loadError: "Impossible de charger les signalements.",
     retry: "Réessayer",
@@ -1271,7 +1282,8 @@ export default {
     signingOut: "Déconnexion…",
     signOutEverywhere: "Se déconnecter partout",
     signOutEverywhereConfirmTitle: "Se déconnecter partout ?",
-    signOutEverywhereConfirmBody: "Toutes les sessions, y compris celle-ci, prennent fin maintenant. Les messages pas encore envoyés restent sur chaque appareil et partent quand vous vous reconnectez.",
+    signOutEverywhereConfirmBody:
+      "Toutes les sessions, y compris celle-ci, prennent fin maintenant. Les messages pas encore envoyés restent sur chaque appareil et partent quand vous vous reconnectez.",
     signedOutOne: "Cette session est déconnectée.",
     passwordTitle: "Changer votre mot de passe",
     passwordIntro: "Le changer déconnecte toutes les autres sessions.",
@@ -1294,7 +1306,8 @@ export default {
       too_guessable: "Trop facile à deviner. Ajoutez un mot ou allongez-le.",
     },
     exportTitle: "Télécharger vos données",
-    exportIntro: "Un fichier JSON avec tout ce qui vous appartient : profil, groupes, candidatures, notifications, signalements que vous avez faits, blocages, sessions, et l’intégralité de chacun de vos espaces de binôme. Vous pouvez le télécharger deux fois par heure.",
+    exportIntro:
+      "Un fichier JSON avec tout ce qui vous appartient : profil, groupes, candidatures, notifications, signalements que vous avez faits, blocages, sessions, et l’intégralité de chacun de vos espaces de binôme. Vous pouvez le télécharger deux fois par heure.",
     exportButton: "Télécharger mes données",
     exporting: "Préparation du fichier…",
     exportDone: "Le téléchargement a commencé.",
@@ -1303,9 +1316,11 @@ export default {
     deleteIntro: "C’est définitif. Tout se fait immédiatement :",
     deletePoints: {
       sessions: "Vous êtes déconnecté partout.",
-      pairs: "Vos mentorats en cours prennent fin. Dans chaque espace de binôme où vous étiez, vos messages, publications, commentaires et points hebdomadaires sont supprimés, et l’autre personne voit « Membre supprimé ».",
+      pairs:
+        "Vos mentorats en cours prennent fin. Dans chaque espace de binôme où vous étiez, vos messages, publications, commentaires et points hebdomadaires sont supprimés, et l’autre personne voit « Membre supprimé ».",
       data: "Votre profil, vos adhésions, candidatures, notifications et blocages sont supprimés.",
-      reports: "Les signalements que vous avez faits restent chez les admins du groupe, sans votre nom. Les signalements vous concernant gardent le message signalé pendant 30 jours.",
+      reports:
+        "Les signalements que vous avez faits restent chez les admins du groupe, sans votre nom. Les signalements vous concernant gardent le message signalé pendant 30 jours.",
     },
     deleteEmailLabel: "Saisissez votre adresse e-mail pour confirmer",
     deleteEmailMismatch: "Ce n’est pas votre adresse e-mail.",
@@ -1447,7 +1462,8 @@ export default {
     remove: {
       ban: "Retirer et exclure",
       banTitle: "Retirer et exclure {name} ?",
-      banBody: "{name} quitte le groupe tout de suite, ses mentorats dans ce groupe prennent fin, et la personne ne pourra pas revenir tant qu’un admin n’aura pas levé l’exclusion.",
+      banBody:
+        "{name} quitte le groupe tout de suite, ses mentorats dans ce groupe prennent fin, et la personne ne pourra pas revenir tant qu’un admin n’aura pas levé l’exclusion.",
       banConfirm: "Retirer et exclure",
       banned: "{name} a été retiré·e et exclu·e.",
       body: "Ses mentorats dans ce groupe prennent fin immédiatement, et ses candidatures en attente sont retirées.",
@@ -1524,7 +1540,8 @@ export default {
       suspend: "Suspendre {name}",
       suspending: "Suspension…",
       suspendTitle: "Suspendre {name} ?",
-      suspendBody: "{name} est déconnecté·e partout immédiatement, ses pages ouvertes perdent leur connexion, et la personne ne pourra plus se connecter tant que vous n’aurez pas levé la suspension.",
+      suspendBody:
+        "{name} est déconnecté·e partout immédiatement, ses pages ouvertes perdent leur connexion, et la personne ne pourra plus se connecter tant que vous n’aurez pas levé la suspension.",
       suspendReason: "Motif (conservé avec la suspension)",
       suspendConfirm: "Suspendre",
       suspended: "{name} est suspendu·e.",
@@ -1616,7 +1633,8 @@ export default {
       resetBody: "L’ancien lien cesse aussitôt de fonctionner. Les agendas abonnés ne se mettent plus à jour tant que vous ne vous abonnez pas au nouveau.",
       resetConfirm: "Renouveler le lien",
       url: "Votre lien d’agenda privé",
-      urlHint: "Toute personne ayant ce lien voit les horaires de vos rendez-vous. Il n’est affiché que maintenant : copiez-le dans votre application d’agenda.",
+      urlHint:
+        "Toute personne ayant ce lien voit les horaires de vos rendez-vous. Il n’est affiché que maintenant : copiez-le dans votre application d’agenda.",
       copy: "Copier le lien",
       copied: "Copié",
       exists: "Vous avez créé un lien d’agenda le {date}. Par sécurité, il n’est plus affiché : renouvelez-le pour en obtenir un nouveau.",
@@ -1658,7 +1676,8 @@ export default {
       heading: "Comment se passe votre mentorat ?",
       midpoint: "Vous êtes à mi-parcours du programme.",
       end: "Votre mentorat est terminé.",
-      private: "Vos réponses sont privées : {name} ne les voit jamais, et les administrateurs ne voient que des totaux, une fois qu’au moins 3 personnes ont répondu.",
+      private:
+        "Vos réponses sont privées : {name} ne les voit jamais, et les administrateurs ne voient que des totaux, une fois qu’au moins 3 personnes ont répondu.",
       rating: "Comment cela se passe-t-il, de 1 à 5 ?",
       ratings: {
         r1: "Mal",
@@ -1781,7 +1800,8 @@ export default {
       completedOn: "Terminé le {date}",
       endedOn: "Arrêté avant la fin le {date}",
     },
-    soleOwner: "Vous êtes le seul propriétaire de {group} : vous ne pouvez pas encore le quitter. Nommez d’abord un autre membre propriétaire, puis vous pourrez partir.",
+    soleOwner:
+      "Vous êtes le seul propriétaire de {group} : vous ne pouvez pas encore le quitter. Nommez d’abord un autre membre propriétaire, puis vous pourrez partir.",
     welcome: {
       title: "Bienvenue dans {group}",
       body: "Ce groupe propose des mentorats individuels guidés. Inscrivez-vous à un programme ouvert comme mentor ou comme mentoré, et un admin vous mettra en binôme.",
@@ -1796,7 +1816,8 @@ export default {
       button: "Former un nouveau binôme",
       buttonFor: "Former un nouveau binôme : {name}",
       sameTitle: "Remettre les deux mêmes personnes en binôme ?",
-      sameBody: "{mentor} a déjà été le mentor de {mentee} dans ce programme. Un nouveau binôme commence un nouveau mentorat avec un nouvel espace ; le précédent reste tel quel.",
+      sameBody:
+        "{mentor} a déjà été le mentor de {mentee} dans ce programme. Un nouveau binôme commence un nouveau mentorat avec un nouvel espace ; le précédent reste tel quel.",
       sameConfirm: "Les remettre en binôme",
     },
     endPairOf: "{mentor} et {mentee}",
@@ -1842,7 +1863,8 @@ export default {
     deviceTurningOff: "Désactivation…",
     deviceIsOn: "Les notifications sont activées sur cet appareil.",
     deviceIsOff: "Les notifications sont désactivées sur cet appareil.",
-    deviceUnsupported: "Ce navigateur ne peut pas afficher les notifications de l’application. Sur iPhone, ajoutez d’abord l’application à votre écran d’accueil.",
+    deviceUnsupported:
+      "Ce navigateur ne peut pas afficher les notifications de l’application. Sur iPhone, ajoutez d’abord l’application à votre écran d’accueil.",
     deviceDenied: "Les notifications de ce site sont bloquées dans les réglages de votre navigateur.",
     deviceNotConfigured: "Les notifications push ne sont pas configurées sur ce serveur.",
     forgotTitle: "Réinitialiser votre mot de passe",

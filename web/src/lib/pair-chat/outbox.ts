@@ -17,7 +17,12 @@ const FAILURES: readonly (SendFailure | undefined)[] = [undefined, "pair_ended",
 function isOutboxItem(value: unknown): value is OutboxItem {
   if (typeof value !== "object" || value === null) return false;
   const item = value as Record<string, unknown>;
-  return typeof item.clientId === "string" && typeof item.body === "string" && Number.isInteger(item.createdAt) && FAILURES.includes(item.failed as SendFailure | undefined);
+  return (
+    typeof item.clientId === "string" &&
+    typeof item.body === "string" &&
+    Number.isInteger(item.createdAt) &&
+    FAILURES.includes(item.failed as SendFailure | undefined)
+  );
 }
 
 /** An in-memory storage: for tests, and for Node. */

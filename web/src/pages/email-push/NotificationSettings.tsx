@@ -17,7 +17,9 @@ const KINDS: DeliveryKind[] = ["paired", "messages_waiting", "checkin_reminder",
 /** Settings: the address and its verification, each kind's email and push, previews, and this device. */
 export default function NotificationSettings() {
   usePageTitle(() => t("emailPush.settingsTitle"));
-  const [loaded, { refetch }] = createResource(() => api.get<{ preferences: NotificationPreferences }>("/me/notification-preferences").then((r) => r.preferences));
+  const [loaded, { refetch }] = createResource(() =>
+    api.get<{ preferences: NotificationPreferences }>("/me/notification-preferences").then((r) => r.preferences),
+  );
   const [draft, setDraft] = createSignal<NotificationPreferences | null>(null);
   const [saving, setSaving] = createSignal(false);
   const [status, setStatus] = createSignal<{ tone: "success" | "error"; text: string } | null>(null);

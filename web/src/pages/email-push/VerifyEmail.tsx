@@ -25,7 +25,11 @@ export default function VerifyEmail() {
       return { ok: true as const, email: verified.email };
     } catch (error) {
       const code = error instanceof ApiError ? error.code : "";
-      return { ok: false as const, code, text: code === "token_expired" ? t("emailPush.tokenExpired") : code === "invalid_token" ? t("emailPush.tokenInvalid") : errorMessage(error) };
+      return {
+        ok: false as const,
+        code,
+        text: code === "token_expired" ? t("emailPush.tokenExpired") : code === "invalid_token" ? t("emailPush.tokenInvalid") : errorMessage(error),
+      };
     }
   });
 

@@ -11,12 +11,12 @@ import { GROUP_FOCUSES, type GroupFocus } from "../../../../shared/rules/vocabul
 import { message, type Message } from "../../lib/validation.ts";
 import { failureMessage } from "./common.tsx";
 
-export const GROUP_FIELDS = ["name", "description", "focus"] as const;
+const GROUP_FIELDS = ["name", "description", "focus"] as const;
 export type GroupFieldName = (typeof GROUP_FIELDS)[number];
 export type GroupErrors = Partial<Record<GroupFieldName, Message>>;
 
 /** The checks of CreateGroupBody / UpdateGroupBody (shared/api/groups.ts), on the same limits, with translated messages. */
-export function checkGroup(values: { name: string; description: string; focus: GroupFocus | "" }): GroupErrors {
+function checkGroup(values: { name: string; description: string; focus: GroupFocus | "" }): GroupErrors {
   const name = values.name.trim();
   return {
     name: !name
@@ -26,16 +26,13 @@ export function checkGroup(values: { name: string; description: string; focus: G
         : name.length > GROUP_NAME_MAX
           ? message("groups.form.nameLong", { max: GROUP_NAME_MAX })
           : undefined,
-    description:
-      values.description.trim().length > GROUP_DESCRIPTION_MAX
-        ? message("groups.form.descriptionLong", { max: GROUP_DESCRIPTION_MAX })
-        : undefined,
+    description: values.description.trim().length > GROUP_DESCRIPTION_MAX ? message("groups.form.descriptionLong", { max: GROUP_DESCRIPTION_MAX }) : undefined,
     focus: values.focus ? undefined : message("groups.form.focusRequired"),
   };
 }
 
 /** The focus choice as a group of radio cards: four options read better side by side than in a <select>. */
-export function FocusChoice(props: { value: GroupFocus | ""; onChange: (focus: GroupFocus) => void; error?: string | undefined; name: string }) {
+function FocusChoice(props: { value: GroupFocus | ""; onChange: (focus: GroupFocus) => void; error?: string | undefined; name: string }) {
   const errorId = `${props.name}-error`;
   return (
     <fieldset class="field focus-choice" aria-describedby={props.error ? errorId : undefined} aria-invalid={props.error ? "true" : undefined}>
@@ -45,13 +42,7 @@ export function FocusChoice(props: { value: GroupFocus | ""; onChange: (focus: G
         <For each={GROUP_FOCUSES}>
           {(focus) => (
             <label class="focus-choice__option" classList={{ "is-checked": props.value === focus }}>
-              <input
-                type="radio"
-                name={props.name}
-                value={focus}
-                checked={props.value === focus}
-                onChange={() => props.onChange(focus)}
-              />
+              <input type="radio" name={props.name} value={focus} checked={props.value === focus} onChange={() => props.onChange(focus)} />
               <span class="focus-choice__text">
                 <span class="focus-choice__title">{t(`groups.focus.${focus}`)}</span>
                 <span class="focus-choice__hint">{t(`groups.focusHint.${focus}`)}</span>
@@ -69,7 +60,6 @@ export function FocusChoice(props: { value: GroupFocus | ""; onChange: (focus: G
     </fieldset>
   );
 }
-
 
 export type GroupValues = { name: string; description: string; focus: GroupFocus };
 

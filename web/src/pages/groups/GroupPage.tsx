@@ -40,9 +40,7 @@ export default function GroupPage() {
           <PageHeading>{t("groups.page.title")}</PageHeading>
           <LoadFailure title={t("groups.page.loadError")} error={detail.error} onRetry={() => void refetch()} />
         </Match>
-        <Match when={detail.state === "ready" ? detail() : undefined}>
-          {(loaded) => <GroupView detail={loaded()} onChange={(next) => mutate(next)} />}
-        </Match>
+        <Match when={detail.state === "ready" ? detail() : undefined}>{(loaded) => <GroupView detail={loaded()} onChange={(next) => mutate(next)} />}</Match>
       </Switch>
     </div>
   );
@@ -161,11 +159,7 @@ function GroupView(props: { detail: GroupDetail; onChange: (detail: GroupDetail)
           </Show>
         </div>
         <div class="group-layout__side">
-          <MemberList
-            detail={props.detail}
-            myId={session.user?.id ?? ""}
-            onChange={props.onChange}
-          />
+          <MemberList detail={props.detail} myId={session.user?.id ?? ""} onChange={props.onChange} />
         </div>
       </div>
       <p class="group-page__back">

@@ -102,7 +102,8 @@ export function InviteLinks(props: { groupId: string; groupName: string }) {
           </Alert>
         )}
       </Show>
-      <Show when={created()}>{(result) => (
+      <Show when={created()}>
+        {(result) => (
           <NewLink
             created={result()}
             onDone={() => {
@@ -110,7 +111,8 @@ export function InviteLinks(props: { groupId: string; groupName: string }) {
               createButton?.focus();
             }}
           />
-        )}</Show>
+        )}
+      </Show>
 
       <h3 class="invites__subtitle">{t("groups.invites.listTitle")}</h3>
       <Show when={listError()}>

@@ -32,9 +32,7 @@ export function MemberList(props: { detail: GroupDetail; myId: string; onChange:
   let list!: HTMLUListElement;
 
   const members = createMemo(() =>
-    [...props.detail.members].sort(
-      (a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role] || a.user.displayName.localeCompare(b.user.displayName),
-    ),
+    [...props.detail.members].sort((a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role] || a.user.displayName.localeCompare(b.user.displayName)),
   );
 
   const focusToggle = (userId: string) =>

@@ -32,7 +32,11 @@ export default function Reports() {
   // Only for the group's name; the queue works without it.
   const [group] = createResource(
     () => params.groupId,
-    (id) => api.get<GroupDetailResponse>(`/groups/${encodeURIComponent(id)}`).then((r) => r.group, () => null),
+    (id) =>
+      api.get<GroupDetailResponse>(`/groups/${encodeURIComponent(id)}`).then(
+        (r) => r.group,
+        () => null,
+      ),
   );
   const now = useNow();
 
@@ -75,11 +79,7 @@ export default function Reports() {
         </Match>
         <Match when={list()}>
           {(loaded) => (
-            <ReportQueue
-              reports={loaded()}
-              now={now()}
-              onResolved={(report) => mutate((current) => current?.map((r) => (r.id === report.id ? report : r)))}
-            />
+            <ReportQueue reports={loaded()} now={now()} onResolved={(report) => mutate((current) => current?.map((r) => (r.id === report.id ? report : r)))} />
           )}
         </Match>
       </Switch>
@@ -192,9 +192,7 @@ function ReportQueue(props: { reports: Report[]; now: number; onResolved: (repor
         >
           <ul class="report-list" role="list">
             <For each={shown()}>
-              {(report) => (
-                <ReportCard report={report} now={props.now} resolving={resolvingId() === report.id} onResolve={() => void resolve(report)} />
-              )}
+              {(report) => <ReportCard report={report} now={props.now} resolving={resolvingId() === report.id} onResolve={() => void resolve(report)} />}
             </For>
           </ul>
         </Show>
@@ -232,17 +230,12 @@ function ReportCard(props: { report: Report; now: number; resolving: boolean; on
           <p class="report-card__reason">{report().reason}</p>
         </div>
 
-        <Show
-          when={report().message}
-          fallback={<p class="report-card__no-message">{t("reports.noMessage", { reported: report().reported.displayName })}</p>}
-        >
+        <Show when={report().message} fallback={<p class="report-card__no-message">{t("reports.noMessage", { reported: report().reported.displayName })}</p>}>
           {(message) => (
             <figure class="reported-message">
               <figcaption class="report-card__label">{t("reports.messageLabel")}</figcaption>
               <blockquote class="reported-message__body">{message().body}</blockquote>
-              <p class="reported-message__meta">
-                {t("reports.messageSent", { name: report().reported.displayName, time: formatDateTime(message().sentAt) })}
-              </p>
+              <p class="reported-message__meta">{t("reports.messageSent", { name: report().reported.displayName, time: formatDateTime(message().sentAt) })}</p>
             </figure>
           )}
         </Show>
@@ -286,7 +279,18 @@ function ReportsSkeleton() {
 
 function CheckMark() {
   return (
-    <svg class="icon" viewBox="0 0 24 24" width="18" height="18" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
+    <svg
+      class="icon"
+      viewBox="0 0 24 24"
+      width="18"
+      height="18"
+      fill="none"
+      stroke="currentColor"
+      stroke-width="2"
+      stroke-linecap="round"
+      stroke-linejoin="round"
+      aria-hidden="true"
+    >
       <path d="m5 12.5 4.5 4.5L19 7.5" />
     </svg>
   );

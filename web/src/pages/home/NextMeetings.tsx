@@ -10,7 +10,12 @@ import { myMeetingTime } from "../../lib/meeting-times.ts";
 type NextMeeting = { pairId: string; otherName: string; startsAt: number; endsAt: number };
 
 export function NextMeetings() {
-  const [meetings] = createResource(() => api.get<{ meetings: NextMeeting[] }>("/me/meetings/next").then((r) => r.meetings).catch(() => []));
+  const [meetings] = createResource(() =>
+    api
+      .get<{ meetings: NextMeeting[] }>("/me/meetings/next")
+      .then((r) => r.meetings)
+      .catch(() => []),
+  );
   return (
     <Show when={meetings()?.length}>
       <section class="home__meetings" aria-labelledby="next-meetings-heading">

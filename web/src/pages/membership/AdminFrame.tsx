@@ -14,7 +14,7 @@ import { sessionExpired } from "../../lib/session.ts";
 import { AccessPanel, Crumbs } from "../programs/dashboard/admin.tsx";
 import "./membership.css";
 
-export const groupHref = (groupId: string) => `/groups/${encodeURIComponent(groupId)}`;
+const groupHref = (groupId: string) => `/groups/${encodeURIComponent(groupId)}`;
 
 export function useGroupId() {
   const params = useParams<{ groupId: string }>();
@@ -35,7 +35,11 @@ export function AdminFrame<T>(props: {
 }) {
   const [group] = createResource(
     () => props.groupId,
-    (id) => api.get<GroupDetailResponse>(groupHref(id)).then((r) => r.group, () => null),
+    (id) =>
+      api.get<GroupDetailResponse>(groupHref(id)).then(
+        (r) => r.group,
+        () => null,
+      ),
   );
   usePageTitle(() => (group()?.name ? t(props.pageTitleKey, { group: group()!.name }) : t(props.titleKey)));
   const failure = () => (props.data.state === "errored" ? props.data.error : undefined);

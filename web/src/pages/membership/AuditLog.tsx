@@ -82,9 +82,7 @@ export default function AuditLog() {
                       actor: entry.actor?.displayName || t("membership.audit.someone"),
                       target: entry.target?.label ?? "",
                     })}
-                    <Show when={detailText(entry)}>
-                      {(text) => <span class="audit-entry__detail"> ({text()})</span>}
-                    </Show>
+                    <Show when={detailText(entry)}>{(text) => <span class="audit-entry__detail"> ({text()})</span>}</Show>
                   </p>
                 </li>
               )}
@@ -98,7 +96,13 @@ export default function AuditLog() {
             )}
           </Show>
           <Show when={more()}>
-            <Button variant="secondary" class="audit-more" loading={loadingMore()} loadingText={t("membership.audit.loadingMore")} onClick={() => void loadMore()}>
+            <Button
+              variant="secondary"
+              class="audit-more"
+              loading={loadingMore()}
+              loadingText={t("membership.audit.loadingMore")}
+              onClick={() => void loadMore()}
+            >
               {t("membership.audit.more")}
             </Button>
           </Show>

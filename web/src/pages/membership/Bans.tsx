@@ -82,7 +82,13 @@ export default function Bans() {
                       </p>
                     </div>
                     <div class="membership-item__actions">
-                      <Button variant="secondary" loading={busy() === ban.user.id} loadingText={t("membership.bans.lifting")} disabled={busy() !== null} onClick={() => void lift(ban)}>
+                      <Button
+                        variant="secondary"
+                        loading={busy() === ban.user.id}
+                        loadingText={t("membership.bans.lifting")}
+                        disabled={busy() !== null}
+                        onClick={() => void lift(ban)}
+                      >
                         {t("membership.bans.lift")}
                         <span class="visually-hidden"> ({ban.user.displayName})</span>
                       </Button>

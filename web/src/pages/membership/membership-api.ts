@@ -16,8 +16,7 @@ export async function searchDirectory(q: string, focus: string): Promise<Directo
   return (await api.get<{ groups: DirectoryGroup[] }>(`/groups/directory${query ? `?${query}` : ""}`)).groups;
 }
 
-export const requestToJoin = (groupId: string, message: string) =>
-  api.post<{ request: JoinRequest }>(`${groupPath(groupId)}/join-requests`, { message });
+export const requestToJoin = (groupId: string, message: string) => api.post<{ request: JoinRequest }>(`${groupPath(groupId)}/join-requests`, { message });
 
 export async function fetchJoinRequests(groupId: string): Promise<JoinRequest[]> {
   return (await api.get<{ requests: JoinRequest[] }>(`${groupPath(groupId)}/join-requests`)).requests;
@@ -32,8 +31,7 @@ export async function fetchBans(groupId: string): Promise<Ban[]> {
 
 export const liftBan = (groupId: string, userId: string) => api.delete(`${groupPath(groupId)}/bans/${encodeURIComponent(userId)}`);
 
-export const removeAndBan = (groupId: string, userId: string) =>
-  api.delete(`${groupPath(groupId)}/members/${encodeURIComponent(userId)}?ban=true`);
+export const removeAndBan = (groupId: string, userId: string) => api.delete(`${groupPath(groupId)}/members/${encodeURIComponent(userId)}?ban=true`);
 
 export function fetchAudit(groupId: string, before?: string): Promise<AuditLogResponse> {
   return api.get<AuditLogResponse>(`${groupPath(groupId)}/audit?limit=50${before ? `&before=${encodeURIComponent(before)}` : ""}`);

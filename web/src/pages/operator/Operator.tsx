@@ -117,7 +117,12 @@ export default function Operator() {
           }
         >
           <Match when={failedWith(404)}>
-            <AccessPanel title={t("membership.operator.notOperatorTitle")} body={t("membership.operator.notOperatorBody")} href="/" link={t("membership.admin.home")} />
+            <AccessPanel
+              title={t("membership.operator.notOperatorTitle")}
+              body={t("membership.operator.notOperatorBody")}
+              href="/"
+              link={t("membership.admin.home")}
+            />
           </Match>
           <Match when={failure()}>
             <Alert tone="error" title={t("membership.operator.loadError")}>

@@ -187,7 +187,11 @@ export function ChatPanel(props: ChatPanelProps) {
                 const next = () => chat.state.messages[index() + 1];
                 const newDay = () => !previous() || startOfDay(previous()!.sentAt) !== startOfDay(message.sentAt);
                 const runStart = () => newDay() || previous()!.senderId !== message.senderId || message.sentAt - previous()!.sentAt > RUN_GAP_MS;
-                const runEnd = () => !next() || next()!.senderId !== message.senderId || next()!.sentAt - message.sentAt > RUN_GAP_MS || startOfDay(next()!.sentAt) !== startOfDay(message.sentAt);
+                const runEnd = () =>
+                  !next() ||
+                  next()!.senderId !== message.senderId ||
+                  next()!.sentAt - message.sentAt > RUN_GAP_MS ||
+                  startOfDay(next()!.sentAt) !== startOfDay(message.sentAt);
                 return (
                   <>
                     <Show when={newDay()}>
@@ -266,7 +270,10 @@ export function ChatPanel(props: ChatPanelProps) {
         <p
           id={hintId}
           class="composer__hint"
-          classList={{ "composer__hint--error": tooLong() || remaining() < 0, "composer__hint--keys": !tooLong() && remaining() >= 0 && props.draft.length < COUNTER_FROM }}
+          classList={{
+            "composer__hint--error": tooLong() || remaining() < 0,
+            "composer__hint--keys": !tooLong() && remaining() >= 0 && props.draft.length < COUNTER_FROM,
+          }}
         >
           <Switch fallback={<Show when={!props.readOnly}>{t("pair.chat.composerHint")}</Show>}>
             <Match when={tooLong() || remaining() < 0}>{t("pair.chat.tooLong", { max: MESSAGE_MAX_CHARS })}</Match>
@@ -336,14 +343,18 @@ function MessageItem(props: {
           </time>
         </div>
         <Show when={!props.mine && !props.reported}>
-          <button type="button" class="msg__report" aria-label={t("pair.report.messageLabel", { name: props.otherName })} title={t("pair.report.message")} onClick={() => props.onReport()}>
+          <button
+            type="button"
+            class="msg__report"
+            aria-label={t("pair.report.messageLabel", { name: props.otherName })}
+            title={t("pair.report.message")}
+            onClick={() => props.onReport()}
+          >
             <FlagIcon />
           </button>
         </Show>
       </div>
-      <Show when={props.receipt}>
-        {(receipt) => <p class="msg__status">{receipt() === "seen" ? t("pair.chat.seen") : t("pair.chat.sent")}</p>}
-      </Show>
+      <Show when={props.receipt}>{(receipt) => <p class="msg__status">{receipt() === "seen" ? t("pair.chat.seen") : t("pair.chat.sent")}</p>}</Show>
       <Show when={props.reported}>
         <p class="msg__status msg__status--reported">{t("pair.report.reported")}</p>
       </Show>

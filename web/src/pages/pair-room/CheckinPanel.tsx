@@ -17,7 +17,7 @@ const MOODS: { value: number; key: MessageKey }[] = [
   { value: 5, key: "pair.checkin.mood.great" },
 ];
 
-export const moodLabel = (mood: number) => t(MOODS.find((m) => m.value === mood)?.key ?? "pair.checkin.mood.okay");
+const moodLabel = (mood: number) => t(MOODS.find((m) => m.value === mood)?.key ?? "pair.checkin.mood.okay");
 
 type CheckinPanelProps = {
   pairId: string;
@@ -119,8 +119,14 @@ export function CheckinPanel(props: CheckinPanelProps) {
               </p>
             </Show>
           </fieldset>
-          <Field label={t("pair.checkin.note")} hint={t("pair.checkin.noteHint")} error={note().length > NOTE_MAX ? t("pair.checkin.noteLong", { max: NOTE_MAX }) : null}>
-            {(control) => <textarea class="input checkin-form__note" {...control} rows={2} value={note()} onInput={(event) => setNote(event.currentTarget.value)} />}
+          <Field
+            label={t("pair.checkin.note")}
+            hint={t("pair.checkin.noteHint")}
+            error={note().length > NOTE_MAX ? t("pair.checkin.noteLong", { max: NOTE_MAX }) : null}
+          >
+            {(control) => (
+              <textarea class="input checkin-form__note" {...control} rows={2} value={note()} onInput={(event) => setNote(event.currentTarget.value)} />
+            )}
           </Field>
           <div class="checkin-form__actions">
             <Button type="submit" loading={saving()} loadingText={t("pair.checkin.submitting")}>

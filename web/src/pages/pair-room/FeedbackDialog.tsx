@@ -81,7 +81,13 @@ function FeedbackForm(props: { pairId: string; round: FeedbackRound; rhythm: Rhy
     }
   }
 
-  const choice = <V extends string | number | boolean>(name: string, legend: string, options: { value: V; label: string }[], value: () => V | null, set: (v: V) => void) => (
+  const choice = <V extends string | number | boolean>(
+    name: string,
+    legend: string,
+    options: { value: V; label: string }[],
+    value: () => V | null,
+    set: (v: V) => void,
+  ) => (
     <fieldset class="feedback__choice">
       <legend>{legend}</legend>
       <div class="feedback__options">
@@ -106,10 +112,31 @@ function FeedbackForm(props: { pairId: string; round: FeedbackRound; rhythm: Rhy
       <Show when={failure()}>
         <Alert tone="error">{failure()}</Alert>
       </Show>
-      {choice("rating", t("rhythm.feedback.rating"), [1, 2, 3, 4, 5].map((value) => ({ value, label: `${value} · ${t(`rhythm.feedback.ratings.r${value as 1 | 2 | 3 | 4 | 5}`)}` })), rating, setRating)}
+      {choice(
+        "rating",
+        t("rhythm.feedback.rating"),
+        [1, 2, 3, 4, 5].map((value) => ({ value, label: `${value} · ${t(`rhythm.feedback.ratings.r${value as 1 | 2 | 3 | 4 | 5}`)}` })),
+        rating,
+        setRating,
+      )}
       <Show when={end()}>
-        {choice("goalMet", t("rhythm.feedback.goalMet"), (["yes", "partly", "no"] as const).map((value) => ({ value, label: t(`rhythm.feedback.goalMetOptions.${value}`) })), goalMet, setGoalMet)}
-        {choice("again", t("rhythm.feedback.again"), [{ value: true, label: t("rhythm.feedback.yes") }, { value: false, label: t("rhythm.feedback.no") }], again, setAgain)}
+        {choice(
+          "goalMet",
+          t("rhythm.feedback.goalMet"),
+          (["yes", "partly", "no"] as const).map((value) => ({ value, label: t(`rhythm.feedback.goalMetOptions.${value}`) })),
+          goalMet,
+          setGoalMet,
+        )}
+        {choice(
+          "again",
+          t("rhythm.feedback.again"),
+          [
+            { value: true, label: t("rhythm.feedback.yes") },
+            { value: false, label: t("rhythm.feedback.no") },
+          ],
+          again,
+          setAgain,
+        )}
       </Show>
       <Field label={t("rhythm.feedback.comment")}>
         {(control) => <textarea class="input" rows={2} {...control} maxLength={2000} value={comment()} onInput={(e) => setComment(e.currentTarget.value)} />}

@@ -50,10 +50,14 @@ export function GoalPanel(props: GoalPanelProps) {
               </>
             }
           >
-            <GoalForm {...props} goal={goal()} onDone={(saved) => {
-              if (saved) props.rhythm.setGoal(saved);
-              setEditing(false);
-            }} />
+            <GoalForm
+              {...props}
+              goal={goal()}
+              onDone={(saved) => {
+                if (saved) props.rhythm.setGoal(saved);
+                setEditing(false);
+              }}
+            />
           </Show>
         }
       >
@@ -78,7 +82,10 @@ export function GoalPanel(props: GoalPanelProps) {
               <p class="goal__note">“{g.progressNote}”</p>
             </Show>
             <p class="muted goal__updated">
-              {t("rhythm.goal.updated", { name: g.updatedBy === props.meId ? t("rhythm.goal.you") : props.other.displayName, date: formatShortDate(g.updatedAt) })}
+              {t("rhythm.goal.updated", {
+                name: g.updatedBy === props.meId ? t("rhythm.goal.you") : props.other.displayName,
+                date: formatShortDate(g.updatedAt),
+              })}
             </p>
             <Show when={!props.readOnly}>
               <ProgressForm pairId={props.pairId} goal={g} onSaved={props.rhythm.setGoal} />
@@ -112,7 +119,9 @@ function GoalForm(props: GoalPanelProps & { goal: Goal | null; onDone: (goal: Go
     setSaving(true);
     try {
       const stepId = props.goal ? undefined : props.currentStepId;
-      props.onDone(await setGoal(props.pairId, { what: what().trim(), why: why().trim(), byWhen: byWhen(), measure: measure().trim(), ...(stepId ? { stepId } : {}) }));
+      props.onDone(
+        await setGoal(props.pairId, { what: what().trim(), why: why().trim(), byWhen: byWhen(), measure: measure().trim(), ...(stepId ? { stepId } : {}) }),
+      );
     } catch (error) {
       if (error instanceof ApiError && error.issues.length) setErrors(Object.fromEntries(error.issues.map((issue) => [issue.path, issue.message])));
       setFailure(`${t("rhythm.goal.failed")} ${rhythmError(error)}`);
@@ -178,7 +187,13 @@ function ProgressForm(props: { pairId: string; goal: Goal; onSaved: (goal: Goal)
       <Field label={t("rhythm.goal.progress")}>
         {(control) => (
           <select class="input" {...control} value={progress()} onChange={(e) => setProgress(e.currentTarget.value as GoalProgress)}>
-            <For each={GOAL_PROGRESS}>{(state) => <option value={state} selected={state === progress()}>{t(`rhythm.goal.states.${state}`)}</option>}</For>
+            <For each={GOAL_PROGRESS}>
+              {(state) => (
+                <option value={state} selected={state === progress()}>
+                  {t(`rhythm.goal.states.${state}`)}
+                </option>
+              )}
+            </For>
           </select>
         )}
       </Field>

@@ -10,7 +10,17 @@ import { hasMessage, t } from "../../i18n/index.ts";
 import { ApiError } from "../../lib/api.ts";
 import { session } from "../../lib/session.ts";
 import { pairErrorMessage } from "./pair-api.ts";
-import { acceptMeeting, calendarFeedStatus, cancelMeeting, declineMeeting, meetingIcsUrl, proposeMeeting, rescheduleMeeting, resetCalendarFeed, type Meeting } from "./rhythm-api.ts";
+import {
+  acceptMeeting,
+  calendarFeedStatus,
+  cancelMeeting,
+  declineMeeting,
+  meetingIcsUrl,
+  proposeMeeting,
+  rescheduleMeeting,
+  resetCalendarFeed,
+  type Meeting,
+} from "./rhythm-api.ts";
 import { bothTimes, browserTimeZone, meetingLine, myTimeZone, toWallTime } from "../../lib/meeting-times.ts";
 import type { Rhythm } from "./rhythm-store.ts";
 
@@ -44,7 +54,8 @@ export function NextMeetingLine(props: { rhythm: Rhythm; other: PublicProfile; a
 export function MeetingsPanel(props: PanelProps) {
   const headingId = createUniqueId();
   const [form, setForm] = createSignal<{ mode: "propose" } | { mode: "reschedule"; meeting: Meeting } | null>(null);
-  const current = () => props.rhythm.state.meetings.filter((m) => (m.status === "proposed" || m.status === "accepted") && !(m.status === "accepted" && m.endsAt! <= Date.now()));
+  const current = () =>
+    props.rhythm.state.meetings.filter((m) => (m.status === "proposed" || m.status === "accepted") && !(m.status === "accepted" && m.endsAt! <= Date.now()));
   const past = () => props.rhythm.state.meetings.filter((m) => !current().includes(m));
 
   return (
@@ -73,11 +84,16 @@ export function MeetingsPanel(props: PanelProps) {
           />
         )}
       </Show>
-      <Show when={current().length > 0} fallback={<Show when={!form()}><p class="muted">{t("rhythm.meetings.empty", { name: props.other.displayName })}</p></Show>}>
+      <Show
+        when={current().length > 0}
+        fallback={
+          <Show when={!form()}>
+            <p class="muted">{t("rhythm.meetings.empty", { name: props.other.displayName })}</p>
+          </Show>
+        }
+      >
         <ul class="meeting-list" role="list">
-          <For each={current()}>
-            {(meeting) => <MeetingCard {...props} meeting={meeting} onReschedule={() => setForm({ mode: "reschedule", meeting })} />}
-          </For>
+          <For each={current()}>{(meeting) => <MeetingCard {...props} meeting={meeting} onReschedule={() => setForm({ mode: "reschedule", meeting })} />}</For>
         </ul>
       </Show>
       <Show when={past().length > 0}>
@@ -147,7 +163,11 @@ function MeetingCard(props: PanelProps & { meeting: Meeting; onReschedule: () =>
         when={m().status === "proposed"}
         fallback={
           <Show when={m().startsAt} keyed>
-            {(at) => <p class="meeting__time" data-testid="meeting-time">{meetingLine(at, name(), props.other.timeZone)}</p>}
+            {(at) => (
+              <p class="meeting__time" data-testid="meeting-time">
+                {meetingLine(at, name(), props.other.timeZone)}
+              </p>
+            )}
           </Show>
         }
       >
@@ -249,7 +269,14 @@ function ProposeForm(props: { pairId: string; other: PublicProfile; meeting: Mee
       const timeZone = needsZone ? { timeZone: zone() } : {};
       const meeting = props.meeting
         ? await rescheduleMeeting(props.pairId, props.meeting.id, { options, durationMinutes: duration(), ...timeZone })
-        : await proposeMeeting(props.pairId, { clientId, options, durationMinutes: duration(), place: place().trim() || null, agenda: agenda().trim(), ...timeZone });
+        : await proposeMeeting(props.pairId, {
+            clientId,
+            options,
+            durationMinutes: duration(),
+            place: place().trim() || null,
+            agenda: agenda().trim(),
+            ...timeZone,
+          });
       props.onDone(meeting);
     } catch (error) {
       if (error instanceof ApiError && error.issues.length) setErrors(Object.fromEntries(error.issues.map((issue) => [issue.path, issue.message])));
@@ -271,7 +298,13 @@ function ProposeForm(props: { pairId: string; other: PublicProfile; meeting: Mee
         <Field label={t("rhythm.meetings.timeZone")} hint={t("rhythm.meetings.timeZoneHint", { name: props.other.displayName })} error={errors().timeZone}>
           {(control) => (
             <select class="input" {...control} value={zone()} onChange={(e) => setZone(e.currentTarget.value)}>
-              <For each={Intl.supportedValuesOf("timeZone")}>{(tz) => <option value={tz} selected={tz === zone()}>{tz}</option>}</For>
+              <For each={Intl.supportedValuesOf("timeZone")}>
+                {(tz) => (
+                  <option value={tz} selected={tz === zone()}>
+                    {tz}
+                  </option>
+                )}
+              </For>
             </select>
           )}
         </Field>
@@ -292,7 +325,11 @@ function ProposeForm(props: { pairId: string; other: PublicProfile; meeting: Mee
               )}
             </Field>
             <Show when={times().length > 1}>
-              <Button variant="ghost" aria-label={t("rhythm.meetings.removeOption", { n: i + 1 })} onClick={() => setTimes((list) => list.filter((_, j) => j !== i))}>
+              <Button
+                variant="ghost"
+                aria-label={t("rhythm.meetings.removeOption", { n: i + 1 })}
+                onClick={() => setTimes((list) => list.filter((_, j) => j !== i))}
+              >
                 ×
               </Button>
             </Show>
@@ -307,16 +344,33 @@ function ProposeForm(props: { pairId: string; other: PublicProfile; meeting: Mee
       <Field label={t("rhythm.meetings.duration")} error={errors().durationMinutes}>
         {(control) => (
           <select class="input" {...control} value={duration()} onChange={(e) => setDuration(Number(e.currentTarget.value))}>
-            <For each={DURATIONS}>{(minutes) => <option value={minutes} selected={minutes === duration()}>{t("rhythm.minutes", { count: minutes })}</option>}</For>
+            <For each={DURATIONS}>
+              {(minutes) => (
+                <option value={minutes} selected={minutes === duration()}>
+                  {t("rhythm.minutes", { count: minutes })}
+                </option>
+              )}
+            </For>
           </select>
         )}
       </Field>
       <Show when={!props.meeting}>
         <Field label={t("rhythm.meetings.place")} error={errors().place}>
-          {(control) => <input class="input" {...control} maxLength={MEETING_LIMITS.placeMaxChars} value={place()} onInput={(e) => setPlace(e.currentTarget.value)} />}
+          {(control) => (
+            <input class="input" {...control} maxLength={MEETING_LIMITS.placeMaxChars} value={place()} onInput={(e) => setPlace(e.currentTarget.value)} />
+          )}
         </Field>
         <Field label={t("rhythm.meetings.agenda")} error={errors().agenda}>
-          {(control) => <textarea class="input" rows={2} {...control} maxLength={MEETING_LIMITS.agendaMaxChars} value={agenda()} onInput={(e) => setAgenda(e.currentTarget.value)} />}
+          {(control) => (
+            <textarea
+              class="input"
+              rows={2}
+              {...control}
+              maxLength={MEETING_LIMITS.agendaMaxChars}
+              value={agenda()}
+              onInput={(e) => setAgenda(e.currentTarget.value)}
+            />
+          )}
         </Field>
       </Show>
       <div class="propose-form__actions">

@@ -84,44 +84,60 @@ export function PairHeader(props: PairHeaderProps) {
       {/* Talking is what this page is for: the serious actions wait behind one quiet menu button.
           Nobody is left to report, block or end with: a deleted member's pair is only read. */}
       <Show when={!props.other.deleted}>
-      <div class="pair-header__menu">
-        <button
-          ref={toggle}
-          type="button"
-          class="button button--ghost pair-header__more"
-          aria-expanded={open() ? "true" : "false"}
-          aria-controls={actionsId}
-          onClick={() => setOpen(!open())}
-        >
-          <MoreIcon />
-          <span class="pair-header__more-label">{t("pair.actions.more")}</span>
-        </button>
-        <div id={actionsId} class="pair-header__actions" classList={{ "is-open": open() }} role="group" aria-label={t("pair.actions.label")}>
-          <Button variant="ghost" loading={props.busy === "report"} aria-label={t("pair.actions.reportPerson", { name: props.other.displayName })} onClick={act(() => props.onReport())}>
-            <FlagIcon />
-            {t("pair.actions.report")}
-          </Button>
-          <Show
-            when={props.blockedByMe}
-            fallback={
-              <Button variant="ghost" class="button--quiet-danger" loading={props.busy === "block"} aria-label={t("pair.actions.blockPerson", { name: props.other.displayName })} onClick={act(() => props.onBlock())}>
-                <BlockIcon />
-                {t("pair.actions.block")}
-              </Button>
-            }
+        <div class="pair-header__menu">
+          <button
+            ref={toggle}
+            type="button"
+            class="button button--ghost pair-header__more"
+            aria-expanded={open() ? "true" : "false"}
+            aria-controls={actionsId}
+            onClick={() => setOpen(!open())}
           >
-            <Button variant="ghost" loading={props.busy === "unblock"} aria-label={t("pair.actions.unblockPerson", { name: props.other.displayName })} onClick={act(() => props.onUnblock())}>
-              {t("pair.actions.unblock")}
+            <MoreIcon />
+            <span class="pair-header__more-label">{t("pair.actions.more")}</span>
+          </button>
+          <div id={actionsId} class="pair-header__actions" classList={{ "is-open": open() }} role="group" aria-label={t("pair.actions.label")}>
+            <Button
+              variant="ghost"
+              loading={props.busy === "report"}
+              aria-label={t("pair.actions.reportPerson", { name: props.other.displayName })}
+              onClick={act(() => props.onReport())}
+            >
+              <FlagIcon />
+              {t("pair.actions.report")}
             </Button>
-          </Show>
-          <Show when={props.status === "active"}>
-            <Button variant="ghost" class="button--quiet-danger pair-header__end" loading={props.busy === "end"} onClick={act(() => props.onEnd())}>
-              <EndIcon />
-              {t("pair.actions.end")}
-            </Button>
-          </Show>
+            <Show
+              when={props.blockedByMe}
+              fallback={
+                <Button
+                  variant="ghost"
+                  class="button--quiet-danger"
+                  loading={props.busy === "block"}
+                  aria-label={t("pair.actions.blockPerson", { name: props.other.displayName })}
+                  onClick={act(() => props.onBlock())}
+                >
+                  <BlockIcon />
+                  {t("pair.actions.block")}
+                </Button>
+              }
+            >
+              <Button
+                variant="ghost"
+                loading={props.busy === "unblock"}
+                aria-label={t("pair.actions.unblockPerson", { name: props.other.displayName })}
+                onClick={act(() => props.onUnblock())}
+              >
+                {t("pair.actions.unblock")}
+              </Button>
+            </Show>
+            <Show when={props.status === "active"}>
+              <Button variant="ghost" class="button--quiet-danger pair-header__end" loading={props.busy === "end"} onClick={act(() => props.onEnd())}>
+                <EndIcon />
+                {t("pair.actions.end")}
+              </Button>
+            </Show>
+          </div>
         </div>
-      </div>
       </Show>
     </header>
   );

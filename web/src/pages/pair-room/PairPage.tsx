@@ -97,7 +97,15 @@ function PairSpace(props: { pairId: string; loaded: LoadedPair; live: boolean; o
   const other = detail.other;
   const otherRole = detail.myRole === "mentor" ? "mentee" : "mentor";
 
-  const pair = createPairRoom({ pairId, loaded: props.loaded, meId, live: props.live, onSignedOut: sessionExpired, onRemoved: props.onRemoved, onReload: props.onReload });
+  const pair = createPairRoom({
+    pairId,
+    loaded: props.loaded,
+    meId,
+    live: props.live,
+    onSignedOut: sessionExpired,
+    onRemoved: props.onRemoved,
+    onReload: props.onReload,
+  });
   const { chat, room, posts } = pair;
   const moderation = createModeration(pair, { pairId, other, onSignedOut: sessionExpired });
   const rhythm = createRhythm(pairId, chat);
@@ -187,6 +195,7 @@ function PairSpace(props: { pairId: string; loaded: LoadedPair; live: boolean; o
     // On a wide screen the chat is always beside the tabs, so it is a plain region rather than a tab panel.
     const plain = () => panel.id === "chat" && wide();
     return (
+      // biome-ignore lint/a11y/useAriaPropsSupportedByRole: aria-labelledby is set only together with the tabpanel role.
       <div
         id={tabPanelId("pair", panel.id)}
         role={plain() ? undefined : "tabpanel"}
@@ -286,7 +295,14 @@ function PairSpace(props: { pairId: string; loaded: LoadedPair; live: boolean; o
           />
         </Panel>
         <Panel id="rhythm" class="pair-panel--side">
-          <RhythmPanel pairId={pairId} rhythm={rhythm} readOnly={pair.readOnly()} meId={meId} other={other} currentStepId={room.steps[room.currentWeek - 1]?.id ?? null} />
+          <RhythmPanel
+            pairId={pairId}
+            rhythm={rhythm}
+            readOnly={pair.readOnly()}
+            meId={meId}
+            other={other}
+            currentStepId={room.steps[room.currentWeek - 1]?.id ?? null}
+          />
         </Panel>
       </div>
     </div>
@@ -307,7 +323,13 @@ function EndChoice(props: { outcome: "completed" | "ended"; onChange: (outcome: 
         <For each={options}>
           {(option) => (
             <label class="end-choice__option" classList={{ "is-checked": props.outcome === option.value }}>
-              <input type="radio" name="end-outcome" value={option.value} checked={props.outcome === option.value} onChange={() => props.onChange(option.value)} />
+              <input
+                type="radio"
+                name="end-outcome"
+                value={option.value}
+                checked={props.outcome === option.value}
+                onChange={() => props.onChange(option.value)}
+              />
               <span>
                 <span class="end-choice__label">{option.label()}</span>
                 <span class="end-choice__hint">{option.hint()}</span>

@@ -8,12 +8,7 @@ import { Linkified } from "../../components/Linkified.tsx";
 import { t } from "../../i18n/index.ts";
 import { formatDateTime, formatShortDate } from "./format.ts";
 import { ExternalIcon } from "./icons.tsx";
-import {
-  COMMENT_MAX,
-  POST_BODY_MAX as BODY_MAX,
-  POST_TITLE_MAX as TITLE_MAX,
-  POST_URL_MAX as URL_MAX,
-} from "../../../../shared/rules/limits.ts";
+import { COMMENT_MAX, POST_BODY_MAX as BODY_MAX, POST_TITLE_MAX as TITLE_MAX, POST_URL_MAX as URL_MAX } from "../../../../shared/rules/limits.ts";
 import { createComment, createPost, pairErrorMessage, safeHttpUrl, type Comment, type Post } from "./pair-api.ts";
 
 type PostsPanelProps = {
@@ -52,7 +47,14 @@ export function PostsPanel(props: PostsPanelProps) {
             </Button>
           }
         >
-          <PostForm pairId={props.pairId} onDone={(post) => (props.onPost(post), setComposing(false))} onCancel={() => setComposing(false)} />
+          <PostForm
+            pairId={props.pairId}
+            onDone={(post) => {
+              props.onPost(post);
+              setComposing(false);
+            }}
+            onCancel={() => setComposing(false)}
+          />
         </Show>
       </Show>
       <Switch>
@@ -82,7 +84,14 @@ export function PostsPanel(props: PostsPanelProps) {
               <For each={posts()}>
                 {(post) => (
                   <li>
-                    <PostCard post={post} pairId={props.pairId} readOnly={props.readOnly} meId={props.meId} authorName={authorName} onComment={props.onComment} />
+                    <PostCard
+                      post={post}
+                      pairId={props.pairId}
+                      readOnly={props.readOnly}
+                      meId={props.meId}
+                      authorName={authorName}
+                      onComment={props.onComment}
+                    />
                   </li>
                 )}
               </For>
@@ -139,7 +148,16 @@ function PostForm(props: { pairId: string; onDone: (post: Post) => void; onCance
         </Alert>
       </Show>
       <TextField label={t("pair.posts.title")} value={title()} onValue={setTitle} error={errors().title} limit={TITLE_MAX} autocomplete="off" />
-      <TextField label={t("pair.posts.link")} hint={t("pair.posts.linkHint")} type="url" inputMode="url" value={url()} onValue={setUrl} error={errors().url} autocomplete="off" />
+      <TextField
+        label={t("pair.posts.link")}
+        hint={t("pair.posts.linkHint")}
+        type="url"
+        inputMode="url"
+        value={url()}
+        onValue={setUrl}
+        error={errors().url}
+        autocomplete="off"
+      />
       <Field label={t("pair.posts.body")} error={errors().body} count={{ length: body().length, max: BODY_MAX }}>
         {(control) => <textarea class="input textarea" {...control} rows={5} value={body()} onInput={(event) => setBody(event.currentTarget.value)} />}
       </Field>
@@ -155,7 +173,14 @@ function PostForm(props: { pairId: string; onDone: (post: Post) => void; onCance
   );
 }
 
-function PostCard(props: { post: Post; pairId: string; readOnly: boolean; meId: string; authorName: (id: string) => string; onComment: (comment: Comment) => void }) {
+function PostCard(props: {
+  post: Post;
+  pairId: string;
+  readOnly: boolean;
+  meId: string;
+  authorName: (id: string) => string;
+  onComment: (comment: Comment) => void;
+}) {
   const titleId = createUniqueId();
   // My comments on their way to the room: shown at once, and replaced by the stored comment as soon as
   // it arrives (from the HTTP answer or the room's frame, whichever is first; the same clientId).
@@ -208,10 +233,7 @@ function PostCard(props: { post: Post; pairId: string; readOnly: boolean; meId: 
                 <li class="comment" classList={{ "comment--sending": isSending(comment) }}>
                   <p class="comment__meta">
                     <span class="comment__author">{props.authorName(comment.authorId)}</span>
-                    <Show
-                      when={!isSending(comment)}
-                      fallback={<span class="comment__sending">{t("pair.posts.commenting")}</span>}
-                    >
+                    <Show when={!isSending(comment)} fallback={<span class="comment__sending">{t("pair.posts.commenting")}</span>}>
                       <time datetime={new Date(comment.createdAt).toISOString()} title={formatDateTime(comment.createdAt)}>
                         {formatShortDate(comment.createdAt)}
                       </time>

@@ -29,7 +29,8 @@ export function StepsPanel(props: StepsPanelProps) {
   const others = () => props.steps.filter((step) => step !== current());
   const weeksDone = () => props.steps.filter((step) => step.done).length;
 
-  const isTicked = (step: StepProgress, activityId: string) => overrides[`${step.id}/${activityId}`] ?? step.activities.find((a) => a.id === activityId)?.done ?? false;
+  const isTicked = (step: StepProgress, activityId: string) =>
+    overrides[`${step.id}/${activityId}`] ?? step.activities.find((a) => a.id === activityId)?.done ?? false;
 
   async function toggleActivity(step: StepProgress, activityId: string, done: boolean) {
     const key = `${step.id}/${activityId}`;
@@ -56,7 +57,8 @@ export function StepsPanel(props: StepsPanelProps) {
     }
   }
 
-  const tickedBy = (userId: string | null) => (userId === props.meId ? t("pair.steps.tickedByMe") : userId ? t("pair.steps.tickedBy", { name: props.otherName }) : "");
+  const tickedBy = (userId: string | null) =>
+    userId === props.meId ? t("pair.steps.tickedByMe") : userId ? t("pair.steps.tickedBy", { name: props.otherName }) : "";
 
   function StepBody(bodyProps: { step: StepProgress; current?: boolean }) {
     const step = () => bodyProps.step;

@@ -12,7 +12,15 @@ export function Tabs<T extends string>(props: { idPrefix: string; label: string;
   function onKeyDown(event: KeyboardEvent, index: number) {
     const count = props.tabs.length;
     const target =
-      event.key === "ArrowRight" ? (index + 1) % count : event.key === "ArrowLeft" ? (index - 1 + count) % count : event.key === "Home" ? 0 : event.key === "End" ? count - 1 : -1;
+      event.key === "ArrowRight"
+        ? (index + 1) % count
+        : event.key === "ArrowLeft"
+          ? (index - 1 + count) % count
+          : event.key === "Home"
+            ? 0
+            : event.key === "End"
+              ? count - 1
+              : -1;
     if (target < 0) return;
     event.preventDefault();
     const tab = props.tabs[target]!;

@@ -6,7 +6,10 @@ function formatter(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const lang = language();
   const key = `${lang}|${JSON.stringify(options)}`;
   let format = cache.get(key);
-  if (!format) cache.set(key, (format = new Intl.DateTimeFormat(lang, options)));
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang, options);
+    cache.set(key, format);
+  }
   return format;
 }
 
@@ -34,4 +37,3 @@ export function startOfDay(at: number): number {
   date.setHours(0, 0, 0, 0);
   return date.getTime();
 }
-

@@ -20,12 +20,6 @@ export const BlockIcon = (props: IconProps) => (
   </Svg>
 );
 
-export const FlagCheckIcon = (props: IconProps) => (
-  <Svg {...props}>
-    <path d="M4 12.5 9 17.5 20 6.5" />
-  </Svg>
-);
-
 export const LockIcon = (props: IconProps) => (
   <Svg {...props}>
     <rect x="5" y="10.5" width="14" height="10" rx="2.5" />
@@ -36,12 +30,6 @@ export const LockIcon = (props: IconProps) => (
 export const ExternalIcon = (props: IconProps) => (
   <Svg {...props}>
     <path d="M14 5h5v5M19 5l-8 8M17 14v4a1.5 1.5 0 0 1-1.5 1.5h-9A1.5 1.5 0 0 1 5 18V8.5A1.5 1.5 0 0 1 6.5 7H10" />
-  </Svg>
-);
-
-export const ChevronIcon = (props: IconProps) => (
-  <Svg {...props}>
-    <path d="m9 6 6 6-6 6" />
   </Svg>
 );
 

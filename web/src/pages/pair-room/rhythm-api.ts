@@ -1,13 +1,5 @@
 // REST calls of the pair's weekly rhythm: meetings, the goal, my feedback and my calendar feed.
-import type {
-  FeedbackBody,
-  Goal,
-  GoalProgressBody,
-  Meeting,
-  MyFeedback,
-  RhythmSnapshot,
-  SetGoalBody,
-} from "../../../../shared/api/rhythm.ts";
+import type { FeedbackBody, Goal, GoalProgressBody, Meeting, MyFeedback, RhythmSnapshot, SetGoalBody } from "../../../../shared/api/rhythm.ts";
 import { api } from "../../lib/api.ts";
 
 export type { Goal, Meeting, MyFeedback, RhythmSnapshot };

@@ -56,9 +56,7 @@ export function createRhythm(pairId: string, chat: PairChat) {
 
   /** The next agreed meeting that has not ended. */
   const next = () =>
-    state.meetings
-      .filter((m) => m.status === "accepted" && m.endsAt !== null && m.endsAt > Date.now())
-      .sort((a, b) => a.startsAt! - b.startsAt!)[0] ?? null;
+    state.meetings.filter((m) => m.status === "accepted" && m.endsAt !== null && m.endsAt > Date.now()).sort((a, b) => a.startsAt! - b.startsAt!)[0] ?? null;
 
   return { state, load, upsertMeeting, setGoal, setFeedback, next };
 }

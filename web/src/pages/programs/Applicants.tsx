@@ -14,7 +14,17 @@ import { usePageTitle } from "../../lib/page.ts";
 import { sessionExpired } from "../../lib/session.ts";
 import { ApplicantCard } from "./applicants/ApplicantCard.tsx";
 import { Breadcrumb } from "./applicants/Breadcrumb.tsx";
-import { fetchApplicants, fetchProgramDetail, fetchProgramPairs, hasPlaces, isPairableMentee, lastEndedPairs, suggestAll, type Applicant, type SuggestAll } from "./applicants/api.ts";
+import {
+  fetchApplicants,
+  fetchProgramDetail,
+  fetchProgramPairs,
+  hasPlaces,
+  isPairableMentee,
+  lastEndedPairs,
+  suggestAll,
+  type Applicant,
+  type SuggestAll,
+} from "./applicants/api.ts";
 import { pairingError } from "./applicants/pairing.ts";
 import { SuggestAllPanel } from "./applicants/SuggestAllPanel.tsx";
 import { SuggestionsPanel } from "./applicants/SuggestionsPanel.tsx";
@@ -57,11 +67,10 @@ export default function Applicants() {
   });
 
   // Keep showing the last list while a refresh after pairing runs.
-  const list = createMemo<Applicant[] | undefined>(() =>
-    applicants.state === "ready" || applicants.state === "refreshing" ? applicants.latest : undefined,
-  );
+  const list = createMemo<Applicant[] | undefined>(() => (applicants.state === "ready" || applicants.state === "refreshing" ? applicants.latest : undefined));
   const program = () => (detail.state === "ready" ? detail()!.program : undefined);
-  const availability = () => program()?.questions.mentee.find((q) => q.id === "availability") ?? program()?.questions.mentor.find((q) => q.id === "availability");
+  const availability = () =>
+    program()?.questions.mentee.find((q) => q.id === "availability") ?? program()?.questions.mentor.find((q) => q.id === "availability");
 
   const mentees = () => (list() ?? []).filter((a) => a.role === "mentee");
   const mentors = () => (list() ?? []).filter((a) => a.role === "mentor");

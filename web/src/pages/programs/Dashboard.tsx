@@ -113,9 +113,7 @@ export default function Dashboard() {
               refreshing={dashboard.state === "refreshing"}
               onEnded={(pair) => {
                 // Show the new status at once; the refetch brings the recomputed health.
-                mutate((current) =>
-                  current ? { ...current, pairs: current.pairs.map((e) => (e.pair.id === pair.id ? { ...e, pair } : e)) } : current,
-                );
+                mutate((current) => (current ? { ...current, pairs: current.pairs.map((e) => (e.pair.id === pair.id ? { ...e, pair } : e)) } : current));
                 void refetch();
               }}
             />
@@ -230,13 +228,7 @@ function DashboardBody(props: { data: DashboardResponse; now: number; applicants
                 <For each={FILTERS}>
                   {(option) => (
                     <label class={`health-filter__option health-filter__option--${option}`}>
-                      <input
-                        type="radio"
-                        name="health-filter"
-                        value={option}
-                        checked={filter() === option}
-                        onChange={() => setFilter(option)}
-                      />
+                      <input type="radio" name="health-filter" value={option} checked={filter() === option} onChange={() => setFilter(option)} />
                       <span>{t(`dashboard.filter.${option}`)}</span>
                       <span class="health-filter__count">{counts()[option]}</span>
                     </label>
@@ -265,13 +257,7 @@ function DashboardBody(props: { data: DashboardResponse; now: number; applicants
               </div>
             }
           >
-            <PairTable
-              entries={visible()}
-              caption={t("dashboard.tableCaption")}
-              now={props.now}
-              endingId={endingId()}
-              onEnd={(entry) => void endPair(entry)}
-            />
+            <PairTable entries={visible()} caption={t("dashboard.tableCaption")} now={props.now} endingId={endingId()} onEnd={(entry) => void endPair(entry)} />
           </Show>
 
           <details class="health-legend">

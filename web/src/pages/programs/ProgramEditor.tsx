@@ -98,10 +98,7 @@ const SHOWN_PATHS = [
   /^questions\.(mentor|mentee)\.\d+\.choices\.\d+\.label$/,
 ];
 
-type FormProblem =
-  | { kind: "invalid"; count: number; unplaced: string[] }
-  | { kind: "conflict" }
-  | { kind: "other"; text: string };
+type FormProblem = { kind: "invalid"; count: number; unplaced: string[] } | { kind: "conflict" } | { kind: "other"; text: string };
 
 function EditorForm(props: { detail: ProgramDetail; onReload: () => void }) {
   const program = props.detail.program;
@@ -366,7 +363,9 @@ function EditorForm(props: { detail: ProgramDetail; onReload: () => void }) {
             </h2>
             <p class="editor-section__intro">{t("editor.questions.intro")}</p>
           </div>
+          {/* biome-ignore lint/a11y/useValidAriaRole: `role` is this component's own prop (mentor or mentee), not an ARIA role. */}
           <QuestionsEditor api={api} role="mentor" />
+          {/* biome-ignore lint/a11y/useValidAriaRole: `role` is this component's own prop (mentor or mentee), not an ARIA role. */}
           <QuestionsEditor api={api} role="mentee" />
         </section>
 

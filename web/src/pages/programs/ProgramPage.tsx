@@ -7,26 +7,9 @@ import { confirmAction } from "../../components/ConfirmDialog.tsx";
 import { ArrowRightIcon, CheckIcon } from "../../components/Icons.tsx";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { t } from "../../i18n/index.ts";
-import {
-  changeProgramStatus,
-  fetchProgram,
-  isGroupAdmin,
-  PROGRAM_ACTIONS,
-  type ProgramDetail,
-  type ProgramStatus,
-} from "../../lib/groups.ts";
+import { changeProgramStatus, fetchProgram, isGroupAdmin, PROGRAM_ACTIONS, type ProgramDetail, type ProgramStatus } from "../../lib/groups.ts";
 import { usePageTitle } from "../../lib/page.ts";
-import {
-  ArrowLeftIcon,
-  CalendarIcon,
-  ClockIcon,
-  failureMessage,
-  isNotFound,
-  LoadFailure,
-  PencilIcon,
-  StatusBadge,
-  StepsIcon,
-} from "../groups/common.tsx";
+import { ArrowLeftIcon, CalendarIcon, ClockIcon, failureMessage, isNotFound, LoadFailure, PencilIcon, StatusBadge, StepsIcon } from "../groups/common.tsx";
 import "../groups/groups.css";
 
 export default function ProgramPage() {
@@ -227,12 +210,7 @@ function ProgramView(props: { detail: ProgramDetail; onChange: (detail: ProgramD
         <h2 id="plan-title" class="section-title">
           {t("programs.page.planTitle")}
         </h2>
-        <Show
-          when={program().steps.length > 0}
-          fallback={
-            <p class="group-muted">{t("programs.page.noSteps")}</p>
-          }
-        >
+        <Show when={program().steps.length > 0} fallback={<p class="group-muted">{t("programs.page.noSteps")}</p>}>
           <ol class="plan__steps" role="list">
             <For each={program().steps}>
               {(step, index) => (

@@ -18,14 +18,18 @@ import { AccessPanel } from "./dashboard/admin.tsx";
 import { StatusChart } from "./report/StatusChart.tsx";
 import "./report/report.css";
 
-const number = (value: number | null, digits = 1) => (value === null ? t("rhythm.report.none") : value.toLocaleString(undefined, { maximumFractionDigits: digits }));
+const number = (value: number | null, digits = 1) =>
+  value === null ? t("rhythm.report.none") : value.toLocaleString(undefined, { maximumFractionDigits: digits });
 const percent = (value: number | null) => (value === null ? t("rhythm.report.none") : `${Math.round(value * 100)} %`);
 const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString() : t("rhythm.report.none"));
 
 export default function Report() {
   const params = useParams<{ programId: string }>();
   const base = () => `/programs/${encodeURIComponent(params.programId)}`;
-  const [report, { refetch, mutate }] = createResource(() => params.programId, (id) => api.get<ProgramReport>(`/programs/${encodeURIComponent(id)}/report`));
+  const [report, { refetch, mutate }] = createResource(
+    () => params.programId,
+    (id) => api.get<ProgramReport>(`/programs/${encodeURIComponent(id)}/report`),
+  );
   const failure = () => (report.state === "errored" ? report.error : undefined);
   const failedWith = (status: number) => failure() instanceof ApiError && (failure() as ApiError).status === status;
   createEffect(() => {
@@ -48,7 +52,13 @@ export default function Report() {
           </Show>
         </p>
       </div>
-      <Switch fallback={<p class="muted" role="status">{t("rhythm.report.loading")}</p>}>
+      <Switch
+        fallback={
+          <p class="muted" role="status">
+            {t("rhythm.report.loading")}
+          </p>
+        }
+      >
         <Match when={failedWith(403)}>
           <AccessPanel title={t("rhythm.report.title")} body={t("rhythm.report.forbidden")} href={base()} link={t("dashboard.backToProgram")} />
         </Match>
@@ -64,7 +74,13 @@ export default function Report() {
           </Alert>
         </Match>
         <Match when={report.latest}>
-          {(r) => <ReportBody report={r()} programId={params.programId} onSettings={(settings) => mutate((current) => (current ? { ...current, settings } : current))} />}
+          {(r) => (
+            <ReportBody
+              report={r()}
+              programId={params.programId}
+              onSettings={(settings) => mutate((current) => (current ? { ...current, settings } : current))}
+            />
+          )}
         </Match>
       </Switch>
     </div>
@@ -73,19 +89,20 @@ export default function Report() {
 
 function ReportBody(props: { report: ProgramReport; programId: string; onSettings: (settings: RhythmSettings) => void }) {
   const r = () => props.report;
-  const figures = () => [
-    { key: "pairsMade", value: number(r().pairsMade, 0) },
-    { key: "active", value: number(r().active, 0) },
-    { key: "completed", value: number(r().completed, 0) },
-    { key: "endedEarly", value: number(r().endedEarly, 0) },
-    { key: "medianMentor", value: number(r().medianDaysToFirstMessage.mentor) },
-    { key: "medianMentee", value: number(r().medianDaysToFirstMessage.mentee) },
-    { key: "bothWays", value: percent(r().bothWaysWithin7Days) },
-    { key: "meetingsPerPair", value: number(r().meetingsHeldPerPair, 2) },
-    { key: "goalsSet", value: number(r().goalsSet, 0) },
-    { key: "goalsAchieved", value: number(r().goalsAchieved, 0) },
-    { key: "needsAttention", value: number(r().needsAttention, 0) },
-  ] as const;
+  const figures = () =>
+    [
+      { key: "pairsMade", value: number(r().pairsMade, 0) },
+      { key: "active", value: number(r().active, 0) },
+      { key: "completed", value: number(r().completed, 0) },
+      { key: "endedEarly", value: number(r().endedEarly, 0) },
+      { key: "medianMentor", value: number(r().medianDaysToFirstMessage.mentor) },
+      { key: "medianMentee", value: number(r().medianDaysToFirstMessage.mentee) },
+      { key: "bothWays", value: percent(r().bothWaysWithin7Days) },
+      { key: "meetingsPerPair", value: number(r().meetingsHeldPerPair, 2) },
+      { key: "goalsSet", value: number(r().goalsSet, 0) },
+      { key: "goalsAchieved", value: number(r().goalsAchieved, 0) },
+      { key: "needsAttention", value: number(r().needsAttention, 0) },
+    ] as const;
   const fb = () => r().feedback;
 
   return (
@@ -113,7 +130,12 @@ function ReportBody(props: { report: ProgramReport; programId: string; onSetting
         <section class="card report-card" aria-labelledby="report-feedback">
           <h2 id="report-feedback">{t("rhythm.report.feedback")}</h2>
           <dl class="report-feedback">
-            <Rating label={t("rhythm.report.ratingMidpoint")} answers={fb().ratingMidpoint.answers} value={fb().ratingMidpoint.average} threshold={fb().threshold} />
+            <Rating
+              label={t("rhythm.report.ratingMidpoint")}
+              answers={fb().ratingMidpoint.answers}
+              value={fb().ratingMidpoint.average}
+              threshold={fb().threshold}
+            />
             <Rating label={t("rhythm.report.ratingEnd")} answers={fb().ratingEnd.answers} value={fb().ratingEnd.average} threshold={fb().threshold} />
             <div data-testid="feedback-goalMet">
               <dt>{t("rhythm.report.goalMet")}</dt>
@@ -240,12 +262,18 @@ function SettingsForm(props: { programId: string; settings: RhythmSettings; onSa
   return (
     <form class="card report-card report-settings" onSubmit={submit} noValidate aria-labelledby="report-settings">
       <h2 id="report-settings">{t("rhythm.report.settings.heading")}</h2>
-      <Show when={notice()} keyed>{(n) => <Alert tone={n.tone}>{n.text}</Alert>}</Show>
+      <Show when={notice()} keyed>
+        {(n) => <Alert tone={n.tone}>{n.text}</Alert>}
+      </Show>
       <Field label={t("rhythm.report.settings.nudgeAfterDays")} error={errors().nudgeAfterDays}>
-        {(control) => <input class="input" type="number" min={1} max={60} {...control} value={nudge()} onInput={(e) => setNudge(e.currentTarget.valueAsNumber)} />}
+        {(control) => (
+          <input class="input" type="number" min={1} max={60} {...control} value={nudge()} onInput={(e) => setNudge(e.currentTarget.valueAsNumber)} />
+        )}
       </Field>
       <Field label={t("rhythm.report.settings.attentionAfterDays")} error={errors().attentionAfterDays}>
-        {(control) => <input class="input" type="number" min={1} max={120} {...control} value={attention()} onInput={(e) => setAttention(e.currentTarget.valueAsNumber)} />}
+        {(control) => (
+          <input class="input" type="number" min={1} max={120} {...control} value={attention()} onInput={(e) => setAttention(e.currentTarget.valueAsNumber)} />
+        )}
       </Field>
       <div>
         <Button type="submit" variant="secondary" loading={saving()} loadingText={t("rhythm.report.settings.saving")}>

@@ -96,7 +96,14 @@ export function SessionsSection() {
           </Alert>
         }
       >
-        <Show when={!sessions.loading || sessions.latest} fallback={<p class="settings__loading" role="status">{t("accounts.sessionsLoading")}</p>}>
+        <Show
+          when={!sessions.loading || sessions.latest}
+          fallback={
+            <p class="settings__loading" role="status">
+              {t("accounts.sessionsLoading")}
+            </p>
+          }
+        >
           <ul class="session-list" id="session-list">
             <For each={sessions.latest ?? []} fallback={<li class="session-list__empty">{t("accounts.sessionsEmpty")}</li>}>
               {(session) => (
@@ -128,7 +135,14 @@ export function SessionsSection() {
             </For>
           </ul>
           <div class="settings__actions">
-            <Button variant="secondary" class="button--danger-outline" loading={busy() === "everywhere"} loadingText={t("accounts.signingOut")} disabled={busy() !== null} onClick={everywhere}>
+            <Button
+              variant="secondary"
+              class="button--danger-outline"
+              loading={busy() === "everywhere"}
+              loadingText={t("accounts.signingOut")}
+              disabled={busy() !== null}
+              onClick={everywhere}
+            >
               {t("accounts.signOutEverywhere")}
             </Button>
           </div>

@@ -22,7 +22,9 @@ export async function deleteAccount(password: string): Promise<{ ok: true } | { 
     throw new ApiError(0, "network", cause instanceof Error ? cause.message : "Network request failed");
   });
   if (response.ok) return { ok: true };
-  const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string; groups?: LastOwnerGroup[]; issues?: { path: string; message: string }[] } } | null;
+  const body = (await response.json().catch(() => null)) as {
+    error?: { code?: string; message?: string; groups?: LastOwnerGroup[]; issues?: { path: string; message: string }[] };
+  } | null;
   if (response.status === 409 && body?.error?.code === "last_owner") return { ok: false, lastOwner: body.error.groups ?? [] };
   throw new ApiError(response.status, body?.error?.code ?? `http_${response.status}`, body?.error?.message ?? response.statusText, body?.error?.issues ?? []);
 }

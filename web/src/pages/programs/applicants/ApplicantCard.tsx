@@ -8,7 +8,7 @@ import { isPairableMentee, type Applicant } from "./api.ts";
 import { formatDate, formatList, languageName, zoneLabel } from "./format.ts";
 
 /** The profile facts matching looks at: topics, languages and time zone. */
-export function ProfileFacts(props: { applicant: Applicant }) {
+function ProfileFacts(props: { applicant: Applicant }) {
   const user = () => props.applicant.user;
   return (
     <dl class="facts">
@@ -35,7 +35,7 @@ export function ProfileFacts(props: { applicant: Applicant }) {
 }
 
 /** Places taken and left, as text and as a small bar (the bar is decoration; the text says it all). */
-export function CapacityMeter(props: { applicant: Applicant }) {
+function CapacityMeter(props: { applicant: Applicant }) {
   const total = () => props.applicant.capacityUsed + props.applicant.capacityLeft;
   return (
     <div class="capacity" classList={{ "capacity--full": props.applicant.capacityLeft === 0 }}>

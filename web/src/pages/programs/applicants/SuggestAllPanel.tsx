@@ -88,10 +88,11 @@ export function SuggestAllPanel(props: Props) {
   const pending = () => rows().filter((row) => !created(row));
   const chosen = () => pending().filter((row) => selected().has(row.key));
   const introTooLong = () => introduction().length > INTRODUCTION_MAX;
-  const failures = () => rows().flatMap((row) => {
-    const outcome = outcomes().get(row.key);
-    return outcome && !outcome.ok ? [{ row, message: outcome.message }] : [];
-  });
+  const failures = () =>
+    rows().flatMap((row) => {
+      const outcome = outcomes().get(row.key);
+      return outcome && !outcome.ok ? [{ row, message: outcome.message }] : [];
+    });
 
   const toggle = (row: Row, on: boolean) => {
     const next = new Set(selected());
@@ -111,7 +112,11 @@ export function SuggestAllPanel(props: Props) {
     if (!a) return;
     setRows(
       rows().map((r) =>
-        r.key === a.key ? { ...r, mentorId: row.mentorId, swapped: true, reasons: [] } : r.key === row.key ? { ...r, mentorId: a.mentorId, swapped: true, reasons: [] } : r,
+        r.key === a.key
+          ? { ...r, mentorId: row.mentorId, swapped: true, reasons: [] }
+          : r.key === row.key
+            ? { ...r, mentorId: a.mentorId, swapped: true, reasons: [] }
+            : r,
       ),
     );
   }
@@ -194,7 +199,14 @@ export function SuggestAllPanel(props: Props) {
           </h2>
           <p class="panel__intro">{rows().length ? t("applicants.suggestAllIntro") : t("applicants.suggestAllNone")}</p>
         </div>
-        <button type="button" class="icon-button" aria-label={t("applicants.closeSuggestAll")} title={t("applicants.closeSuggestAll")} onClick={() => props.onClose()} disabled={busy()}>
+        <button
+          type="button"
+          class="icon-button"
+          aria-label={t("applicants.closeSuggestAll")}
+          title={t("applicants.closeSuggestAll")}
+          onClick={() => props.onClose()}
+          disabled={busy()}
+        >
           <CloseIcon />
         </button>
       </div>
@@ -385,7 +397,12 @@ export function SuggestAllPanel(props: Props) {
 
       <div class="suggest-all__actions">
         <Show when={pending().length > 0}>
-          <Button onClick={() => void publish()} loading={publishing()} loadingText={t("matchingReview.publishing")} disabled={chosen().length === 0 || introTooLong() || recomputing()}>
+          <Button
+            onClick={() => void publish()}
+            loading={publishing()}
+            loadingText={t("matchingReview.publishing")}
+            disabled={chosen().length === 0 || introTooLong() || recomputing()}
+          >
             {t("matchingReview.publish", { count: chosen().length })}
           </Button>
         </Show>

@@ -99,7 +99,13 @@ export function SuggestionsPanel(props: Props) {
           </h2>
           <p class="panel__intro">{t("applicants.suggestionsIntro")}</p>
         </div>
-        <button type="button" class="icon-button" aria-label={t("applicants.closeSuggestions")} title={t("applicants.closeSuggestions")} onClick={() => props.onClose()}>
+        <button
+          type="button"
+          class="icon-button"
+          aria-label={t("applicants.closeSuggestions")}
+          title={t("applicants.closeSuggestions")}
+          onClick={() => props.onClose()}
+        >
           <CloseIcon />
         </button>
       </div>
@@ -199,9 +205,7 @@ export function SuggestionsPanel(props: Props) {
                 <option value="">{t("applicants.manualPlaceholder")}</option>
                 <For each={manualChoices()}>
                   {(mentor) => (
-                    <option value={mentor.userId}>
-                      {t("applicants.manualOption", { name: mentor.user.displayName, count: mentor.capacityLeft })}
-                    </option>
+                    <option value={mentor.userId}>{t("applicants.manualOption", { name: mentor.user.displayName, count: mentor.capacityLeft })}</option>
                   )}
                 </For>
               </select>
@@ -211,7 +215,13 @@ export function SuggestionsPanel(props: Props) {
                 </p>
               </Show>
             </div>
-            <Button type="submit" variant="secondary" loading={pairing() === `manual:${manualMentor()}`} loadingText={t("applicants.pairing")} disabled={!!pairing()}>
+            <Button
+              type="submit"
+              variant="secondary"
+              loading={pairing() === `manual:${manualMentor()}`}
+              loadingText={t("applicants.pairing")}
+              disabled={!!pairing()}
+            >
               {t("applicants.manualPair")}
             </Button>
           </div>

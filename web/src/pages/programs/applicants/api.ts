@@ -8,7 +8,7 @@ export type { Applicant };
 
 export type Reason = { kind: string; text: string; [key: string]: unknown };
 export type Suggestion = { mentor: Applicant; score: number; reasons: Reason[] };
-export type Proposal = { mentorId: string; menteeId: string; score: number; reasons: Reason[] };
+type Proposal = { mentorId: string; menteeId: string; score: number; reasons: Reason[] };
 export type Objective = "score" | "coverage";
 export type Unmatched = { menteeId: string; reason: Reason };
 export type SuggestAll = {
@@ -34,8 +34,7 @@ export function fetchSuggestions(programId: string, menteeId: string) {
   return api.get<{ mentee: Applicant; suggestions: Suggestion[] }>(`${path(programId)}/suggestions?menteeId=${encodeURIComponent(menteeId)}`);
 }
 
-export const suggestAll = (programId: string, objective: Objective = "score") =>
-  api.post<SuggestAll>(`${path(programId)}/suggestions/all`, { objective });
+export const suggestAll = (programId: string, objective: Objective = "score") => api.post<SuggestAll>(`${path(programId)}/suggestions/all`, { objective });
 
 /** Publishes pairs in chunks of the API's maximum; results come back in the order of `pairs`. */
 export async function publishPairs(programId: string, pairs: { mentorId: string; menteeId: string }[], introduction: string): Promise<BulkPairResult[]> {

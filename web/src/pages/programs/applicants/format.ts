@@ -62,7 +62,7 @@ export function pageError(namespace: "apply" | "applicants" | "applications" | "
 }
 
 /** The label of a choice answer, or the raw id if the question changed since. */
-export function choiceLabel(question: Question | undefined, id: string): string {
+function choiceLabel(question: Question | undefined, id: string): string {
   return question?.choices?.find((choice) => choice.id === id)?.label ?? id;
 }
 
@@ -74,7 +74,6 @@ export function answerText(question: Question, value: string | string[] | undefi
   if (question.kind === "single_choice") return choiceLabel(question, value);
   return value;
 }
-
 
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : []);
 

@@ -17,7 +17,18 @@ export function HealthBadge(props: { state: HealthState }) {
 
 export function HealthIcon(props: { state: HealthState }) {
   return (
-    <svg class="health-badge__icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round">
+    <svg
+      class="health-badge__icon"
+      viewBox="0 0 16 16"
+      width="14"
+      height="14"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      stroke-width="1.8"
+      stroke-linecap="round"
+      stroke-linejoin="round"
+    >
       <Switch>
         <Match when={props.state === "active"}>
           <circle cx="8" cy="8" r="6.2" />

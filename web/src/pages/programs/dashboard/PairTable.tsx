@@ -39,9 +39,7 @@ export function PairTable(props: PairTableProps) {
         </thead>
         <tbody>
           <For each={props.entries}>
-            {(entry) => (
-              <PairRow entry={entry} now={props.now} ending={props.endingId === entry.pair.id} onEnd={() => props.onEnd(entry)} />
-            )}
+            {(entry) => <PairRow entry={entry} now={props.now} ending={props.endingId === entry.pair.id} onEnd={() => props.onEnd(entry)} />}
           </For>
         </tbody>
       </table>
@@ -71,16 +69,18 @@ function PairRow(props: { entry: DashboardEntry; now: number; ending: boolean; o
       </th>
       <td data-label={t("dashboard.columns.health")} class="pair-row__health">
         <HealthBadge state={health().state} />
-        <Show when={props.entry.attention}>{(a) => <span class="badge report-attention" data-testid="needs-attention">{t("rhythm.report.attention", { days: a().quietDays })}</span>}</Show>
+        <Show when={props.entry.attention}>
+          {(a) => (
+            <span class="badge report-attention" data-testid="needs-attention">
+              {t("rhythm.report.attention", { days: a().quietDays })}
+            </span>
+          )}
+        </Show>
         <span class="pair-row__status">
           <Switch>
             <Match when={pair().status === "active"}>{t("dashboard.status.active", { date: formatDate(pair().startedAt) })}</Match>
-            <Match when={pair().status === "completed"}>
-              {t("dashboard.status.completed", { date: formatDate(pair().endedAt ?? pair().startedAt) })}
-            </Match>
-            <Match when={pair().status === "ended"}>
-              {t("dashboard.status.ended", { date: formatDate(pair().endedAt ?? pair().startedAt) })}
-            </Match>
+            <Match when={pair().status === "completed"}>{t("dashboard.status.completed", { date: formatDate(pair().endedAt ?? pair().startedAt) })}</Match>
+            <Match when={pair().status === "ended"}>{t("dashboard.status.ended", { date: formatDate(pair().endedAt ?? pair().startedAt) })}</Match>
           </Switch>
         </span>
         <PairEndNote status={pair().status} endReason={pair().endReason} contactBlocked={pair().contactBlocked} />
@@ -98,9 +98,7 @@ function PairRow(props: { entry: DashboardEntry; now: number; ending: boolean; o
             <span aria-hidden="true"> · </span>
             <span class="visually-hidden">, </span>
           </Show>
-          <Show when={health().activitiesTotal > 0}>
-            {t("dashboard.activities", { done: health().activitiesDone, count: health().activitiesTotal })}
-          </Show>
+          <Show when={health().activitiesTotal > 0}>{t("dashboard.activities", { done: health().activitiesDone, count: health().activitiesTotal })}</Show>
         </span>
       </td>
       <td data-label={t("dashboard.columns.checkins")}>

@@ -53,7 +53,7 @@ export function AccessPanel(props: { title: string; body: string; href: string; 
   );
 }
 
-export function LockIcon() {
+function LockIcon() {
   return (
     <svg
       class="icon admin-icon"

@@ -10,7 +10,7 @@ export const HEALTH_ORDER: readonly HealthState[] = ["blocked", "no_checkin_2_we
 export const FILTERS = ["all", "attention", ...HEALTH_ORDER] as const;
 export type HealthFilter = (typeof FILTERS)[number];
 
-export const needsAttention = (state: HealthState) => state === "quiet" || state === "no_checkin_2_weeks" || state === "blocked";
+const needsAttention = (state: HealthState) => state === "quiet" || state === "no_checkin_2_weeks" || state === "blocked";
 
 export function parseFilter(value: string | string[] | undefined): HealthFilter {
   const single = Array.isArray(value) ? value[0] : value;
@@ -51,8 +51,5 @@ export function summarize(entries: readonly DashboardEntry[]): DashboardSummary 
 }
 
 export function countByFilter(entries: readonly DashboardEntry[]): Record<HealthFilter, number> {
-  return Object.fromEntries(FILTERS.map((filter) => [filter, entries.filter((e) => matchesFilter(e, filter)).length])) as Record<
-    HealthFilter,
-    number
-  >;
+  return Object.fromEntries(FILTERS.map((filter) => [filter, entries.filter((e) => matchesFilter(e, filter)).length])) as Record<HealthFilter, number>;
 }

@@ -133,7 +133,14 @@ function QuestionCard(props: {
         question.kind = kind;
         // A choice question needs two choices to be valid: start it with two empty ones.
         if (isChoiceKind(kind)) {
-          while (question.choices.length < 2) question.choices.push({ id: newId("choice", question.choices.map((c) => c.id)), label: "" });
+          while (question.choices.length < 2)
+            question.choices.push({
+              id: newId(
+                "choice",
+                question.choices.map((c) => c.id),
+              ),
+              label: "",
+            });
         }
       }),
     );
@@ -141,7 +148,10 @@ function QuestionCard(props: {
   }
 
   function addChoice() {
-    const id = newId("choice", props.question.choices.map((c) => c.id));
+    const id = newId(
+      "choice",
+      props.question.choices.map((c) => c.id),
+    );
     api.setDraft("questions", props.role, props.index, "choices", (list) => [...list, { id, label: "" }]);
     api.clearErrorsUnder(`${at()}.choices`);
     focusIn(props.question.id, `[data-choice="${id}"]`);
@@ -283,13 +293,7 @@ function QuestionCard(props: {
                 </For>
               </ol>
               <ErrorLine id={`${bodyId}-choices-error`} text={api.errorAt(`${at()}.choices`)} />
-              <Button
-                variant="ghost"
-                class="button--small"
-                data-add-choice
-                disabled={props.question.choices.length >= MAX_CHOICES}
-                onClick={addChoice}
-              >
+              <Button variant="ghost" class="button--small" data-add-choice disabled={props.question.choices.length >= MAX_CHOICES} onClick={addChoice}>
                 <PlusIcon />
                 {t("editor.choices.add")}
               </Button>

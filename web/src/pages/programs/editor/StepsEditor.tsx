@@ -82,14 +82,7 @@ export function StepsEditor(props: { api: EditorApi }) {
   );
 }
 
-function StepCard(props: {
-  api: EditorApi;
-  step: DraftStep;
-  index: number;
-  count: number;
-  onMove: (direction: "up" | "down") => void;
-  onRemove: () => void;
-}) {
+function StepCard(props: { api: EditorApi; step: DraftStep; index: number; count: number; onMove: (direction: "up" | "down") => void; onRemove: () => void }) {
   const api = props.api;
   const at = () => `steps.${props.index}`;
   const open = () => api.isExpanded(props.step.id);
@@ -99,7 +92,10 @@ function StepCard(props: {
   const set = (field: "title" | "guidance") => (value: string) => api.setDraft("steps", props.index, field, value);
 
   function addActivity() {
-    const id = newId("activity", props.step.activities.map((a) => a.id));
+    const id = newId(
+      "activity",
+      props.step.activities.map((a) => a.id),
+    );
     api.setDraft("steps", props.index, "activities", (list) => [...list, { id, label: "" }]);
     api.clearErrorsUnder(`${at()}.activities`);
     focusIn(props.step.id, `[data-activity="${id}"]`);
@@ -203,13 +199,7 @@ function StepCard(props: {
               </For>
             </ol>
             <ErrorLine id={`${bodyId}-activities-error`} text={api.errorAt(`${at()}.activities`)} />
-            <Button
-              variant="ghost"
-              class="button--small"
-              data-add-activity
-              disabled={props.step.activities.length >= MAX_ACTIVITIES}
-              onClick={addActivity}
-            >
+            <Button variant="ghost" class="button--small" data-add-activity disabled={props.step.activities.length >= MAX_ACTIVITIES} onClick={addActivity}>
               <PlusIcon />
               {t("editor.activities.add")}
             </Button>

@@ -42,10 +42,10 @@ export {
   TITLE_MAX,
   type QuestionKind,
 };
-export const QUESTION_ROLES = ["mentor", "mentee"] as const;
+const QUESTION_ROLES = ["mentor", "mentee"] as const;
 export type QuestionRole = (typeof QUESTION_ROLES)[number];
 
-export type DraftItem = { id: string; label: string };
+type DraftItem = { id: string; label: string };
 export type DraftStep = { id: string; title: string; guidance: string; activities: DraftItem[] };
 export type DraftQuestion = { id: string; kind: QuestionKind; label: string; help: string; required: boolean; choices: DraftItem[] };
 export type Draft = {
@@ -161,7 +161,9 @@ export function validateDraft(draft: Draft): Errors {
     text(errors, `steps.${i}.guidance`, step.guidance, GUIDANCE_MAX, { required: false });
     if (step.activities.length === 0) errors[`steps.${i}.activities`] = message("editor.validation.noActivities");
     if (step.activities.length > MAX_ACTIVITIES) errors[`steps.${i}.activities`] = message("editor.validation.tooManyActivities", { max: MAX_ACTIVITIES });
-    step.activities.forEach((activity, j) => text(errors, `steps.${i}.activities.${j}.label`, activity.label, ACTIVITY_MAX));
+    step.activities.forEach((activity, j) => {
+      text(errors, `steps.${i}.activities.${j}.label`, activity.label, ACTIVITY_MAX);
+    });
   });
 
   for (const role of QUESTION_ROLES) {
@@ -174,7 +176,9 @@ export function validateDraft(draft: Draft): Errors {
       if (!isChoiceKind(q.kind)) return;
       if (q.choices.length < 2) errors[`${at}.choices`] = message("editor.validation.fewChoices");
       if (q.choices.length > MAX_CHOICES) errors[`${at}.choices`] = message("editor.validation.tooManyChoices", { max: MAX_CHOICES });
-      q.choices.forEach((choice, j) => text(errors, `${at}.choices.${j}.label`, choice.label, CHOICE_MAX));
+      q.choices.forEach((choice, j) => {
+        text(errors, `${at}.choices.${j}.label`, choice.label, CHOICE_MAX);
+      });
     });
   }
   return errors;
