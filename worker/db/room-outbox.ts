@@ -84,9 +84,6 @@ async function deliverDue(env: Env, deliver: RoomDeliverer): Promise<void> {
   );
 }
 
-/** One delivery pass, no retries and nothing left running: up to BATCH rooms' due effects. */
-export const deliverRoomEffectsOnce = (env: Env): Promise<void> => deliverDue(env, callRoom);
-
 /** Effects due before `by` (all of them when omitted). */
 async function pendingCount(env: Env, by = Number.MAX_SAFE_INTEGER): Promise<number> {
   return (await env.DB.prepare("SELECT COUNT(*) AS n FROM room_outbox WHERE next_attempt_at <= ?1").bind(by).first<{ n: number }>())?.n ?? 0;

@@ -18,7 +18,7 @@ import { findPeopleForPairing, initializeRoomStatement, markApplicationsPairedMa
 import { auditStatement } from "../db/membership.ts";
 import { enqueue, prepareNotifications, type NotifyInput } from "../notifications/notify.ts";
 import { eitherBlocked, findActiveMentorOfMentee, insertPairStatement } from "../db/pairs.ts";
-import { deliverRoomEffects, deliverRoomEffectsOnce } from "../db/room-outbox.ts";
+import { deliverRoomEffects, deliverRoomEffectsNow } from "../db/room-outbox.ts";
 import { ApiError } from "../http/errors.ts";
 
 /** Up to this many new pairs, their rooms are created before the response; more, in the background. */
@@ -165,7 +165,7 @@ export async function createPairs(
     // background: creating hundreds of rooms would hold the response for many seconds, and the pairs
     // themselves are already decided. The outbox's retries and cron sweep repair any room left behind.
     const created = outcomes.filter((o) => o?.ok).length;
-    if (created > 0 && created <= ROOMS_IN_REQUEST) await deliverRoomEffectsOnce(env);
+    if (created > 0 && created <= ROOMS_IN_REQUEST) await deliverRoomEffectsNow(env, options.ctx);
     else if (created > ROOMS_IN_REQUEST) options.ctx.waitUntil(drainRoomEffects(env));
   }
   return outcomes.map((outcome) => outcome!);
