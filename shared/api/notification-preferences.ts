@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { DELIVERY_KINDS } from "../rules/notification-kinds.ts";
 
 /**
  * The kinds of notification that can leave the app by email or push. In-app notifications are always on.
  * Security emails (address verification, address change, password reset) are not a kind: they cannot be
  * turned off and carry no unsubscribe link.
  */
-export const DELIVERY_KINDS = ["paired", "messages_waiting", "checkin_reminder", "report", "pair_ended", "admin_digest"] as const;
+export { DELIVERY_KINDS };
 export const DeliveryKind = z.enum(DELIVERY_KINDS);
 export type DeliveryKind = z.infer<typeof DeliveryKind>;
 
@@ -30,7 +31,13 @@ export const DEFAULT_PREFERENCES: NotificationPreferences = {
     paired: { email: "immediately", push: "on" },
     messages_waiting: { email: "immediately", push: "on" },
     checkin_reminder: { email: "immediately", push: "on" },
+    meeting_reminder: { email: "immediately", push: "on" },
+    pair_nudge: { email: "immediately", push: "on" },
+    feedback_requested: { email: "immediately", push: "on" },
     report: { email: "immediately", push: "on" },
+    report_escalated: { email: "immediately", push: "on" },
+    join_request: { email: "immediately", push: "on" },
+    join_request_decided: { email: "immediately", push: "on" },
     pair_ended: { email: "immediately", push: "on" },
     admin_digest: { email: "daily", push: "off" },
   },

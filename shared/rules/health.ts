@@ -1,8 +1,8 @@
 import type { PairHealth } from "../api/room.ts";
 
 const DAY_MS = 86_400_000;
-export const QUIET_AFTER_DAYS = 7;
-export const NO_CHECKIN_AFTER_DAYS = 14;
+const QUIET_AFTER_DAYS = 7;
+const NO_CHECKIN_AFTER_DAYS = 14;
 
 export type HealthInputs = {
   active: boolean;

@@ -39,6 +39,7 @@ describe("the operator", () => {
     expect((await operator.client.get("/operator/reports?escalated=true")).json.reports).toEqual([]);
     expect((await a.member.client.post(`/reports/${a.reportId}/escalate`)).status).toBe(404);
     expect((await b.admin.client.post(`/reports/${a.reportId}/escalate`)).status).toBe(404);
+    await env.DB.prepare("UPDATE users SET email_verified_at = ?2 WHERE id = ?1").bind(operator.user.id, new Date().toISOString()).run();
     expect((await a.admin.client.post(`/reports/${a.reportId}/escalate`)).status).toBe(204);
     expect((await a.admin.client.post(`/reports/${a.reportId}/escalate`)).status).toBe(204);
     const escalated = (await operator.client.get("/operator/reports?escalated=true")).json.reports;
@@ -49,6 +50,17 @@ describe("the operator", () => {
     ).toBe(true);
     const audit = (await a.admin.client.get(`/groups/${a.groupId}/audit`)).json.entries;
     expect(audit[0]).toMatchObject({ action: "report_escalated", target: { type: "report", id: a.reportId } });
+    // The operator also gets it by email (escalating twice sends one), with no report content in it.
+    const escalationId = (await operator.client.get("/notifications")).json.notifications.find((n: any) => n.data.reportId === a.reportId).id;
+    const emailed = async () =>
+      (
+        await env.DB.prepare("SELECT status FROM notification_deliveries WHERE notification_id = ?1 AND channel = 'email'")
+          .bind(escalationId)
+          .all<{ status: string }>()
+      ).results;
+    const deadline = Date.now() + 8000;
+    while (!(await emailed()).some((row) => row.status === "sent") && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await emailed()).toEqual([{ status: "sent" }]);
   });
 
   it("sees no group and no pair they are not in", async () => {

@@ -120,3 +120,64 @@ describe("password reset", () => {
     mentor.close();
   });
 });
+
+describe("the weekly rhythm reaches people outside the app", () => {
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const inApp = (person: Person, kind: string) =>
+    env.DB.prepare("SELECT id, data FROM notifications WHERE user_id = ?1 AND kind = ?2")
+      .bind(person.user.id, kind)
+      .all<{ id: string; data: string }>()
+      .then((r) => r.results);
+  const sentTo = async (person: Person, kind: string) => {
+    const rows = await eventually(
+      () => deliveriesOf(person, kind),
+      (found) => found.some((row) => row.status === "sent"),
+    );
+    return rows.filter((row) => row.status === "sent");
+  };
+
+  it("a meeting reminder goes out by email to both, once, as the same notification as in the app", async () => {
+    const r = await pairedRoom();
+    const proposed = await r.mentor.client.post(`/pairs/${r.pairId}/meetings`, {
+      clientId: "meet-1",
+      options: [{ startsAt: iso(Date.now() + 30 * 60_000) }],
+      durationMinutes: 45,
+    });
+    expect(proposed.status).toBe(201);
+    const meeting = proposed.json.meeting;
+    expect((await r.mentee.client.post(`/pairs/${r.pairId}/meetings/${meeting.id}/accept`, { optionId: meeting.options[0].id })).status).toBe(200);
+    await runDurableObjectAlarm(r.stub);
+    for (const person of [r.mentor, r.mentee]) {
+      const sent = await sentTo(person, "meeting_reminder");
+      expect(sent).toHaveLength(1);
+      expect(sent[0].notification_id).toBe((await inApp(person, "meeting_reminder"))[0]!.id);
+    }
+    // A second alarm run sends nothing more.
+    await runDurableObjectAlarm(r.stub);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await deliveriesOf(r.mentee, "meeting_reminder")).toHaveLength(1);
+  });
+
+  it("a quiet pair's nudge and the end's feedback request go out by email, and an email preference turned off is honoured", async () => {
+    const r = await pairedRoom();
+    const off = (await r.mentor.client.get("/me/notification-preferences")).json.preferences;
+    off.kinds.pair_nudge.email = "off";
+    expect((await r.mentor.client.put("/me/notification-preferences", off)).status).toBe(200);
+    await runInDurableObject(r.stub, (_i, state) => {
+      state.storage.sql.exec("UPDATE meta SET value = ? WHERE key = 'started_at'", iso(Date.now() - 8 * 86_400_000));
+      state.storage.sql.exec("DELETE FROM meta WHERE key IN ('last_activity_at', 'nudge_check_at')");
+    });
+    await runDurableObjectAlarm(r.stub);
+    expect(await sentTo(r.mentee, "pair_nudge")).toHaveLength(1);
+    const mentorNudge = await eventually(
+      () => deliveriesOf(r.mentor, "pair_nudge"),
+      (rows) => rows.length > 0,
+    );
+    expect(mentorNudge).toEqual([expect.objectContaining({ status: "skipped", detail: "turned off" })]);
+    // The mentor still sees it in the app.
+    expect(await inApp(r.mentor, "pair_nudge")).toHaveLength(1);
+
+    expect((await r.mentor.client.post(`/pairs/${r.pairId}/end`, { outcome: "completed" })).status).toBe(200);
+    for (const person of [r.mentor, r.mentee]) expect(await sentTo(person, "feedback_requested")).toHaveLength(1);
+  });
+});

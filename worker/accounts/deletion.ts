@@ -3,7 +3,7 @@ import type { AppEnv, Env } from "../env.ts";
 import { forgetUserSessions } from "../auth/session.ts";
 import { emailKey } from "../auth/rate-limit.ts";
 import { DELETED_ID_PREFIX, DELETED_MEMBER_NAME, deleteAccountStatements, pairsOfUser, purgeExpiredReportsStatement } from "../db/accounts.ts";
-import { notifyStatement } from "../db/notifications.ts";
+import { enqueue, prepareNotifications } from "../notifications/notify.ts";
 import { deliverRoomEffectsNow, roomEffectStatements } from "../db/room-outbox.ts";
 import { sessionHashesOfUser } from "../db/sessions.ts";
 import type { UserRow } from "../db/users.ts";
@@ -20,6 +20,18 @@ export async function deleteAccount(c: Context<AppEnv>, user: UserRow): Promise<
   const pairIds = pairs.map((pair) => pair.id);
   const activePairs = pairs.filter((pair) => pair.status === "active");
   const now = Date.now();
+  // The partner is told their mentorship ended (in-app, email, push); the name they see is the placeholder's.
+  const told = prepareNotifications(
+    db,
+    activePairs
+      .filter((pair) => !pair.other_id.startsWith(DELETED_ID_PREFIX))
+      .map((pair) => ({
+        id: `pair_ended:${pair.id}:${pair.other_id}`,
+        userId: pair.other_id,
+        kind: "pair_ended" as const,
+        data: { pairId: pair.id, outcome: "ended", otherName: DELETED_MEMBER_NAME, reason: "account_deleted" },
+      })),
+  );
   const statements = [
     ...deleteAccountStatements(db, {
       userId: user.id,
@@ -29,12 +41,7 @@ export async function deleteAccount(c: Context<AppEnv>, user: UserRow): Promise<
       emailKey: key,
       now,
     }),
-    // The partner is told their mentorship ended; the name they see is the placeholder's.
-    ...activePairs
-      .filter((pair) => !pair.other_id.startsWith(DELETED_ID_PREFIX))
-      .map((pair) =>
-        notifyStatement(db, pair.other_id, "pair_ended", { pairId: pair.id, outcome: "ended", otherName: DELETED_MEMBER_NAME, reason: "account_deleted" }),
-      ),
+    ...told.statements,
   ];
   if (pairIds.length) {
     if (sessionHashes.length) statements.push(...roomEffectStatements(db, pairIds, { type: "close_sessions", sessionHashes }));
@@ -50,6 +57,7 @@ export async function deleteAccount(c: Context<AppEnv>, user: UserRow): Promise<
     statements.push(...roomEffectStatements(db, pairIds, { type: "erase_user", userId: user.id }));
   }
   await db.batch(statements);
+  enqueue(c.env, c.executionCtx, told.messages);
   forgetUserSessions(user.id);
   if (pairIds.length) await deliverRoomEffectsNow(c.env, c.executionCtx);
 }

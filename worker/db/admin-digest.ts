@@ -1,6 +1,6 @@
 // What an admin's daily digest counts: new applications in the last day and active pairs that need
-// attention (no check-in for 2 weeks, or quiet for a week), per program of the groups they run.
-import { NO_CHECKIN_AFTER_DAYS, QUIET_AFTER_DAYS } from "../../shared/rules/health.ts";
+// attention (quiet for at least their program's attentionAfterDays, as on the dashboard), per program of
+// the groups they run.
 
 const DAY_MS = 86_400_000;
 
@@ -21,9 +21,9 @@ export async function digestRows(db: D1Database, now: number): Promise<DigestRow
       `WITH per_program AS (
          SELECT p.id AS program_id, p.group_id, p.title,
            (SELECT COUNT(*) FROM applications a WHERE a.program_id = p.id AND a.status = 'waiting' AND a.created_at > ?1) AS new_applications,
-           (SELECT COUNT(*) FROM pairs x JOIN pair_health h ON h.pair_id = x.id
+           (SELECT COUNT(*) FROM pairs x LEFT JOIN pair_health h ON h.pair_id = x.id
               WHERE x.program_id = p.id AND x.status = 'active'
-                AND (COALESCE(h.last_checkin_at, h.started_at) <= ?2 OR COALESCE(h.last_activity_at, h.started_at) <= ?3)) AS needs_attention
+                AND MAX(COALESCE(h.last_activity_at, 0), CAST(strftime('%s', x.started_at) AS INTEGER) * 1000) <= ?2 - p.attention_after_days * ?3) AS needs_attention
          FROM programs p WHERE p.status IN ('open', 'closed')
        )
        SELECT m.user_id, g.id AS group_id, g.name AS group_name, pp.program_id, pp.title AS program_title, pp.new_applications, pp.needs_attention
@@ -33,7 +33,7 @@ export async function digestRows(db: D1Database, now: number): Promise<DigestRow
        WHERE pp.new_applications > 0 OR pp.needs_attention > 0
        ORDER BY m.user_id, g.name, pp.title`,
     )
-    .bind(since, now - NO_CHECKIN_AFTER_DAYS * DAY_MS, now - QUIET_AFTER_DAYS * DAY_MS)
+    .bind(since, now, DAY_MS)
     .all<DigestRow>();
   return results;
 }

@@ -2,7 +2,8 @@ import type { GroupFocus, JoinPolicy } from "../../shared/api/groups.ts";
 import type { AuditAction, AuditEntry, Ban, DirectoryGroup, JoinRequest, OperatorReport } from "../../shared/api/membership.ts";
 import { groupSearchText, searchWords } from "../../shared/rules/directory-search.ts";
 import type { RoomEffect } from "../pair-room/effects.ts";
-import { notifyStatement } from "./notifications.ts";
+import type { NotifyMessage } from "../notifications/messages.ts";
+import { prepareNotifications } from "../notifications/notify.ts";
 import { roomEffectStatements } from "./room-outbox.ts";
 
 // ---------------------------------------------------------------------------------------------
@@ -48,7 +49,7 @@ export async function isLastOwner(db: D1Database, groupId: string, userId: strin
 export function departureStatements(
   db: D1Database,
   input: { groupId: string; userId: string; reason: DepartureReason; actorId: string; ban: boolean; pairs: ActivePairRow[] },
-): D1PreparedStatement[] {
+): { statements: D1PreparedStatement[]; messages: NotifyMessage[] } {
   const { groupId, userId, reason, actorId, pairs } = input;
   const now = new Date().toISOString();
   const gone = "NOT EXISTS (SELECT 1 FROM group_members WHERE group_id = ?1 AND user_id = ?2)";
@@ -81,11 +82,25 @@ export function departureStatements(
       )
       .bind(groupId, userId, now),
   );
-  for (const pair of pairs) {
-    const partnerId = pair.mentor_id === userId ? pair.mentee_id : pair.mentor_id;
-    const otherName = pair.mentor_id === userId ? pair.mentor_name : pair.mentee_name;
-    statements.push(notifyStatement(db, partnerId, "pair_ended", { pairId: pair.id, outcome: "ended", reason, otherName, programTitle: pair.program_title }));
-  }
+  // The partners are told (in-app here, email and push once the caller sees the departure went through).
+  const told = prepareNotifications(
+    db,
+    pairs.map((pair) => ({
+      id: `pair_ended:${pair.id}:${pair.mentor_id === userId ? pair.mentee_id : pair.mentor_id}`,
+      userId: pair.mentor_id === userId ? pair.mentee_id : pair.mentor_id,
+      kind: "pair_ended" as const,
+      data: {
+        pairId: pair.id,
+        outcome: "ended",
+        reason,
+        otherName: pair.mentor_id === userId ? pair.mentor_name : pair.mentee_name,
+        programTitle: pair.program_title,
+      },
+    })),
+    new Date(now),
+    { sql: "NOT EXISTS (SELECT 1 FROM group_members WHERE group_id = ?6 AND user_id = ?7)", params: [groupId, userId] },
+  );
+  statements.push(...told.statements);
   if (pairs.length) {
     const effect: RoomEffect = { type: "remove_member", userId, reason };
     statements.push(
@@ -96,7 +111,7 @@ export function departureStatements(
       ),
     );
   }
-  return statements;
+  return { statements, messages: told.messages };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,25 +1,7 @@
 import type { Notification } from "../../shared/api/notifications.ts";
 
-export type NotificationKind =
-  | "paired"
-  | "pair_ended"
-  | "checkin_reminder"
-  // Membership (worker/routes/membership.ts, operator.ts)
-  | "join_request"
-  | "join_request_decided"
-  | "report_escalated"
-  | RhythmNotificationKind;
 /** The weekly rhythm's notices (worker/pair-room/rhythm-notices.ts). */
 export type RhythmNotificationKind = "meeting_reminder" | "pair_nudge" | "feedback_requested";
-
-export function notifyStatement(db: D1Database, userId: string, kind: NotificationKind, data: Record<string, unknown>) {
-  return (
-    db
-      // Only to people who still have an account: a room may outlive one of its two (account deletion).
-      .prepare("INSERT INTO notifications (id, user_id, kind, data, created_at) SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM users WHERE id = ?2)")
-      .bind(crypto.randomUUID(), userId, kind, JSON.stringify(data), new Date().toISOString())
-  );
-}
 
 type NotificationRow = { id: string; kind: string; data: string; created_at: string; read_at: string | null };
 

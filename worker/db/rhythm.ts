@@ -198,17 +198,17 @@ export async function reportInputs(db: D1Database, programId: string, attentionA
 }
 
 /**
- * Active pairs of a group quiet for at least their program's `attentionAfterDays`: "needs attention: quiet
- * for 2 weeks" in the admins' daily digest. Names and days only.
+ * Active pairs quiet for at least their program's `attentionAfterDays` (in one group, or in every group when
+ * `groupId` is null): "needs attention: quiet for 2 weeks" in the admins' daily digest. Names and days only.
  */
-export async function pairsNeedingAttention(db: D1Database, groupId: string, now = Date.now()) {
+export async function pairsNeedingAttention(db: D1Database, groupId: string | null, now = Date.now()) {
   const { results } = await db
     .prepare(
       `SELECT x.id AS pair_id, p.id AS program_id, p.title AS program_title, a.display_name AS mentor_name,
          b.display_name AS mentee_name, MAX(COALESCE(h.last_activity_at, 0), CAST(strftime('%s', x.started_at) AS INTEGER) * 1000) AS quiet_since
        FROM pairs x JOIN programs p ON p.id = x.program_id JOIN users a ON a.id = x.mentor_id JOIN users b ON b.id = x.mentee_id
        LEFT JOIN pair_health h ON h.pair_id = x.id
-       WHERE x.group_id = ?1 AND x.status = 'active'
+       WHERE (?1 IS NULL OR x.group_id = ?1) AND x.status = 'active'
          AND MAX(COALESCE(h.last_activity_at, 0), CAST(strftime('%s', x.started_at) AS INTEGER) * 1000) <= ?2 - p.attention_after_days * ?3
        ORDER BY quiet_since`,
     )

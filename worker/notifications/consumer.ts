@@ -46,9 +46,9 @@ function platformIO(env: Env): DeliveryIO {
   };
 }
 
-type UserRow = { id: string; email: string; display_name: string; locale: string | null; email_verified_at: string | null };
+type UserRow = { id: string; email: string; display_name: string; locale: string | null; time_zone: string | null; email_verified_at: string | null };
 const findRecipient = (db: D1Database, userId: string) =>
-  db.prepare("SELECT id, email, display_name, locale, email_verified_at FROM users WHERE id = ?1").bind(userId).first<UserRow>();
+  db.prepare("SELECT id, email, display_name, locale, time_zone, email_verified_at FROM users WHERE id = ?1").bind(userId).first<UserRow>();
 
 const appUrl = (env: Env) => env.APP_URL ?? "http://127.0.0.1:8787";
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 500);
@@ -78,7 +78,7 @@ async function sendOnce(
 async function deliverNotification(env: Env, io: DeliveryIO, body: Extract<NotifyMessage, { type: "notification" }>): Promise<string[]> {
   // The person, their preferences and their devices in one round trip.
   const [users, prefRows, subs] = await env.DB.batch<Record<string, unknown>>([
-    env.DB.prepare("SELECT id, email, display_name, locale, email_verified_at FROM users WHERE id = ?1").bind(body.userId),
+    env.DB.prepare("SELECT id, email, display_name, locale, time_zone, email_verified_at FROM users WHERE id = ?1").bind(body.userId),
     env.DB.prepare("SELECT prefs FROM notification_preferences WHERE user_id = ?1").bind(body.userId),
     env.DB.prepare("SELECT endpoint, p256dh, auth FROM push_subscriptions WHERE user_id = ?1 ORDER BY created_at").bind(body.userId),
   ]);
@@ -97,14 +97,14 @@ async function deliverNotification(env: Env, io: DeliveryIO, body: Extract<Notif
   else if (frequency === "off") await recordSkipped(env.DB, emailKey, user.id, kind, "skipped", "turned off");
   else if (!user.email_verified_at) await recordSkipped(env.DB, emailKey, user.id, kind, "skipped", "address not verified");
   else if (frequency === "daily" && kind !== "admin_digest") {
-    const item: SummaryItem = { kind, title: summaryTitle(kind, data, user.locale), path: pathFor(kind, data) };
+    const item: SummaryItem = { kind, title: summaryTitle(kind, data, { locale: user.locale, timeZone: user.time_zone }), path: pathFor(kind, data) };
     await recordSkipped(env.DB, emailKey, user.id, kind, "daily", JSON.stringify(item));
   } else {
     const failed = await sendOnce(env, io, emailKey, user.id, kind, user.email, async () =>
       renderNotificationEmail(
         kind,
         data,
-        { name: user.display_name, locale: user.locale },
+        { name: user.display_name, locale: user.locale, timeZone: user.time_zone },
         {
           appUrl: appUrl(env),
           unsubscribeToken: await unsubscribeToken(env.NOTIFY_SIGNING_KEY, user.id, kind),
@@ -115,7 +115,7 @@ async function deliverNotification(env: Env, io: DeliveryIO, body: Extract<Notif
   }
 
   if (prefs.kinds[kind].push === "on" && pushConfigured(env)) {
-    const payload = renderPush(kind, data, user.locale, appUrl(env));
+    const payload = renderPush(kind, data, { locale: user.locale, timeZone: user.time_zone }, appUrl(env));
     for (const sub of devices) {
       const key: DeliveryKey = { notificationId: body.id, channel: "push", target: sub.endpoint };
       if (!(await claimDelivery(env.DB, key, user.id, kind))) continue;

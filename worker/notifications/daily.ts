@@ -2,6 +2,7 @@
 // "daily" for some kind. Ids carry the date, so a second run on the same day sends nothing new.
 import type { AdminDigestData } from "./templates/types.ts";
 import { digestRows, usersWithDailyEmail } from "../db/admin-digest.ts";
+import { pairsNeedingAttention } from "../db/rhythm.ts";
 import type { Env } from "../env.ts";
 import type { NotifyMessage } from "./messages.ts";
 import { prepareNotifications, type NotifyInput } from "./notify.ts";
@@ -12,7 +13,8 @@ export const DAILY_CRON = "0 7 * * *";
 export async function dailyMessages(env: Env, now = Date.now()): Promise<NotifyMessage[]> {
   const day = new Date(now).toISOString().slice(0, 10);
   const digests = new Map<string, AdminDigestData>();
-  for (const row of await digestRows(env.DB, now)) {
+  const [rows, quiet] = await Promise.all([digestRows(env.DB, now), pairsNeedingAttention(env.DB, null, now)]);
+  for (const row of rows) {
     const digest = digests.get(row.user_id) ?? { groups: [] };
     let group = digest.groups.find((g) => g.groupId === row.group_id);
     if (!group) {
@@ -24,6 +26,9 @@ export async function dailyMessages(env: Env, now = Date.now()): Promise<NotifyM
       programTitle: row.program_title,
       newApplications: row.new_applications,
       needsAttention: row.needs_attention,
+      quietPairs: quiet
+        .filter((q) => q.programId === row.program_id)
+        .map((q) => ({ mentorName: q.mentorName, menteeName: q.menteeName, quietDays: q.quietDays })),
     });
     digests.set(row.user_id, digest);
   }

@@ -16,8 +16,12 @@ export type NotifyInput = {
   id?: string;
 };
 
-/** The in-app insert and the queue message for each notification; put the statements in your own batch. */
-export function prepareNotifications(db: D1Database, items: NotifyInput[], now = new Date()) {
+/**
+ * The in-app insert and the queue message for each notification; put the statements in your own batch.
+ * `onlyIf` adds a condition to each insert (its parameters are numbered from ?6), for a batch whose first
+ * statement may be refused: enqueue the messages only when it was not.
+ */
+export function prepareNotifications(db: D1Database, items: NotifyInput[], now = new Date(), onlyIf?: { sql: string; params: unknown[] }) {
   const statements: D1PreparedStatement[] = [];
   const messages: NotifyMessage[] = [];
   for (const item of items) {
@@ -27,9 +31,10 @@ export function prepareNotifications(db: D1Database, items: NotifyInput[], now =
         db
           // Only to people who still have an account: a room may outlive one of its two (account deletion).
           .prepare(
-            "INSERT INTO notifications (id, user_id, kind, data, created_at) SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM users WHERE id = ?2) ON CONFLICT DO NOTHING",
+            `INSERT INTO notifications (id, user_id, kind, data, created_at) SELECT ?1, ?2, ?3, ?4, ?5
+             WHERE EXISTS (SELECT 1 FROM users WHERE id = ?2)${onlyIf ? ` AND ${onlyIf.sql}` : ""} ON CONFLICT DO NOTHING`,
           )
-          .bind(id, item.userId, item.kind, JSON.stringify(item.data), now.toISOString()),
+          .bind(id, item.userId, item.kind, JSON.stringify(item.data), now.toISOString(), ...(onlyIf?.params ?? [])),
       );
     }
     messages.push({ type: "notification", id, userId: item.userId, kind: item.kind, data: item.data });

@@ -28,10 +28,19 @@ export function pathFor(kind: DeliveryKind | SecurityEmail | "daily_summary", da
     case "paired":
     case "messages_waiting":
     case "checkin_reminder":
+    case "meeting_reminder":
+    case "pair_nudge":
+    case "feedback_requested":
     case "pair_ended":
       return `/pairs/${id(data.pairId)}`;
     case "report":
       return `/groups/${id(data.groupId)}/reports`;
+    case "report_escalated":
+      return "/operator";
+    case "join_request":
+      return `/groups/${id(data.groupId)}/join-requests`;
+    case "join_request_decided":
+      return data.approved ? `/groups/${id(data.groupId)}` : "/directory";
     case "admin_digest":
       return "/";
     case "daily_summary":
@@ -90,7 +99,21 @@ ${list.length ? `<ul>${list.map((item) => `<li>${escapeHtml(item)}</li>`).join("
   return { subject: copy.subject, text, html, headers };
 }
 
-function copyFor(t: Templates, kind: DeliveryKind, data: Record<string, unknown>): Copy {
+/** Who reads it: their language and time zone (an unknown or missing zone reads in UTC). */
+export type Reader = { locale: string | null; timeZone?: string | null };
+
+/** A meeting's start in the reader's language and zone, with the zone named: "Tuesday, 8 December at 18:00 CET". */
+function meetingTime(startsAt: number, reader: Reader): string {
+  const options: Intl.DateTimeFormatOptions = { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", timeZoneName: "short" };
+  const locale = mailLocale(reader.locale);
+  try {
+    return new Intl.DateTimeFormat(locale, { ...options, timeZone: reader.timeZone ?? "UTC" }).format(startsAt);
+  } catch {
+    return new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" }).format(startsAt);
+  }
+}
+
+function copyFor(t: Templates, kind: DeliveryKind, data: Record<string, unknown>, reader: Reader): Copy {
   // biome-ignore lint/suspicious/noExplicitAny: each kind's data was written by its own notify() call; the templates read their fields.
   const d = data as any;
   switch (kind) {
@@ -100,28 +123,43 @@ function copyFor(t: Templates, kind: DeliveryKind, data: Record<string, unknown>
       return t.messages_waiting(d);
     case "checkin_reminder":
       return t.checkin_reminder(d);
+    case "meeting_reminder":
+      return t.meeting_reminder({ ...d, hoursBefore: Number(d.hoursBefore) || 1, when: meetingTime(Number(d.startsAt), reader) });
+    case "pair_nudge":
+      return t.pair_nudge({ ...d, quietDays: Number(d.quietDays) || 7, stepTitle: String(d.stepTitle ?? "") });
+    case "feedback_requested":
+      return t.feedback_requested({ ...d, round: d.round === "end" ? "end" : "midpoint" });
     case "report":
       return t.report(d);
+    case "report_escalated":
+      return t.report_escalated();
+    case "join_request":
+      return t.join_request(d);
+    case "join_request_decided":
+      return t.join_request_decided({ ...d, approved: d.approved === true });
     case "pair_ended":
       return t.pair_ended({ ...d, reason: d.reason ?? null });
     case "admin_digest": {
       const digest = d as AdminDigestData;
-      return { ...t.admin_digest(digest), list: digest.groups.flatMap((g) => g.programs.map((p) => `${g.groupName} · ${t.digestProgram(p)}`)) };
+      return {
+        ...t.admin_digest(digest),
+        list: digest.groups.flatMap((g) =>
+          g.programs.flatMap((p) => [
+            `${g.groupName} · ${t.digestProgram(p)}`,
+            ...(p.quietPairs ?? []).map((q) => `${g.groupName} · ${p.programTitle} · ${t.digestQuietPair(q)}`),
+          ]),
+        ),
+      };
     }
   }
 }
 
 export type Links = { appUrl: string; unsubscribeToken: string };
 
-export function renderNotificationEmail(
-  kind: DeliveryKind,
-  data: Record<string, unknown>,
-  recipient: { name: string; locale: string | null },
-  links: Links,
-): RenderedEmail {
+export function renderNotificationEmail(kind: DeliveryKind, data: Record<string, unknown>, recipient: { name: string } & Reader, links: Links): RenderedEmail {
   const t = templatesFor(recipient.locale);
   const token = encodeURIComponent(links.unsubscribeToken);
-  return compose(t, recipient.name, copyFor(t, kind, data), absoluteUrl(links.appUrl, pathFor(kind, data)), {
+  return compose(t, recipient.name, copyFor(t, kind, data, recipient), absoluteUrl(links.appUrl, pathFor(kind, data)), {
     kind: "notification",
     kindLabel: t.kindLabels[kind],
     unsubscribeUrl: absoluteUrl(links.appUrl, `/unsubscribe?token=${token}`),
@@ -173,14 +211,14 @@ export function renderSecurityEmail(
 }
 
 /** The push notification: a title and one line. Message text only when previews are on (the caller decides). */
-export function renderPush(kind: DeliveryKind, data: Record<string, unknown>, locale: string | null, appUrl: string): PushPayload {
-  const t = templatesFor(locale);
-  const copy = copyFor(t, kind, data);
+export function renderPush(kind: DeliveryKind, data: Record<string, unknown>, reader: Reader, appUrl: string): PushPayload {
+  const t = templatesFor(reader.locale);
+  const copy = copyFor(t, kind, data, reader);
   const body = kind === "messages_waiting" && copy.list?.length ? copy.list.join("\n") : (copy.lines[0] ?? "");
   return { title: copy.subject, body, url: absoluteUrl(appUrl, pathFor(kind, data)), tag: `${kind}:${String(data.pairId ?? data.groupId ?? "")}`, kind };
 }
 
 /** A one-line title for the daily summary, in the recipient's language. */
-export function summaryTitle(kind: DeliveryKind, data: Record<string, unknown>, locale: string | null): string {
-  return copyFor(templatesFor(locale), kind, data).subject;
+export function summaryTitle(kind: DeliveryKind, data: Record<string, unknown>, reader: Reader): string {
+  return copyFor(templatesFor(reader.locale), kind, data, reader).subject;
 }

@@ -197,6 +197,7 @@ export class Meetings {
       for (const member of members) {
         const other = members.find((m) => m.userId !== member.userId);
         notices.push({
+          id: `meeting_reminder:${this.host.pairId()}:${row.id}:${row.starts_at}:${lead}:${member.userId}`,
           userId: member.userId,
           kind: "meeting_reminder",
           data: {

@@ -40,6 +40,7 @@ export class Nudges {
     const members = this.host.members();
     const step = this.host.currentStep();
     return members.map((member) => ({
+      id: `pair_nudge:${this.host.pairId()}:${now}:${member.userId}`,
       userId: member.userId,
       kind: "pair_nudge" as const,
       data: {

@@ -1,17 +1,17 @@
 import type { Env } from "../env.ts";
-import { notifyStatement, type RhythmNotificationKind } from "../db/notifications.ts";
+import type { RhythmNotificationKind } from "../db/notifications.ts";
+import { notify, type Waiter } from "../notifications/notify.ts";
 
-export type RhythmNotice = { userId: string; kind: RhythmNotificationKind; data: Record<string, unknown> };
+/** `id` is stable per reason (this meeting's lead time, this round, this quiet spell): a retried alarm notifies once. */
+export type RhythmNotice = { id: string; userId: string; kind: RhythmNotificationKind; data: Record<string, unknown> };
 
 /**
  * The one place where the weekly rhythm tells people something outside the pair space: meeting reminders
- * (24 h and 1 h before), quiet-pair nudges and feedback requests. Today it writes in-app notifications
- * (notifyStatement skips anyone whose account is gone, so the rest still go out).
- *
- * EMAIL AND PUSH: connect the notification pipeline here (each notice has the person, a kind and the data
- * the SPA renders in their language), so every reminder and nudge reaches email and push with no other change.
+ * (24 h and 1 h before), quiet-pair nudges and feedback requests. Each is written in-app at once (skipping
+ * anyone whose account is gone) and goes out by email and push through the notification pipeline, by each
+ * person's preferences (worker/notifications/notify.ts).
  */
-export async function sendRhythmNotices(env: Env, notices: RhythmNotice[]): Promise<void> {
+export async function sendRhythmNotices(env: Env, waiter: Waiter, notices: RhythmNotice[]): Promise<void> {
   if (!notices.length) return;
-  await env.DB.batch(notices.map((n) => notifyStatement(env.DB, n.userId, n.kind, n.data)));
+  await notify(env, waiter, notices);
 }

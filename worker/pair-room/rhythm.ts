@@ -91,21 +91,30 @@ export class Rhythm {
     const notices: RhythmNotice[] = [...this.meetings.dueReminders(now)];
     if ((this.nudges.nextCheckAt() ?? Infinity) <= now) notices.push(...(await this.nudges.check(now)));
     notices.push(...this.feedbackRequests());
-    await sendRhythmNotices(this.host.env, notices);
+    await sendRhythmNotices(this.host.env, this.host, notices);
     await this.publish();
   }
 
   /** Called once the pair has ended: the end feedback is asked, and nothing more is scheduled. */
   async ended(): Promise<void> {
     // The end itself has happened; a failed notice must not undo or retry it.
-    await sendRhythmNotices(this.host.env, this.feedbackRequests()).catch((error) => console.error("feedback requests failed", this.host.pairId(), error));
+    await sendRhythmNotices(this.host.env, this.host, this.feedbackRequests()).catch((error) =>
+      console.error("feedback requests failed", this.host.pairId(), error),
+    );
     await this.publish();
   }
 
   private feedbackRequests(): RhythmNotice[] {
     const due = this.feedback.requestsDue();
     for (const round of new Set(due.map((d) => d.round))) this.host.setMeta(`feedback_requested_${round}`, String(this.host.now()));
-    return due.map((d) => ({ userId: d.userId, kind: "feedback_requested" as const, data: { pairId: this.host.pairId(), round: d.round } }));
+    const pairId = this.host.pairId();
+    // No partner's name: the end round also follows an account deletion, after D1 has forgotten that name.
+    return due.map((d) => ({
+      id: `feedback_requested:${pairId}:${d.round}:${d.userId}`,
+      userId: d.userId,
+      kind: "feedback_requested" as const,
+      data: { pairId, round: d.round },
+    }));
   }
 
   /**

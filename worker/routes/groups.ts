@@ -24,6 +24,7 @@ import {
   type DepartureReason,
 } from "../db/membership.ts";
 import { deliverRoomEffectsNow } from "../db/room-outbox.ts";
+import { enqueue } from "../notifications/notify.ts";
 import type { AppEnv } from "../env.ts";
 import type { Context } from "hono";
 import { ApiError, forbidden, notFound } from "../http/errors.ts";
@@ -212,7 +213,7 @@ async function depart(c: Context<AppEnv>, input: { groupId: string; userId: stri
   // Checked before the batch as well as inside it, so that a refused departure queues no room effect.
   if (await isLastOwner(db, input.groupId, input.userId)) throw lastOwner();
   const pairs = await activePairsInGroup(db, input.groupId, input.userId);
-  const statements = departureStatements(db, { ...input, actorId: me, pairs });
+  const { statements, messages } = departureStatements(db, { ...input, actorId: me, pairs });
   if (input.audit) {
     statements.push(
       auditStatement(db, {
@@ -226,5 +227,6 @@ async function depart(c: Context<AppEnv>, input: { groupId: string; userId: stri
   }
   const [removed] = await db.batch(statements);
   if ((removed?.meta.changes ?? 0) === 0) throw lastOwner();
+  enqueue(c.env, c.executionCtx, messages);
   if (pairs.length) await deliverRoomEffectsNow(c.env, c.executionCtx);
 }

@@ -30,7 +30,7 @@ import {
   searchDirectory,
   unbanStatement,
 } from "../db/membership.ts";
-import { notifyStatement } from "../db/notifications.ts";
+import { enqueue, notify, prepareNotifications } from "../notifications/notify.ts";
 import { withWriteLimit } from "../db/write-limits.ts";
 import { ApiError, notFound } from "../http/errors.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
@@ -87,14 +87,18 @@ export const membershipRoutes = createRouter()
         if (!inserted) throw new ApiError(409, "request_pending", "Your request to join is already waiting for the admins.");
         return inserted;
       });
+      // In-app at once, email and push by each admin's preferences.
       const admins = await groupAdminIds(db, groupId);
-      if (admins.length) {
-        await db.batch(
-          admins.map((adminId) =>
-            notifyStatement(db, adminId, "join_request", { groupId, groupName: group.name, requestId: request.id, requesterName: request.user.displayName }),
-          ),
-        );
-      }
+      await notify(
+        c.env,
+        c.executionCtx,
+        admins.map((adminId) => ({
+          id: `join_request:${request.id}:${adminId}`,
+          userId: adminId,
+          kind: "join_request" as const,
+          data: { groupId, groupName: group.name, requestId: request.id, requesterName: request.user.displayName },
+        })),
+      );
       return c.json({ request }, 201);
     },
   )
@@ -212,6 +216,14 @@ async function decide(c: Context<AppEnv>, status: "approved" | "declined") {
   const group = await findJoinableGroup(db, groupId);
   const [decided] = await db.batch([decideJoinRequestStatement(db, requestId, status, me)]);
   if ((decided?.meta.changes ?? 0) === 0) throw new ApiError(409, "request_decided", "This request was already answered.");
+  const told = prepareNotifications(db, [
+    {
+      id: `join_request_decided:${requestId}`,
+      userId: request.user.id,
+      kind: "join_request_decided",
+      data: { groupId, groupName: group?.name ?? "", approved: status === "approved" },
+    },
+  ]);
   await db.batch([
     ...(status === "approved" ? [addMemberStatement(db, groupId, request.user.id, "member")] : []),
     auditStatement(db, {
@@ -220,7 +232,8 @@ async function decide(c: Context<AppEnv>, status: "approved" | "declined") {
       action: status === "approved" ? "join_request_approved" : "join_request_declined",
       target: { type: "user", id: request.user.id, label: request.user.displayName },
     }),
-    notifyStatement(db, request.user.id, "join_request_decided", { groupId, groupName: group?.name ?? "", approved: status === "approved" }),
+    ...told.statements,
   ]);
+  enqueue(c.env, c.executionCtx, told.messages);
   return c.json({ request: (await findJoinRequest(db, requestId))! }, 200);
 }

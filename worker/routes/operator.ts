@@ -17,7 +17,7 @@ import {
   suspendStatements,
   unsuspendStatement,
 } from "../db/membership.ts";
-import { notifyStatement } from "../db/notifications.ts";
+import { enqueue, prepareNotifications } from "../notifications/notify.ts";
 import { deliverRoomEffectsNow } from "../db/room-outbox.ts";
 import { ApiError, notFound } from "../http/errors.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
@@ -82,11 +82,21 @@ export const operatorRoutes = createRouter()
       });
       if (!report.escalated_at) {
         const operators = await operatorIds(db, c.env.OPERATOR_EMAILS);
+        const told = prepareNotifications(
+          db,
+          operators.map((operatorId) => ({
+            id: `report_escalated:${report.id}:${operatorId}`,
+            userId: operatorId,
+            kind: "report_escalated" as const,
+            data: { reportId: report.id },
+          })),
+        );
         await db.batch([
           escalateStatement(db, report.id, me),
           auditStatement(db, { groupId: report.group_id, actorId: me, action: "report_escalated", target: { type: "report", id: report.id } }),
-          ...operators.map((operatorId) => notifyStatement(db, operatorId, "report_escalated", { reportId: report.id })),
+          ...told.statements,
         ]);
+        enqueue(c.env, c.executionCtx, told.messages);
       }
       return c.body(null, 204);
     },

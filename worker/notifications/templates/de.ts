@@ -10,6 +10,12 @@ export const de: Templates = {
     paired: "neues Tandem",
     messages_waiting: "wartende Nachrichten",
     checkin_reminder: "Erinnerung an den Wochen-Check-in",
+    meeting_reminder: "Terminerinnerung",
+    pair_nudge: "Erinnerung bei stillen Tandems",
+    feedback_requested: "Bitte um Feedback",
+    report_escalated: "weitergegebene Meldung",
+    join_request: "Beitrittsanfrage",
+    join_request_decided: "Antwort auf eine Beitrittsanfrage",
     report: "Meldungen",
     pair_ended: "Mentoring beendet",
     admin_digest: "tägliche Admin-Übersicht",
@@ -42,6 +48,49 @@ export const de: Templates = {
     lines: [`Eine Woche ist in „${d.programTitle}“ ohne Check-in vergangen.`, "Ein Check-in dauert eine Minute: Wie geht es dir, und was kommt als Nächstes?"],
     action: "Jetzt einchecken",
   }),
+  meeting_reminder: (d) => ({
+    subject: d.hoursBefore >= 24 ? `Morgen: dein Treffen mit ${d.otherName}` : `In 1 Stunde: dein Treffen mit ${d.otherName}`,
+    lines: [`Dein Treffen mit ${d.otherName} beginnt ${d.when}.`, "Tagesordnung, Ort oder Link und eine Kalenderdatei findest du in eurem Tandem-Bereich."],
+    action: "Treffen ansehen",
+  }),
+  pair_nudge: (d) => ({
+    subject: `Seit ${d.quietDays} Tagen Funkstille mit ${d.otherName}`,
+    lines: [
+      `In eurem Tandem-Bereich ist seit ${d.quietDays} Tagen nichts passiert. Eine kurze Nachricht genügt, um den Faden wieder aufzunehmen.`,
+      ...(d.stepTitle ? [d.week ? `Diese Woche (Woche ${d.week}): ${d.stepTitle}.` : `Diese Woche: ${d.stepTitle}.`] : []),
+    ],
+    action: "Nachricht schreiben",
+  }),
+  feedback_requested: (d) => ({
+    subject: d.round === "end" ? "Wie war dein Mentoring?" : "Wie läuft dein Mentoring?",
+    lines: [
+      d.round === "end"
+        ? "Dein Mentoring ist beendet. Zwei Minuten: Wie war es, wurde das Ziel erreicht, und würdest du wieder mitmachen?"
+        : "Du bist in der Mitte deines Mentorings. Wie läuft es, von 1 bis 5?",
+      "Deine Antworten bleiben privat: Die Admins sehen nur Summen, sobald mindestens 3 Personen geantwortet haben, und nie deine Kommentare.",
+    ],
+    action: "Feedback geben",
+  }),
+  report_escalated: () => ({
+    subject: "Eine Meldung wurde an dich weitergegeben",
+    lines: [
+      "Die Admins einer Gruppe haben eine Meldung an die Betreiber weitergegeben.",
+      "Lies, was die Meldung enthält, und entscheide in der Betreiberansicht.",
+    ],
+    action: "Betreiberansicht öffnen",
+  }),
+  join_request: (d) => ({
+    subject: `${d.requesterName} möchte ${d.groupName} beitreten`,
+    lines: [`${d.requesterName} hat angefragt, ${d.groupName} beizutreten.`, "Lies die Nachricht und nimm die Anfrage an oder lehne sie ab."],
+    action: "Beitrittsanfragen ansehen",
+  }),
+  join_request_decided: (d) => ({
+    subject: d.approved ? `Willkommen bei ${d.groupName}` : `Deine Anfrage an ${d.groupName}`,
+    lines: d.approved
+      ? [`Deine Anfrage, ${d.groupName} beizutreten, wurde angenommen.`, "Du kannst dich jetzt für die offenen Programme als Mentor:in oder Mentee anmelden."]
+      : [`Die Admins von ${d.groupName} haben deine Anfrage abgelehnt.`, "Im Verzeichnis findest du weitere Gruppen."],
+    action: d.approved ? "Gruppe öffnen" : "Verzeichnis öffnen",
+  }),
   report: (d) => ({
     subject: `Neue Meldung in ${d.groupName}`,
     lines: [`Ein Mitglied von ${d.groupName} hat den Admins der Gruppe eine Meldung geschickt.`, "Sieh sie dir in der Meldungsliste der Gruppe an."],
@@ -65,6 +114,7 @@ export const de: Templates = {
   }),
   digestProgram: (p) =>
     `${p.programTitle}: ${p.newApplications} neue Bewerbung${p.newApplications === 1 ? "" : "en"}, ${p.needsAttention} Tandem${p.needsAttention === 1 ? "" : "s"} mit Handlungsbedarf`,
+  digestQuietPair: (q) => `Handlungsbedarf: ${q.mentorName} und ${q.menteeName}, seit ${q.quietDays} Tagen still`,
   daily_summary: (count) => ({
     subject: count === 1 ? "1 Benachrichtigung von heute" : `${count} Benachrichtigungen von heute`,
     lines: ["Du wolltest diese einmal am Tag bekommen:"],

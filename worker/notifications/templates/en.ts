@@ -10,6 +10,12 @@ export const en: Templates = {
     paired: "new pairing",
     messages_waiting: "waiting message",
     checkin_reminder: "check-in reminder",
+    meeting_reminder: "meeting reminder",
+    pair_nudge: "quiet pair nudge",
+    feedback_requested: "feedback request",
+    report_escalated: "escalated report",
+    join_request: "join request",
+    join_request_decided: "join request answer",
     report: "report",
     pair_ended: "mentorship ended",
     admin_digest: "daily admin digest",
@@ -42,6 +48,46 @@ export const en: Templates = {
     lines: [`A week has passed without a check-in in “${d.programTitle}”.`, "A check-in takes a minute: how are you doing, and what is next?"],
     action: "Check in now",
   }),
+  meeting_reminder: (d) => ({
+    subject: d.hoursBefore >= 24 ? `Tomorrow: your meeting with ${d.otherName}` : `In 1 hour: your meeting with ${d.otherName}`,
+    lines: [`Your meeting with ${d.otherName} starts ${d.when}.`, "The agenda, the place or link, and a calendar file are in your pair space."],
+    action: "See the meeting",
+  }),
+  pair_nudge: (d) => ({
+    subject: `It has been quiet with ${d.otherName} for ${d.quietDays} days`,
+    lines: [
+      `Nothing has happened in your pair space with ${d.otherName} for ${d.quietDays} days. A short message is enough to pick up the thread.`,
+      ...(d.stepTitle ? [d.week ? `This week (week ${d.week}): ${d.stepTitle}.` : `This week: ${d.stepTitle}.`] : []),
+    ],
+    action: "Send a message",
+  }),
+  feedback_requested: (d) => ({
+    subject: d.round === "end" ? "How did your mentorship go?" : "How is your mentorship going?",
+    lines: [
+      d.round === "end"
+        ? "Your mentorship has ended. Two minutes: how did it go, was the goal met, and would you take part again?"
+        : "You are halfway through your mentorship. How is it going, from 1 to 5?",
+      "Your answers are private: the admins only see totals, once at least 3 people have answered, and never your comments.",
+    ],
+    action: "Give feedback",
+  }),
+  report_escalated: () => ({
+    subject: "A report was escalated to you",
+    lines: ["A group's admins escalated a report to the operators.", "Read what the report handed over and decide in the operator view."],
+    action: "Open the operator view",
+  }),
+  join_request: (d) => ({
+    subject: `${d.requesterName} asks to join ${d.groupName}`,
+    lines: [`${d.requesterName} asked to join ${d.groupName}.`, "Read their message and approve or decline the request."],
+    action: "Review join requests",
+  }),
+  join_request_decided: (d) => ({
+    subject: d.approved ? `Welcome to ${d.groupName}` : `Your request to join ${d.groupName}`,
+    lines: d.approved
+      ? [`Your request to join ${d.groupName} was approved.`, "You can now sign up for its open programs as a mentor or a mentee."]
+      : [`The admins of ${d.groupName} declined your request to join.`, "You can look for another group in the directory."],
+    action: d.approved ? "Open the group" : "Open the directory",
+  }),
   report: (d) => ({
     subject: `New report in ${d.groupName}`,
     lines: [`A member of ${d.groupName} sent a report to the group's admins.`, "Review it in the group's report queue."],
@@ -63,6 +109,7 @@ export const en: Templates = {
   }),
   digestProgram: (p) =>
     `${p.programTitle}: ${p.newApplications} new application${p.newApplications === 1 ? "" : "s"}, ${p.needsAttention} pair${p.needsAttention === 1 ? "" : "s"} needing attention`,
+  digestQuietPair: (q) => `needs attention: ${q.mentorName} and ${q.menteeName}, quiet for ${q.quietDays} days`,
   daily_summary: (count) => ({
     subject: count === 1 ? "1 notification from today" : `${count} notifications from today`,
     lines: ["You asked to get these once a day:"],

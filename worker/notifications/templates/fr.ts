@@ -10,6 +10,12 @@ export const fr: Templates = {
     paired: "nouveau binôme",
     messages_waiting: "messages en attente",
     checkin_reminder: "rappel du point hebdomadaire",
+    meeting_reminder: "rappel de rendez-vous",
+    pair_nudge: "relance d’un binôme silencieux",
+    feedback_requested: "demande d’avis",
+    report_escalated: "signalement transmis",
+    join_request: "demande d’adhésion",
+    join_request_decided: "réponse à une demande d’adhésion",
     report: "signalement",
     pair_ended: "fin de mentorat",
     admin_digest: "résumé quotidien des admins",
@@ -44,6 +50,52 @@ export const fr: Templates = {
     lines: [`Une semaine s’est écoulée sans point dans « ${d.programTitle} ».`, "Un point prend une minute : comment allez-vous, et quelle est la suite ?"],
     action: "Faire le point",
   }),
+  meeting_reminder: (d) => ({
+    subject: d.hoursBefore >= 24 ? `Demain : votre rendez-vous avec ${d.otherName}` : `Dans 1 heure : votre rendez-vous avec ${d.otherName}`,
+    lines: [
+      `Votre rendez-vous avec ${d.otherName} commence ${d.when}.`,
+      "L’ordre du jour, le lieu ou le lien, et le fichier d’agenda sont dans votre espace de binôme.",
+    ],
+    action: "Voir le rendez-vous",
+  }),
+  pair_nudge: (d) => ({
+    subject: `Aucune nouvelle avec ${d.otherName} depuis ${d.quietDays} jours`,
+    lines: [
+      `Rien ne s’est passé dans votre espace avec ${d.otherName} depuis ${d.quietDays} jours. Un petit message suffit pour reprendre le fil.`,
+      ...(d.stepTitle ? [d.week ? `Cette semaine (semaine ${d.week}) : ${d.stepTitle}.` : `Cette semaine : ${d.stepTitle}.`] : []),
+    ],
+    action: "Envoyer un message",
+  }),
+  feedback_requested: (d) => ({
+    subject: d.round === "end" ? "Comment s’est passé votre mentorat ?" : "Comment se passe votre mentorat ?",
+    lines: [
+      d.round === "end"
+        ? "Votre mentorat est terminé. Deux minutes : comment cela s’est-il passé, l’objectif est-il atteint, et participeriez-vous de nouveau ?"
+        : "Vous êtes à mi-parcours de votre mentorat. Comment cela se passe-t-il, de 1 à 5 ?",
+      "Vos réponses restent privées : les admins ne voient que des totaux, dès qu’au moins 3 personnes ont répondu, et jamais vos commentaires.",
+    ],
+    action: "Donner mon avis",
+  }),
+  report_escalated: () => ({
+    subject: "Un signalement vous a été transmis",
+    lines: ["Les admins d’un groupe ont transmis un signalement aux opérateurs.", "Lisez ce que le signalement contient et décidez dans la vue opérateur."],
+    action: "Ouvrir la vue opérateur",
+  }),
+  join_request: (d) => ({
+    subject: `${d.requesterName} demande à rejoindre ${d.groupName}`,
+    lines: [`${d.requesterName} a demandé à rejoindre ${d.groupName}.`, "Lisez son message, puis acceptez ou refusez la demande."],
+    action: "Voir les demandes",
+  }),
+  join_request_decided: (d) => ({
+    subject: d.approved ? `Bienvenue dans ${d.groupName}` : `Votre demande pour rejoindre ${d.groupName}`,
+    lines: d.approved
+      ? [
+          `Votre demande pour rejoindre ${d.groupName} a été acceptée.`,
+          "Vous pouvez maintenant vous inscrire à ses programmes ouverts comme mentor ou comme mentoré·e.",
+        ]
+      : [`Les admins de ${d.groupName} ont refusé votre demande.`, "Vous pouvez chercher un autre groupe dans l’annuaire."],
+    action: d.approved ? "Ouvrir le groupe" : "Ouvrir l’annuaire",
+  }),
   report: (d) => ({
     subject: `Nouveau signalement dans ${d.groupName}`,
     lines: [`Un membre de ${d.groupName} a envoyé un signalement aux admins du groupe.`, "Examinez-le dans la file des signalements du groupe."],
@@ -65,6 +117,7 @@ export const fr: Templates = {
   }),
   digestProgram: (p) =>
     `${p.programTitle} : ${p.newApplications} nouvelle${p.newApplications > 1 ? "s" : ""} candidature${p.newApplications > 1 ? "s" : ""}, ${p.needsAttention} binôme${p.needsAttention > 1 ? "s" : ""} à suivre`,
+  digestQuietPair: (q) => `à suivre : ${q.mentorName} et ${q.menteeName}, sans nouvelles depuis ${q.quietDays} jours`,
   daily_summary: (count) => ({
     subject: count === 1 ? "1 notification du jour" : `${count} notifications du jour`,
     lines: ["Vous avez demandé à les recevoir une fois par jour :"],

@@ -1,5 +1,6 @@
 import { createResource, createSignal, For, Show } from "solid-js";
 import type { DeliveryKind, NotificationPreferences } from "../../../../shared/api/notification-preferences.ts";
+import { DELIVERY_KINDS } from "../../../../shared/rules/notification-kinds.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { Button } from "../../components/Button.tsx";
 import { PageHeading } from "../../components/PageHeading.tsx";
@@ -10,9 +11,6 @@ import { usePageTitle } from "../../lib/page.ts";
 import { session } from "../../lib/session.ts";
 import { PushControl } from "./PushControl.tsx";
 import "./email-push.css";
-
-// The same order as the API's DELIVERY_KINDS (kept as a type-only import so zod stays out of the SPA).
-const KINDS: DeliveryKind[] = ["paired", "messages_waiting", "checkin_reminder", "report", "pair_ended", "admin_digest"];
 
 /** Settings: the address and its verification, each kind's email and push, previews, and this device. */
 export default function NotificationSettings() {
@@ -81,7 +79,7 @@ export default function NotificationSettings() {
                   </tr>
                 </thead>
                 <tbody>
-                  <For each={KINDS}>
+                  <For each={DELIVERY_KINDS}>
                     {(kind) => (
                       <tr>
                         <th scope="row" id={`kind-${kind}`}>
