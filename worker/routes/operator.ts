@@ -4,9 +4,8 @@ import { OperatorReportListResponse, OperatorReportQuery, OperatorStatusResponse
 import type { AppEnv } from "../env.ts";
 import { currentUser, forgetUserSessions, requireUser } from "../auth/session.ts";
 import { requireAdmin } from "../db/groups.ts";
+import { auditStatement, displayNameOf } from "../db/membership.ts";
 import {
-  auditStatement,
-  displayNameOf,
   escalateStatement,
   findReportGroup,
   findSuspension,
@@ -16,7 +15,7 @@ import {
   sessionsAndPairsOf,
   suspendStatements,
   unsuspendStatement,
-} from "../db/membership.ts";
+} from "../db/operator.ts";
 import { enqueue, prepareNotifications } from "../notifications/notify.ts";
 import { deliverRoomEffectsNow } from "../db/room-outbox.ts";
 import { ApiError, notFound } from "../http/errors.ts";
