@@ -2,9 +2,10 @@
 // within 2 seconds, the streamed export of a pair space, and account deletion erasing a person from D1
 // and from every room they were in.
 import { env } from "cloudflare:workers";
-import { runInDurableObject } from "cloudflare:test";
+import { createMessageBatch, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { CLOSE } from "../../shared/protocol.ts";
+import { handleDeadLetters } from "../../worker/notifications/consumer.ts";
 import { pairRoom } from "../../worker/pair-room/stub.ts";
 import { ORIGIN, PASSWORD, TestClient, apply, createProgram, joinGroup, pairUp, programWithApplicants, signUp } from "./helpers.ts";
 import { connect } from "./socket.ts";
@@ -238,6 +239,22 @@ describe("account deletion erases the person everywhere", () => {
     await person.client.get("/me/export");
     socket.close();
     mentorSocket.close();
+    // Two notifications that failed their last attempt: one to them, one to the mentor naming them.
+    const deadLetters = createMessageBatch("mentorship-notifications-dlq", [
+      {
+        id: `dead-to-${tag}`,
+        timestamp: new Date(),
+        attempts: 1,
+        body: { message: { type: "security_email", id: "s1", userId, to: email, template: "password_reset", data: {} }, errors: ["down"] },
+      },
+      {
+        id: `dead-about-${tag}`,
+        timestamp: new Date(),
+        attempts: 1,
+        body: { message: { type: "notification", id: "n1", userId: f.mentor.user.id, kind: "messages_waiting", data: { fromName: name } }, errors: ["down"] },
+      },
+    ]);
+    await handleDeadLetters(deadLetters, env);
 
     expect((await person.client.fetch("DELETE", "/me", { password: PASSWORD })).status).toBe(204);
     // The outbox has delivered every effect (the erasure included) once it is empty.
@@ -281,6 +298,9 @@ describe("account deletion erases the person everywhere", () => {
       expect(state.storage.sql.exec("SELECT COUNT(*) AS n FROM messages").one().n).toBe(1);
     });
     expect(found).toEqual([]);
+    // The mentor's dead letter stays for the operator, with the placeholder's name.
+    const kept = await env.DB.prepare("SELECT body FROM notification_dead_letters WHERE id = ?1").bind(`dead-about-${tag}`).first<{ body: string }>();
+    expect(kept?.body).toContain("Deleted member");
 
     // The retained reports: the one they filed is kept without their identity; the one about them until its purge date.
     const reports = await env.DB.prepare("SELECT reason, reporter_id, reported_id, purge_after FROM reports WHERE pair_id = ?1 ORDER BY reason")

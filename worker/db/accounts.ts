@@ -55,6 +55,8 @@ export async function pairsOfUser(db: D1Database, userId: string): Promise<PairO
  * - their id is removed from the "who did it" columns that have no foreign key;
  * - their name and id are replaced in other people's notifications about them or their pairs;
  * - rate-limit counters naming them go;
+ * - dead-lettered notifications carrying their id go (those addressed to them, with their address and
+ *   name in them); in the rest, their name is replaced;
  * - the users row goes, and with it (ON DELETE CASCADE) sessions, memberships, applications,
  *   notifications, blocks made and received, and every other per-person table.
  */
@@ -97,6 +99,10 @@ export function deleteAccountStatements(
       )
       .bind(userId, displayName, DELETED_MEMBER_NAME, ghostId, JSON.stringify(input.pairIds)),
     db.prepare("DELETE FROM rate_limits WHERE instr(bucket, ?1) > 0 OR instr(bucket, ?2) > 0").bind(userId, input.emailKey),
+    db.prepare("DELETE FROM notification_dead_letters WHERE instr(body, ?1) > 0").bind(userId),
+    db
+      .prepare("UPDATE notification_dead_letters SET body = replace(body, json_quote(?1), json_quote(?2)) WHERE instr(body, json_quote(?1)) > 0")
+      .bind(displayName, DELETED_MEMBER_NAME),
     // Membership (issue 13): the audit log and the "who did it" columns of bans, requests and escalations.
     ...membershipErasureStatements(db, { userId, displayName, ghostId, ghostName: DELETED_MEMBER_NAME }),
     db.prepare("DELETE FROM users WHERE id = ?1").bind(userId),
