@@ -3,7 +3,7 @@ import { createEffect, createResource, For, Match, Show, Switch } from "solid-js
 import { Alert } from "../components/Alert.tsx";
 import { Button, ButtonLink } from "../components/Button.tsx";
 import { EmptyState } from "../components/EmptyState.tsx";
-import { ArrowRightIcon, GroupsIllustration, LinkIcon, PlusIcon, UsersIcon } from "../components/Icons.tsx";
+import { ArrowRightIcon, LinkIcon, PlusIcon, UsersIcon } from "../components/Icons.tsx";
 import { MembershipLinks } from "../components/MembershipLinks.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { t } from "../i18n/index.ts";
@@ -12,6 +12,7 @@ import { errorMessage } from "../lib/errors.ts";
 import { fetchMyGroups, type GroupSummary } from "../lib/groups.ts";
 import { usePageTitle } from "../lib/page.ts";
 import { session, sessionExpired } from "../lib/session.ts";
+import { GroupsIllustration } from "./home/GroupsIllustration.tsx";
 import { NextMeetings } from "./home/NextMeetings.tsx";
 import { YourMentorships } from "./home/YourMentorships.tsx";
 
