@@ -397,7 +397,9 @@ describe.skipIf(!hasBrowser())("every page at phone and laptop widths, in three 
       name: "operator, empty",
       who: "operator",
       path: () => "/operator?tab=all",
-      setup: (p) => p.route("**/api/operator/reports*", (route) => route.fulfill({ json: { reports: [] } })),
+      setup: async (p) => {
+        await p.route("**/api/operator/reports*", (route) => route.fulfill({ json: { reports: [] } }));
+      },
       ready: (p) => p.locator(".empty-state").waitFor(),
     },
     { name: "operator, not an operator", who: "member", path: () => "/operator", ready: (p) => p.locator(".admin-access").waitFor() },

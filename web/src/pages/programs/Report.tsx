@@ -173,7 +173,6 @@ function ReportBody(props: { report: ProgramReport; programId: string; onSetting
       <section class="report-pairs" aria-labelledby="report-pairs">
         <h2 id="report-pairs">{t("rhythm.report.pairs")}</h2>
         {/* It scrolls sideways on a phone: focusable, so keyboard users can scroll it too. */}
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (axe scrollable-region-focusable). */}
         <div class="report-table-wrap" tabindex="0" role="group" aria-labelledby="report-pairs">
           <table class="report-table">
             <thead>
