@@ -1,7 +1,7 @@
 // The group's report queue, for its admins. A report carries who reported whom, the reason and, when it
 // is about a message, that one message: nothing else from the pair's space ever reaches this page.
 import { useParams, useSearchParams } from "@solidjs/router";
-import { createEffect, createMemo, createResource, createSignal, For, Match, Show, Switch } from "solid-js";
+import { createEffect, createMemo, createResource, createSignal, For, Match, Show, Suspense, Switch } from "solid-js";
 import type { GroupDetailResponse } from "../../../../shared/api/groups.ts";
 import type { Report } from "../../../../shared/api/room.ts";
 import { Alert } from "../../components/Alert.tsx";
@@ -45,7 +45,10 @@ export default function Reports() {
   createEffect(() => {
     if (failedWith(401)) sessionExpired();
   });
-  const list = () => (reports.state === "ready" || reports.state === "refreshing" ? reports.latest : undefined);
+  // The resource itself is read while it loads (not only its `state` and `latest`), inside this page's
+  // Suspense: otherwise a navigation inside the app could finish before it and the list, though
+  // loaded, never showed ("Loading reports…" for good).
+  const list = () => (reports.state === "errored" ? undefined : reports.state === "refreshing" ? reports.latest : reports());
 
   usePageTitle(() => {
     const name = group()?.name;
@@ -62,27 +65,33 @@ export default function Reports() {
         <Show when={list() && group()}>{(found) => <p class="lead">{t("reports.intro", { group: found().name })}</p>}</Show>
       </div>
 
-      <Switch fallback={<ReportsSkeleton />}>
-        <Match when={failedWith(403)}>
-          <AccessPanel title={t("reports.forbiddenTitle")} body={t("reports.forbiddenBody")} href={groupPath()} link={t("reports.backToGroup")} />
-        </Match>
-        <Match when={failedWith(404)}>
-          <AccessPanel title={t("reports.notFoundTitle")} body={t("reports.notFoundBody")} href="/" link={t("reports.home")} />
-        </Match>
-        <Match when={failure()}>
-          <Alert tone="error" title={t("reports.loadError")}>
-            <p>{errorMessage(failure())}</p>
-            <Button variant="secondary" onClick={() => void refetch()}>
-              {t("reports.retry")}
-            </Button>
-          </Alert>
-        </Match>
-        <Match when={list()}>
-          {(loaded) => (
-            <ReportQueue reports={loaded()} now={now()} onResolved={(report) => mutate((current) => current?.map((r) => (r.id === report.id ? report : r)))} />
-          )}
-        </Match>
-      </Switch>
+      <Suspense fallback={<ReportsSkeleton />}>
+        <Switch fallback={<ReportsSkeleton />}>
+          <Match when={failedWith(403)}>
+            <AccessPanel title={t("reports.forbiddenTitle")} body={t("reports.forbiddenBody")} href={groupPath()} link={t("reports.backToGroup")} />
+          </Match>
+          <Match when={failedWith(404)}>
+            <AccessPanel title={t("reports.notFoundTitle")} body={t("reports.notFoundBody")} href="/" link={t("reports.home")} />
+          </Match>
+          <Match when={failure()}>
+            <Alert tone="error" title={t("reports.loadError")}>
+              <p>{errorMessage(failure())}</p>
+              <Button variant="secondary" onClick={() => void refetch()}>
+                {t("reports.retry")}
+              </Button>
+            </Alert>
+          </Match>
+          <Match when={list()}>
+            {(loaded) => (
+              <ReportQueue
+                reports={loaded()}
+                now={now()}
+                onResolved={(report) => mutate((current) => current?.map((r) => (r.id === report.id ? report : r)))}
+              />
+            )}
+          </Match>
+        </Switch>
+      </Suspense>
     </div>
   );
 }
