@@ -114,7 +114,7 @@ export default function Home() {
 
 function GroupCard(props: { group: GroupSummary }) {
   return (
-    <li class="group-card card">
+    <li class="group-card card link-card">
       <div class="group-card__top">
         <span class={`badge badge--focus badge--${props.group.focus}`}>
           <span class="visually-hidden">{t("groups.focusLabel")}: </span>
@@ -126,12 +126,12 @@ function GroupCard(props: { group: GroupSummary }) {
         </span>
       </div>
       <h3 class="group-card__name">
-        <A href={`/groups/${encodeURIComponent(props.group.id)}`} class="group-card__link">
+        <A href={`/groups/${encodeURIComponent(props.group.id)}`} class="link-card__link">
           {props.group.name}
         </A>
       </h3>
       <Show when={props.group.description}>
-        <p class="group-card__description">{props.group.description}</p>
+        <p class="link-card__description">{props.group.description}</p>
       </Show>
       <p class="group-card__meta">
         <UsersIcon />

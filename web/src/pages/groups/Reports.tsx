@@ -152,7 +152,7 @@ function ReportQueue(props: { reports: Report[]; now: number; onResolved: (repor
         {(name) => (
           <>
             <span>{t(`reports.tabs.${name}`)}</span>
-            <span class="report-tabs__count">{byTab()[name].length}</span>
+            <span class="count-pill report-tabs__count">{byTab()[name].length}</span>
           </>
         )}
       </ReportTabs>
