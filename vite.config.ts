@@ -3,16 +3,16 @@ import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { transformWithOxc, type Plugin } from "vite";
 import solid from "vite-plugin-solid";
 import { defineConfig } from "vitest/config";
-import { groupOf, SECTION_GROUPS } from "./web/src/i18n/sections.ts";
+import { pickGroup, SECTION_GROUPS, type SectionGroup } from "./web/src/i18n/sections.ts";
 import { generateDevSecrets } from "./worker/dev/dev-secrets.ts";
 
 const root = import.meta.dirname;
 const WRANGLER_DEV = process.env.WRANGLER_DEV_URL ?? "http://127.0.0.1:8787";
 
 /**
- * Splits each language file into the sections the first screens need ("boot") and the rest, at build
- * time, so that a language stays one file that everyone edits while the sign-in page loads only its own
- * strings. `virtual:i18n/<code>/<group>` is one group of one language; `virtual:i18n/loaders` maps every
+ * Splits each language file into the groups of web/src/i18n/sections.ts ("boot" for the first screens,
+ * "home", "pair" and the rest), at build time, so that a language stays one file that everyone edits
+ * while the sign-in page loads only its own strings. `virtual:i18n/<code>/<group>` is one group of one language; `virtual:i18n/loaders` maps every
  * language found in web/src/i18n/locales to a lazy loader per group. See web/src/i18n/sections.ts.
  */
 function localeSections(): Plugin {
@@ -42,8 +42,7 @@ function localeSections(): Plugin {
       const { default: dictionary } = (await import(`data:text/javascript;base64,${Buffer.from(js).toString("base64")}`)) as {
         default: Record<string, unknown>;
       };
-      const picked = Object.fromEntries(Object.entries(dictionary).filter(([section]) => groupOf(section) === group));
-      return `export default ${JSON.stringify(picked)};`;
+      return `export default ${JSON.stringify(pickGroup(dictionary, group as SectionGroup))};`;
     },
   };
 }
@@ -60,6 +59,14 @@ export default defineConfig({
     // The CSP forbids inline script, so never inline Vite's module preload helper as a data: URL.
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
+    rolldownOptions: {
+      output: {
+        // Everything the entry imports statically (Solid, the router, the shell, the session, English
+        // "boot" strings) in one chunk: Rolldown would otherwise cut it into a dozen small shared chunks,
+        // each compressed on its own, which cost the first page about 3 KB gzipped more (npm run bench, B5).
+        codeSplitting: { groups: [{ name: "app", tags: ["$initial"] }] },
+      },
+    },
   },
   server: {
     host: "127.0.0.1",

@@ -27,7 +27,8 @@ export default async function setup(project: TestProject) {
     // Links in emails point at this server; the test push service listens on loopback http.
     vars: {
       SIGNUPS_PER_HOUR_PER_CLIENT: "10000",
-      OPERATOR_EMAILS: "operator@e2e.example.org",
+      // The second operator is the layout test's (test/e2e/layout.test.ts), so the two tests do not share one.
+      OPERATOR_EMAILS: "operator@e2e.example.org,layout-operator@e2e.example.org",
       APP_URL: `http://127.0.0.1:${port}`,
       PUSH_ALLOW_LOOPBACK: "1",
       ...secrets,

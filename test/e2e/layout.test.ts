@@ -2,11 +2,16 @@
 // content), at a phone's 390x844 and a laptop's 1280x800, in English, French and German:
 // - no horizontal overflow: the document is exactly as wide as the viewport;
 // - no element holding people's text is wider than its container or the screen;
+// - no button or tab is cut off: its words fit it, and it is on screen or inside something that scrolls
+//   sideways;
 // - no page is taller than its content (nothing invisible lengthens it);
 // - axe-core finds no accessibility violation of any impact;
 // - on the pair page, with 50 messages, the composer's bottom edge is inside the visual viewport (also
 //   with the viewport shortened as an on-screen keyboard does), and a sent message is visible at once.
 // One browser, one context per person reused across pages; everything is seeded through the public API.
+// A page is loaded in full when the language changes and otherwise reached through the app's own router,
+// as people move around in it (a page that loaded in full but not after an in-app navigation is a bug
+// this catches too: the report queue was one).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -15,7 +20,7 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { answersFor, sendChat } from "../../worker/dev/api-client.ts";
 import { baseURL, CHROMIUM_ARGS, hasBrowser, newPerson, SCREENSHOTS, useBrowser } from "./browser.ts";
-import { applicant, groupWithProgram, person, signedInPage, type ApiPerson } from "./fixtures.ts";
+import { ApiPerson, applicant, groupWithProgram, person, signedInPage } from "./fixtures.ts";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -23,6 +28,8 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core
 const LONG_WORD = "Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft";
 const LONG_URL = `https://example.org/${"mentoring-resources/".repeat(6)}week-1?ref=${"x".repeat(40)}`;
 const MENTOR_NAME = "Maximiliane Wolkenkratzerfensterputzerinnenverbandsvorsitzende";
+/** A second group, listed in the directory and taking requests to join. */
+const SECOND_GROUP = `Lesekreis ${LONG_WORD.slice(0, 60)}`;
 
 const VIEWPORTS = [
   { width: 390, height: 844 },
@@ -30,7 +37,7 @@ const VIEWPORTS = [
 ] as const;
 const LANGUAGES = ["en", "fr", "de"] as const;
 
-type Who = "anonymous" | "admin" | "mentee" | "mentor" | "newcomer" | "member";
+type Who = "anonymous" | "admin" | "mentee" | "mentor" | "newcomer" | "member" | "operator";
 type PageCase = {
   name: string;
   who: Who;
@@ -95,6 +102,22 @@ function measure(page: Page) {
         wide.push(`<${el.tagName.toLowerCase()} class="${el.className}"> ${Math.round(box.width)}px in ${Math.round(parent.width)}px`);
       }
     }
+    // Controls whose words do not fit them ("Tout le monc"), or that sit past the screen's edge where
+    // nothing scrolls sideways to reach them (a fifth tab cut off).
+    const cut: string[] = [];
+    const scrollsSideways = (el: Element) => {
+      for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+        if (["auto", "scroll"].includes(getComputedStyle(up).overflowX)) return true;
+      }
+      return false;
+    };
+    for (const el of document.querySelectorAll("button, [role='tab'], a.button")) {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || el.closest(".visually-hidden, [hidden]")) continue;
+      const name = `<${el.tagName.toLowerCase()} class="${el.getAttribute("class") ?? ""}"> "${(el.textContent ?? "").trim().slice(0, 40)}"`;
+      if (el.scrollWidth > el.clientWidth + 1) cut.push(`${name}: its text is ${el.scrollWidth}px in ${el.clientWidth}px`);
+      else if ((box.right > width + 1 || box.left < -1) && !scrollsSideways(el)) cut.push(`${name}: at ${Math.round(box.left)}–${Math.round(box.right)}px`);
+    }
     // For the failure message: the innermost elements that reach past the right edge.
     const past = [...document.body.querySelectorAll("*")].filter(
       (el) => el.getBoundingClientRect().right > width + 1 && ![...el.children].some((child) => child.getBoundingClientRect().right > width + 1),
@@ -110,6 +133,7 @@ function measure(page: Page) {
       contentBottom,
       wide,
       offenders,
+      cut,
       seen,
       rawKeys,
       title: document.title,
@@ -119,18 +143,20 @@ function measure(page: Page) {
 
 async function expectLayout(page: Page, label: string, longText = false) {
   // LAYOUT_SCREENSHOTS=1 keeps a picture of every page and width in test/.artifacts/screenshots/layout.
-  if (process.env.LAYOUT_SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, "layout", `${label.replace(/[^a-z0-9]+/gi, "-")}.png`) });
+  if (process.env.LAYOUT_SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, "layout", `${label.replace(/[^a-z0-9]+/gi, "-")}.png`), fullPage: true });
   const m = await measure(page);
   if (longText) expect(m.seen, `${label}: seeded long text on screen`).toBeGreaterThan(0);
   expect(m.docWidth, `${label}: document width; past the edge: ${m.offenders.join(", ")}`).toBe(m.width);
   expect(m.wide, `${label}: user text wider than its container`).toEqual([]);
+  expect(m.cut, `${label}: controls cut off`).toEqual([]);
   expect(m.rawKeys, `${label}: message keys shown instead of text`).toEqual([]);
   expect(m.title, `${label}: page title`).not.toMatch(/^[a-z]+\.[a-zA-Z.]+/);
   expect(m.docHeight, `${label}: page taller than its content (${m.contentBottom})`).toBeLessThanOrEqual(Math.max(m.height, Math.ceil(m.contentBottom) + 1));
 }
 
 async function expectNoAxeViolations(page: Page, label: string) {
-  await page.evaluate(AXE_SOURCE);
+  // Injected once per document: pages reached inside the app keep it.
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     type Rule = { id: string; impact: string; nodes: { target: string[]; failureSummary: string }[] };
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
@@ -166,7 +192,15 @@ async function failApi(page: Page, pattern: string) {
 describe.skipIf(!hasBrowser())("every page at phone and laptop widths, in three languages", () => {
   const browser = useBrowser();
   const people = {} as Record<Exclude<Who, "anonymous">, ApiPerson>;
-  let ids: { groupId: string; programId: string; pairId: string; endedPairId: string; inviteToken: string };
+  let ids: {
+    groupId: string;
+    programId: string;
+    pairId: string;
+    endedPairId: string;
+    inviteToken: string;
+    secondGroupId: string;
+    emptyProgramId: string;
+  };
 
   beforeAll(async () => {
     mkdirSync(join(SCREENSHOTS, "layout"), { recursive: true });
@@ -208,8 +242,52 @@ describe.skipIf(!hasBrowser())("every page at phone and laptop widths, in three 
     });
     const { messages } = await mentee.call("GET", `/pairs/${pair.id}/messages?limit=5`);
     const theirs = (messages as { seq: number; senderId: string }[]).find((m) => m.senderId === mentor.userId)!;
-    await mentee.call("POST", "/reports", { pairId: pair.id, seq: theirs.seq, reason: `This was unkind. ${LONG_WORD}` });
-    ids = { groupId: setup.group.id, programId: setup.program.id, pairId: pair.id, endedPairId: ended.id, inviteToken: setup.inviteToken };
+    const { report } = await mentee.call("POST", "/reports", { pairId: pair.id, seq: theirs.seq, reason: `This was unkind. ${LONG_WORD}` });
+
+    // A meeting proposal with a long place and agenda, for the pair page's meetings tab.
+    const inDays = (days: number) => new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + days * 86_400_000).toISOString();
+    await mentor.call("POST", `/pairs/${pair.id}/meetings`, {
+      clientId: "layout-meeting",
+      options: [{ startsAt: inDays(3) }, { startsAt: inDays(4) }],
+      durationMinutes: 45,
+      place: LONG_URL,
+      agenda: `${LONG_WORD}: what each of us brings.`,
+    });
+    // The membership pages: someone banned from the first group (a long name in the bans and the audit
+    // log), a second group that is listed and takes requests, one request with a long message, and a
+    // program there with no pairs (the empty report). The report above goes on to the operator.
+    const banned = await person(LONG_WORD);
+    await banned.call("POST", `/invites/${setup.inviteToken}/accept`);
+    await setup.admin.call("DELETE", `/groups/${setup.group.id}/members/${banned.userId}?ban=true`);
+    const { group: second } = await setup.admin.call("POST", "/groups", {
+      name: SECOND_GROUP,
+      description: `Wir lesen zusammen: ${LONG_URL}`,
+      focus: "professional",
+    });
+    await setup.admin.call("PATCH", `/groups/${second.id}`, { joinPolicy: "request", listed: true });
+    const { program: emptyProgram } = await setup.admin.call("POST", `/groups/${second.id}/programs`, { templateId: "career-advancement", locale: "en" });
+    const requester = await person("Sophie Lang");
+    await requester.call("POST", `/groups/${second.id}/join-requests`, { message: `Hallo! ${LONG_WORD} ${LONG_URL}` });
+    await setup.admin.call("POST", `/reports/${report.id}/escalate`);
+    const operator = new ApiPerson(baseURL());
+    const { user } = await operator.call("POST", "/auth/signup", {
+      email: "layout-operator@e2e.example.org",
+      password: ApiPerson.PASSWORD,
+      displayName: "Olu Operator",
+      birthDate: "1985-02-03",
+    });
+    operator.userId = user.id;
+    people.operator = operator;
+
+    ids = {
+      groupId: setup.group.id,
+      programId: setup.program.id,
+      pairId: pair.id,
+      endedPairId: ended.id,
+      inviteToken: setup.inviteToken,
+      secondGroupId: second.id,
+      emptyProgramId: emptyProgram.id,
+    };
   }, 120_000);
 
   const cases: PageCase[] = [
@@ -282,6 +360,55 @@ describe.skipIf(!hasBrowser())("every page at phone and laptop widths, in three 
       loading: true,
     },
     { name: "pair, not found", who: "mentee", path: () => "/pairs/nope", ready: (p) => p.locator(".empty-state").waitFor() },
+    {
+      name: "pair, meetings tab with a proposal",
+      who: "mentee",
+      path: () => `/pairs/${ids.pairId}`,
+      ready: async (p) => {
+        await p.locator("#pair-tab-rhythm").click();
+        await p.locator(".meeting__agenda").first().waitFor();
+      },
+      longText: true,
+    },
+    { name: "settings", who: "mentor", path: () => "/settings", ready: heading },
+    {
+      name: "group directory, long content",
+      who: "newcomer",
+      path: () => `/directory?q=${encodeURIComponent("Lesekreis")}`,
+      ready: (p) => p.locator(`[data-group-id="${ids.secondGroupId}"]`).waitFor(),
+      longText: true,
+    },
+    { name: "group directory, no match", who: "newcomer", path: () => "/directory?q=zzzqqq", ready: (p) => p.locator(".empty-state").waitFor() },
+    { name: "program report, no pairs", who: "admin", path: () => `/programs/${ids.emptyProgramId}/report`, ready: heading },
+    {
+      name: "join requests, long content",
+      who: "admin",
+      path: () => `/groups/${ids.secondGroupId}/join-requests`,
+      ready: (p) => p.getByTestId("join-requests").waitFor(),
+      longText: true,
+    },
+    { name: "bans, long content", who: "admin", path: () => `/groups/${ids.groupId}/bans`, ready: (p) => p.getByTestId("bans").waitFor(), longText: true },
+    { name: "join requests, empty", who: "admin", path: () => `/groups/${ids.groupId}/join-requests`, ready: (p) => p.locator(".empty-state").waitFor() },
+    { name: "bans, empty", who: "admin", path: () => `/groups/${ids.secondGroupId}/bans`, ready: (p) => p.locator(".empty-state").waitFor() },
+    { name: "audit log", who: "admin", path: () => `/groups/${ids.groupId}/audit`, ready: (p) => p.getByTestId("audit-log").waitFor(), longText: true },
+    {
+      name: "operator, escalated reports",
+      who: "operator",
+      path: () => "/operator",
+      ready: (p) => p.getByTestId("operator-reports").waitFor(),
+      longText: true,
+    },
+    {
+      name: "operator, empty",
+      who: "operator",
+      path: () => "/operator?tab=all",
+      setup: async (p) => {
+        await p.route("**/api/operator/reports*", (route) => route.fulfill({ json: { reports: [] } }));
+      },
+      ready: (p) => p.locator(".empty-state").waitFor(),
+    },
+    { name: "operator, not an operator", who: "member", path: () => "/operator", ready: (p) => p.locator(".admin-access").waitFor() },
+    { name: "program report", who: "admin", path: () => `/programs/${ids.programId}/report`, ready: (p) => p.locator(".report-figures").waitFor() },
   ];
 
   it("has no overflow, nothing taller than its content and no axe violation on any page, width or language", async () => {
@@ -295,18 +422,48 @@ describe.skipIf(!hasBrowser())("every page at phone and laptop widths, in three 
       return opened;
     };
     const signedInPageless = () => newPerson(browser());
+    /** The language each person's page was last loaded in: the app reads it from storage when it starts. */
+    const loadedIn = new Map<Who, string>();
+    /** A path with its ids as ":id": the same shape is the same page, which the router keeps in place. */
+    const shape = (path: string) =>
+      path
+        .split("?")[0]!
+        .split("/")
+        .map((part) => (/^[0-9a-f]{8}-|^nope$/.test(part) ? ":id" : part))
+        .join("/");
+    /**
+     * Opens `path`: a full load when the language changes or the page is the one shown (another id or
+     * state), else inside the app, as a person clicking through it would (the router's own navigation),
+     * which is much quicker. Whatever the last page showed is marked first, and only a page without the
+     * mark counts as arrived.
+     */
+    const visit = async (page: Page, who: Who, path: string, lang: string) => {
+      if (loadedIn.get(who) !== lang || shape(new URL(page.url()).pathname) === shape(path)) {
+        await page.evaluate((code) => localStorage.setItem("lang", code), lang).catch(() => undefined);
+        await page.goto(path);
+        loadedIn.set(who, lang);
+        return;
+      }
+      await page.evaluate((to) => {
+        for (const el of document.querySelectorAll("main > *")) el.setAttribute("data-left", "");
+        history.pushState(null, "", to);
+        dispatchEvent(new PopStateEvent("popstate"));
+      }, path);
+      await page.waitForFunction(() => !document.querySelector("main [data-left]"), undefined, { timeout: 10_000 });
+    };
     // Each page loads once per language at the phone width (layout and axe), then, in English, is widened
     // to the laptop width in place and measured again (the pair page switches layout on that resize too).
     // French and German are the longer translations, so they are measured where space is scarcest.
+    // LAYOUT_ONLY="bans,operator" checks only the pages whose names contain one of these words.
+    const only = process.env.LAYOUT_ONLY?.split(",").map((word) => word.trim());
     for (const lang of LANGUAGES) {
-      for (const entry of cases) {
+      for (const entry of cases.filter((c) => !only || only.some((word) => c.name.includes(word)))) {
         const { page } = await open(entry.who);
         const label = `${entry.name} [${lang}]`;
         await page.setViewportSize(VIEWPORTS[0]);
         await page.unrouteAll({ behavior: "ignoreErrors" });
-        await page.evaluate((code) => localStorage.setItem("lang", code), lang).catch(() => undefined);
         await entry.setup?.(page);
-        await page.goto(entry.path());
+        await visit(page, entry.who, entry.path(), lang);
         await entry.ready(page);
         if (!entry.loading) await waitSettled(page);
         expect(await page.evaluate(() => document.documentElement.lang), label).toBe(lang);

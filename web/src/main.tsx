@@ -2,7 +2,7 @@ import "./styles.css";
 import { render } from "solid-js/web";
 import { App } from "./App.tsx";
 import { initLanguage } from "./lib/language.ts";
-import { registerServiceWorker } from "./lib/push.ts";
+import { registerServiceWorker } from "./lib/service-worker.ts";
 import { loadSession } from "./lib/session.ts";
 
 const root = document.getElementById("app");

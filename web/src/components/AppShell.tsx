@@ -11,7 +11,7 @@ import { LanguageSwitcher } from "./LanguageSwitcher.tsx";
 
 // Only signed-in people have a bell: its code, its polling and its strings stay out of the sign-in page.
 const NotificationBell = lazy(() =>
-  Promise.all([import("./NotificationBell.tsx"), loadStrings(["rest"])]).then(([module]) => ({ default: module.NotificationBell })),
+  Promise.all([import("./NotificationBell.tsx"), loadStrings(["home"])]).then(([module]) => ({ default: module.NotificationBell })),
 );
 
 /** The frame around every page: skip link, header with navigation, main landmark and footer. */

@@ -4,16 +4,17 @@
 // - The list of languages and their names comes from the files: `meta` is globbed eagerly with a
 //   `?meta` query, which makes it a separate module instance, so tree-shaking keeps only the tiny `meta`
 //   object of each locale in the entry chunk and none of its dictionary.
-// - Each language file is split at build time into the sections the first screens need ("boot") and
-//   the rest (see sections.ts and the `locale-sections` plugin in vite.config.ts). English "boot" is in
-//   the entry chunk, as the fallback of the first screens; everything else is a chunk of its own, loaded
-//   with the language (boot) or with the first page that needs the rest (`loadAllStrings`). Missing
-//   entries fall back to English, whose groups load alongside.
+// - Each language file is split at build time into groups: the first screens' ("boot"), the home
+//   page's, the pair page's and the rest (see sections.ts and the `locale-sections` plugin in
+//   vite.config.ts). English "boot" is in the entry chunk, as the fallback of the first screens;
+//   everything else is a chunk of its own, loaded with the language (boot) or with the first page that
+//   needs it (`loadStrings`). A section may be split between groups; the loaded groups are merged.
+//   Missing entries fall back to English, whose groups load alongside.
 import { createSignal } from "solid-js";
 import enBoot from "virtual:i18n/en/boot";
 import groupLoaders from "virtual:i18n/loaders";
 import type en from "./locales/en.ts";
-import type { SectionGroup } from "./sections.ts";
+import { groupOf, type SectionGroup } from "./sections.ts";
 
 export type LocaleMeta = {
   /** The language's name in that language, as shown in the switcher: "Français", "Deutsch". */
@@ -55,7 +56,7 @@ type Sections = Record<string, unknown>;
 
 /** Loaded groups of sections, by `${code}/${group}`. */
 const cache = new Map<string, Sections>([[`${DEFAULT_LANGUAGE}/boot`, enBoot]]);
-/** The groups every language switch loads: "boot", and "rest" once a page has needed it. */
+/** The groups every language switch loads: "boot", and every other group once a page has needed it. */
 const wanted = new Set<SectionGroup>(["boot"]);
 
 const [language, setLanguageSignal] = createSignal(DEFAULT_LANGUAGE);
@@ -111,16 +112,34 @@ async function loadGroup(code: string, group: SectionGroup): Promise<Sections> {
   return loaded;
 }
 
+/** `from` merged into `into`: groups may share a section, never a message. */
+function merge(into: Sections, from: Sections): Sections {
+  for (const [key, value] of Object.entries(from)) {
+    const existing = into[key];
+    into[key] =
+      typeof existing === "object" && existing !== null && typeof value === "object" && value !== null
+        ? merge({ ...(existing as Sections) }, value as Sections)
+        : value;
+  }
+  return into;
+}
+
+/** The groups a merged dictionary holds. */
+const groupsIn = new WeakMap<Sections, ReadonlySet<SectionGroup>>([[enBoot, new Set(["boot"])]]);
+
 /**
- * Every wanted group of `code`, merged into one dictionary (sections never overlap between groups).
- * Loads until nothing wanted is missing, since another page may ask for more groups meanwhile.
+ * Every wanted group of `code`, merged into one dictionary. Loads until nothing wanted is missing, since
+ * another page may ask for more groups meanwhile.
  */
 async function loadDictionary(code: string): Promise<Sections> {
   for (;;) {
     const groups = [...wanted];
     await Promise.all(groups.map((group) => loadGroup(code, group)));
-    if ([...wanted].every((group) => cache.has(`${code}/${group}`)))
-      return Object.assign({}, ...[...wanted].map((group) => cache.get(`${code}/${group}`)!)) as Sections;
+    if ([...wanted].every((group) => cache.has(`${code}/${group}`))) {
+      const dict = [...wanted].reduce<Sections>((all, group) => merge(all, cache.get(`${code}/${group}`)!), {});
+      groupsIn.set(dict, new Set(wanted));
+      return dict;
+    }
   }
 }
 
@@ -154,7 +173,7 @@ export async function loadStrings(groups: SectionGroup[]): Promise<void> {
   const [dict, english] = await Promise.all([loadDictionary(code), loadDictionary(DEFAULT_LANGUAGE)]);
   // A language switch that happened meanwhile has loaded the groups for its own language already. Of
   // two calls that overlap, the one that ends last may hold fewer groups: never replace a larger set.
-  if (code !== language() || Object.keys(dict).length < Object.keys(dictionary()).length) return;
+  if (code !== language() || (groupsIn.get(dict)?.size ?? 0) < (groupsIn.get(dictionary())?.size ?? 0)) return;
   setDictionary(dict);
   setFallback(english);
 }
@@ -228,9 +247,9 @@ export function t(key: MessageKey, params?: MessageParams): string {
     const count = Number(params?.count ?? 0);
     value = value[pluralCategory(lang, count)] ?? value.other;
   }
-  // A section that has not arrived yet reads as nothing for a moment (the shell renders before a page's
-  // strings), never as its key; a key missing from a loaded section still shows, to be noticed.
-  if (typeof value !== "string") return lookup(fallback(), key.slice(0, key.indexOf("."))) === undefined ? "" : key;
+  // A group that has not arrived yet reads as nothing for a moment (the shell renders before a page's
+  // strings), never as its key; a key missing from a loaded group still shows, to be noticed.
+  if (typeof value !== "string") return groupsIn.get(fallback())?.has(groupOf(key)) ? key : "";
   if (!params) return value;
   return value.replace(/\{(\w+)\}/g, (match, name: string) => {
     const param = params[name];

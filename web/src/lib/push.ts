@@ -1,17 +1,12 @@
 // Web Push on this device: the service worker (web/public/sw.js), the browser's permission and the
 // PushSubscription that the server stores (POST/DELETE /api/me/push-subscriptions).
 import { api } from "./api.ts";
+import { registerServiceWorker } from "./service-worker.ts";
 
 export type PushConfig = { publicKey: string | null; subscriptions: number };
 
 export function pushSupported(): boolean {
   return typeof window !== "undefined" && "serviceWorker" in navigator && "PushManager" in window && "Notification" in window;
-}
-
-/** Registers the app's service worker (also the installed app's worker). Harmless to call again. */
-export async function registerServiceWorker(): Promise<ServiceWorkerRegistration | null> {
-  if (!("serviceWorker" in navigator)) return null;
-  return navigator.serviceWorker.register("/sw.js", { scope: "/" });
 }
 
 export async function currentSubscription(): Promise<PushSubscription | null> {

@@ -3,7 +3,7 @@ import { createEffect, createResource, For, Match, Show, Switch } from "solid-js
 import { Alert } from "../components/Alert.tsx";
 import { Button, ButtonLink } from "../components/Button.tsx";
 import { EmptyState } from "../components/EmptyState.tsx";
-import { ArrowRightIcon, GroupsIllustration, LinkIcon, PlusIcon, UsersIcon } from "../components/Icons.tsx";
+import { ArrowRightIcon, LinkIcon, PlusIcon, UsersIcon } from "../components/Icons.tsx";
 import { MembershipLinks } from "../components/MembershipLinks.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { t } from "../i18n/index.ts";
@@ -12,6 +12,7 @@ import { errorMessage } from "../lib/errors.ts";
 import { fetchMyGroups, type GroupSummary } from "../lib/groups.ts";
 import { usePageTitle } from "../lib/page.ts";
 import { session, sessionExpired } from "../lib/session.ts";
+import { GroupsIllustration } from "./home/GroupsIllustration.tsx";
 import { NextMeetings } from "./home/NextMeetings.tsx";
 import { YourMentorships } from "./home/YourMentorships.tsx";
 
@@ -113,7 +114,7 @@ export default function Home() {
 
 function GroupCard(props: { group: GroupSummary }) {
   return (
-    <li class="group-card card">
+    <li class="group-card card link-card">
       <div class="group-card__top">
         <span class={`badge badge--focus badge--${props.group.focus}`}>
           <span class="visually-hidden">{t("groups.focusLabel")}: </span>
@@ -125,12 +126,12 @@ function GroupCard(props: { group: GroupSummary }) {
         </span>
       </div>
       <h3 class="group-card__name">
-        <A href={`/groups/${encodeURIComponent(props.group.id)}`} class="group-card__link">
+        <A href={`/groups/${encodeURIComponent(props.group.id)}`} class="link-card__link">
           {props.group.name}
         </A>
       </h3>
       <Show when={props.group.description}>
-        <p class="group-card__description">{props.group.description}</p>
+        <p class="link-card__description">{props.group.description}</p>
       </Show>
       <p class="group-card__meta">
         <UsersIcon />

@@ -3,7 +3,8 @@
 // storage events. Every decision about frames, the outbox and close codes is the engine's.
 import { WebSocket as PartySocket } from "partysocket";
 import { PING_FRAME } from "../../../../shared/protocol-constants.ts";
-import { closeOutcome, type ChatEngine } from "./engine.ts";
+import type { ChatEngine } from "./engine.ts";
+import { closeOutcome } from "./state.ts";
 
 /** What the room said, over plain HTTP, when a connection attempt failed. */
 export type Probe = "retry" | "blocked" | "gone" | "signed_out";

@@ -11,76 +11,22 @@
 //   with the original seq; here messages are kept by seq, so a message seen twice is shown once.
 // - Nothing is missed. Every connection asks for the messages `after` the cursor, the last seq up to which
 //   this client holds everything; the room replays them before any live frame and then says `synced`.
+//
+// The parts: state.ts (the state and its listeners, the close policy), timeline.ts (messages by seq and
+// the catch-up cursor), receipts.ts (typing and read receipts), outbox.ts (what is not yet stored).
 import type { PairStatus } from "../../../../shared/api/pairs.ts";
-import { CLOSE, PONG_FRAME } from "../../../../shared/protocol-constants.ts";
+import { PONG_FRAME } from "../../../../shared/protocol-constants.ts";
 import { MAX_FRAME_BYTES, MESSAGE_MAX_CHARS } from "../../../../shared/rules/limits.ts";
 import type { ClientFrame } from "../../../../shared/protocol.ts";
 import { parseServerFrame, validMessages, type ChatMessage, type ServerFrame } from "./frames.ts";
 import type { Outbox, OutboxItem, SendFailure } from "./outbox.ts";
+import { MySignals, TypingList } from "./receipts.ts";
+import { type ChatState, type CloseOutcome, closeOutcome, type ConnectionState, type SendResult, StateHolder } from "./state.ts";
+import { dedupeBySeq, mergeMessages, SeqCursor } from "./timeline.ts";
 
 /** How many older messages one "Load older messages" brings. */
 const OLDER_PAGE_SIZE = 50;
 const RATE_LIMIT_RETRY_MS = 3_000;
-/** Another person's "typing" fades on its own if their "stopped typing" never arrives. */
-const TYPING_FADES_AFTER_MS = 8_000;
-/** While someone keeps typing, "typing: true" is repeated at most this often. */
-const TYPING_REPEAT_MS = 3_000;
-
-export type ConnectionState =
-  /** First connection (or catch-up after one) under way. */
-  | "connecting"
-  /** Connected and caught up: live. */
-  | "live"
-  /** Lost and trying again, with backoff. */
-  | "reconnecting"
-  /** The browser says it is offline; trying again as soon as it is back. */
-  | "offline"
-  /** The other person blocked me: the room refused or closed my socket. Never retried. */
-  | "blocked"
-  /** A newer socket of mine (another tab) replaced this one. Not retried from this tab. */
-  | "replaced"
-  /** Stopped for good: signed out, no longer a member, or the page was left. */
-  | "closed";
-
-export type ChatState = {
-  connection: ConnectionState;
-  /** Acknowledged messages, ordered by seq, each seq once. */
-  messages: ChatMessage[];
-  /** My unacknowledged messages, oldest first. */
-  pending: OutboxItem[];
-  hasOlder: boolean;
-  loadingOlder: boolean;
-  olderError: unknown;
-  /** User ids with an open socket in this room. */
-  online: string[];
-  /** The other people typing right now. */
-  typing: string[];
-  readCursors: Record<string, number>;
-  status: PairStatus;
-  /** Contact in this pair is blocked (by either person). */
-  blocked: boolean;
-};
-
-/** What a closed socket means for this client: try again, or stop and why. */
-type CloseOutcome = "reconnect" | "blocked" | "signed_out" | "removed" | "replaced";
-
-/** The policy for the room's close codes (see CLOSE in shared/protocol-constants.ts). */
-export function closeOutcome(code: number): CloseOutcome {
-  switch (code) {
-    case CLOSE.sessionRevoked:
-      return "signed_out";
-    case CLOSE.blocked:
-      return "blocked";
-    case CLOSE.removed:
-      return "removed";
-    case CLOSE.tooManySockets:
-      return "replaced";
-    default:
-      return "reconnect";
-  }
-}
-
-export type SendResult = { ok: true; clientId: string } | { ok: false; reason: "empty" | "too_long" };
 
 type ChatEngineOptions = {
   /** The signed-in person. */
@@ -97,8 +43,7 @@ type ChatEngineOptions = {
 type Frame<T extends ServerFrame["type"]> = Extract<ServerFrame, { type: T }>;
 
 export class ChatEngine {
-  private current: ChatState;
-  private readonly stateListeners = new Set<(patch: Partial<ChatState>) => void>();
+  private readonly holder: StateHolder;
   private readonly frameListeners = new Set<(frame: ServerFrame) => void>();
   private readonly outbox: Outbox;
   private readonly now: () => number;
@@ -106,17 +51,13 @@ export class ChatEngine {
 
   /** Writes a frame on the open socket; null while there is none. Never queues: the outbox is the only queue. */
   private write: ((text: string) => boolean) | null = null;
-  /** Every seq this client holds: received from the room, or my own message completed by its ack. */
-  private readonly heldSeqs = new Set<number>();
-  private cursorSeq = 0;
+  private readonly seqs: SeqCursor;
   /** Sends written to the current socket and not yet answered. Cleared on every new connection. */
   private readonly inFlight = new Set<string>();
   private synced = false;
-  private lastReadSent = 0;
-  private typingSent = false;
-  private typingSentAt = 0;
+  private readonly mine: MySignals;
+  private readonly typing: TypingList;
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
-  private readonly typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private stopped = false;
   /** When the last frame of any kind (pongs included) arrived. */
   lastFrameAt = 0;
@@ -130,10 +71,13 @@ export class ChatEngine {
     this.newClientId = options.newClientId ?? (() => crypto.randomUUID());
     const { messages, hasMore, room } = options.initial;
     const sorted = dedupeBySeq(validMessages(messages));
-    for (const message of sorted) this.heldSeqs.add(message.seq);
-    this.cursorSeq = sorted.at(-1)?.seq ?? 0;
-    this.lastReadSent = room.readCursors[options.userId] ?? 0;
-    this.current = {
+    this.seqs = new SeqCursor(sorted);
+    this.mine = new MySignals(room.readCursors[options.userId] ?? 0);
+    this.typing = new TypingList(
+      () => this.current.typing,
+      (typing) => this.set({ typing }),
+    );
+    this.holder = new StateHolder({
       connection: "connecting",
       messages: sorted,
       pending: [],
@@ -145,14 +89,18 @@ export class ChatEngine {
       readCursors: { ...room.readCursors },
       status: room.status,
       blocked: room.blocked,
-    };
+    });
     // What a previous visit left unsent is shown at once, and sent as soon as the room is reached.
     this.reconcilePending(this.outbox.read());
   }
 
   /** The current state. Replaced (never mutated) on every change; `subscribe` hears each change. */
   get state(): Readonly<ChatState> {
-    return this.current;
+    return this.holder.state;
+  }
+
+  private get current(): Readonly<ChatState> {
+    return this.holder.state;
   }
 
   get userId() {
@@ -161,7 +109,7 @@ export class ChatEngine {
 
   /** The `after` of the next connection: the highest seq up to which this client holds every message. */
   get cursor() {
-    return this.cursorSeq;
+    return this.seqs.cursor;
   }
 
   get isStopped() {
@@ -170,8 +118,7 @@ export class ChatEngine {
 
   /** Hears every change of state, as the changed fields. */
   subscribe(listener: (patch: Partial<ChatState>) => void): () => void {
-    this.stateListeners.add(listener);
-    return () => this.stateListeners.delete(listener);
+    return this.holder.subscribe(listener);
   }
 
   /** Hears every valid frame from the room, after the engine has applied it. */
@@ -181,27 +128,11 @@ export class ChatEngine {
   }
 
   private set(patch: Partial<ChatState>) {
-    this.current = { ...this.current, ...patch };
-    if (this.batchDepth > 0) this.batchedPatch = { ...this.batchedPatch, ...patch };
-    else for (const listener of this.stateListeners) listener(patch);
+    this.holder.set(patch);
   }
 
-  private batchDepth = 0;
-  private batchedPatch: Partial<ChatState> = {};
-
-  /** Runs `fn` and tells listeners about all of its changes at once, so no view sees a halfway state. */
   private batch<T>(fn: () => T): T {
-    this.batchDepth += 1;
-    try {
-      return fn();
-    } finally {
-      this.batchDepth -= 1;
-      if (this.batchDepth === 0 && Object.keys(this.batchedPatch).length) {
-        const patch = this.batchedPatch;
-        this.batchedPatch = {};
-        for (const listener of this.stateListeners) listener(patch);
-      }
-    }
+    return this.holder.batch(fn);
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -243,7 +174,7 @@ export class ChatEngine {
     this.write = null;
     this.synced = false;
     this.inFlight.clear();
-    this.typingSent = false;
+    this.mine.connectionLost();
     if (this.stopped) return "reconnect";
     const outcome = closeOutcome(code);
     switch (outcome) {
@@ -296,9 +227,8 @@ export class ChatEngine {
     this.stopped = true;
     this.write = null;
     for (const timer of this.timers) clearTimeout(timer);
-    for (const timer of this.typingTimers.values()) clearTimeout(timer);
     this.timers.clear();
-    this.typingTimers.clear();
+    this.typing.stop();
     this.set({ connection: state, typing: [] });
   }
 
@@ -337,18 +267,15 @@ export class ChatEngine {
   /** Tells the other person I am (or stopped) typing. Repeats "true" only every few seconds. */
   setTyping(typing: boolean) {
     const now = this.now();
-    if (typing === this.typingSent && (!typing || now - this.typingSentAt < TYPING_REPEAT_MS)) return;
+    if (!this.mine.typingDue(typing, now)) return;
     if (typing && (this.current.status !== "active" || this.current.blocked)) return;
-    if (this.writeFrame({ type: "typing", typing })) {
-      this.typingSent = typing;
-      this.typingSentAt = now;
-    }
+    if (this.writeFrame({ type: "typing", typing })) this.mine.typingWasSent(typing, now);
   }
 
   /** Moves my read cursor forward (never back). Call it while the conversation is on screen. */
   markRead(seq: number) {
-    if (seq <= this.lastReadSent || !this.synced) return;
-    if (this.writeFrame({ type: "read", seq })) this.lastReadSent = seq;
+    if (!this.mine.readDue(seq) || !this.synced) return;
+    if (this.writeFrame({ type: "read", seq })) this.mine.readAt(seq);
   }
 
   /** The seq of the newest message held. */
@@ -414,7 +341,7 @@ export class ChatEngine {
     switch (frame.type) {
       case "hello":
         this.synced = false;
-        this.lastReadSent = Math.max(this.lastReadSent, frame.readCursors[this.options.userId] ?? 0);
+        this.mine.readAt(frame.readCursors[this.options.userId] ?? 0);
         this.set({
           status: frame.status,
           blocked: frame.blocked,
@@ -428,7 +355,7 @@ export class ChatEngine {
         return;
       case "synced":
         // Everything up to lastSeq has now been delivered on this connection.
-        this.cursorSeq = Math.max(this.cursorSeq, frame.lastSeq);
+        this.seqs.syncedTo(frame.lastSeq);
         this.synced = true;
         this.set({ connection: "live" });
         this.flush();
@@ -436,7 +363,7 @@ export class ChatEngine {
       case "message": {
         const { type: _type, ...message } = frame;
         this.addMessages([message]);
-        this.clearTyping(message.senderId);
+        this.typing.clear(message.senderId);
         return;
       }
       case "ack":
@@ -446,17 +373,17 @@ export class ChatEngine {
       case "presence": {
         const online = this.current.online;
         this.set({ online: frame.online ? [...new Set([...online, frame.userId])] : online.filter((id) => id !== frame.userId) });
-        if (!frame.online) this.clearTyping(frame.userId);
+        if (!frame.online) this.typing.clear(frame.userId);
         return;
       }
       case "typing":
         if (frame.userId === this.options.userId) return;
-        if (frame.typing) this.showTyping(frame.userId);
-        else this.clearTyping(frame.userId);
+        if (frame.typing) this.typing.show(frame.userId);
+        else this.typing.clear(frame.userId);
         return;
       case "read":
         this.set({ readCursors: { ...this.current.readCursors, [frame.userId]: Math.max(this.current.readCursors[frame.userId] ?? 0, frame.seq) } });
-        if (frame.userId === this.options.userId) this.lastReadSent = Math.max(this.lastReadSent, frame.seq);
+        if (frame.userId === this.options.userId) this.mine.readAt(frame.seq);
         return;
       case "status":
         this.set({ status: frame.status, blocked: frame.blocked });
@@ -474,7 +401,7 @@ export class ChatEngine {
     if (item) {
       // The room does not echo my message to this socket: the ack (seq, sentAt) plus what I sent is the
       // stored message, so it counts as held and moves the catch-up cursor.
-      this.hold([frame.seq]);
+      this.seqs.hold([frame.seq]);
       if (!this.current.messages.some((message) => message.seq === frame.seq)) {
         this.insertMessages([{ seq: frame.seq, clientId: item.clientId, senderId: this.options.userId, body: item.body, sentAt: frame.sentAt }]);
       }
@@ -500,30 +427,10 @@ export class ChatEngine {
     this.reconcilePending(this.outbox.update(clientId, failed));
   }
 
-  private showTyping(userId: string) {
-    clearTimeout(this.typingTimers.get(userId));
-    this.typingTimers.set(
-      userId,
-      setTimeout(() => this.clearTyping(userId), TYPING_FADES_AFTER_MS),
-    );
-    if (!this.current.typing.includes(userId)) this.set({ typing: [...this.current.typing, userId] });
-  }
-
-  private clearTyping(userId: string) {
-    clearTimeout(this.typingTimers.get(userId));
-    this.typingTimers.delete(userId);
-    if (this.current.typing.includes(userId)) this.set({ typing: this.current.typing.filter((id) => id !== userId) });
-  }
-
-  private hold(seqs: number[]) {
-    for (const seq of seqs) this.heldSeqs.add(seq);
-    while (this.heldSeqs.has(this.cursorSeq + 1)) this.cursorSeq += 1;
-  }
-
   /** Messages from the room: stored by seq, and my own ones taken out of the outbox. */
   private addMessages(messages: ChatMessage[]) {
     if (!messages.length) return;
-    this.hold(messages.map((message) => message.seq));
+    this.seqs.hold(messages.map((message) => message.seq));
     this.insertMessages(messages);
     // My message came back before (or instead of) its ack: the write happened, so it is done.
     const mine = messages.filter((message) => message.senderId === this.options.userId).map((message) => message.clientId);
@@ -534,15 +441,7 @@ export class ChatEngine {
   }
 
   private insertMessages(incoming: ChatMessage[]) {
-    const messages = [...this.current.messages];
-    for (const message of incoming) {
-      const index = lowerBound(messages, message.seq);
-      if (messages[index]?.seq === message.seq) {
-        // Seen before: keep the object already held, so views keyed by identity do not redraw it.
-        if (!sameMessage(messages[index]!, message)) messages[index] = message;
-      } else messages.splice(index, 0, message);
-    }
-    this.set({ messages });
+    this.set({ messages: mergeMessages(this.current.messages, incoming) });
   }
 
   /** The pending list is the outbox, minus anything the room already holds. */
@@ -552,27 +451,6 @@ export class ChatEngine {
     const pending = already.length ? this.outbox.remove(already.map((item) => item.clientId)) : items;
     this.set({ pending });
   }
-}
-
-function sameMessage(a: ChatMessage, b: ChatMessage) {
-  return a.clientId === b.clientId && a.senderId === b.senderId && a.body === b.body && a.sentAt === b.sentAt;
-}
-
-function lowerBound(messages: ChatMessage[], seq: number): number {
-  let low = 0;
-  let high = messages.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (messages[mid]!.seq < seq) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
-function dedupeBySeq(messages: ChatMessage[]): ChatMessage[] {
-  const bySeq = new Map<number, ChatMessage>();
-  for (const message of messages) bySeq.set(message.seq, message);
-  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
 }
 
 /** The room refuses frames over MAX_FRAME_BYTES; check the whole encoded frame, not just its length. */

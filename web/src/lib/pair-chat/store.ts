@@ -7,7 +7,8 @@ import type { PairDetailResponse } from "../../../../shared/api/room.ts";
 import type { PairStatus } from "../../../../shared/api/pairs.ts";
 import { api, ApiError } from "../api.ts";
 import { ChatConnection, type Probe } from "./connection.ts";
-import { ChatEngine, type ChatState, type SendResult } from "./engine.ts";
+import { ChatEngine } from "./engine.ts";
+import type { ChatState, SendResult } from "./state.ts";
 import type { ChatMessage, ServerFrame } from "./frames.ts";
 import { Outbox, outboxKey, type OutboxStorage } from "./outbox.ts";
 

@@ -80,17 +80,17 @@ export function GroupPrograms(props: { groupId: string; admin: boolean }) {
 
 function ProgramCard(props: { program: ProgramSummary }) {
   return (
-    <li class="program-card">
+    <li class="program-card link-card">
       <div class="program-card__top">
         <StatusBadge status={props.program.status} />
       </div>
       <h3 class="program-card__title">
-        <A href={`/programs/${encodeURIComponent(props.program.id)}`} class="program-card__link">
+        <A href={`/programs/${encodeURIComponent(props.program.id)}`} class="link-card__link">
           {props.program.title}
         </A>
       </h3>
       <Show when={props.program.description}>
-        <p class="program-card__description">{props.program.description}</p>
+        <p class="link-card__description">{props.program.description}</p>
       </Show>
       <p class="program-card__meta">
         <span>

@@ -102,7 +102,7 @@ export function MemberList(props: { detail: GroupDetail; myId: string; onChange:
     <section class="group-section card members" aria-labelledby="members-heading">
       <h2 id="members-heading" class="group-section__title" tabindex="-1" ref={heading}>
         {t("groups.membersSection.title")}
-        <span class="group-section__count">{members().length}</span>
+        <span class="count-pill group-section__count">{members().length}</span>
       </h2>
       <p class="visually-hidden" role="status">
         {announcement()}

@@ -1,7 +1,7 @@
 // The group's report queue, for its admins. A report carries who reported whom, the reason and, when it
 // is about a message, that one message: nothing else from the pair's space ever reaches this page.
 import { useParams, useSearchParams } from "@solidjs/router";
-import { createEffect, createMemo, createResource, createSignal, For, Match, Show, Switch } from "solid-js";
+import { createEffect, createMemo, createResource, createSignal, For, Match, Show, Suspense, Switch } from "solid-js";
 import type { GroupDetailResponse } from "../../../../shared/api/groups.ts";
 import type { Report } from "../../../../shared/api/room.ts";
 import { Alert } from "../../components/Alert.tsx";
@@ -16,6 +16,7 @@ import { sessionExpired } from "../../lib/session.ts";
 import { AccessPanel, Crumbs, PrivacyNote } from "../programs/dashboard/admin.tsx";
 import { formatDateTime, isoString, relativeTime, useNow } from "../programs/dashboard/format.ts";
 import { EscalateButton } from "../membership/EscalateButton.tsx";
+import { ReportCard, ReportTabs } from "./ReportCard.tsx";
 import "./reports.css";
 
 type Tab = "open" | "resolved";
@@ -45,7 +46,10 @@ export default function Reports() {
   createEffect(() => {
     if (failedWith(401)) sessionExpired();
   });
-  const list = () => (reports.state === "ready" || reports.state === "refreshing" ? reports.latest : undefined);
+  // The resource itself is read while it loads (not only its `state` and `latest`), inside this page's
+  // Suspense: otherwise a navigation inside the app could finish before it and the list, though
+  // loaded, never showed ("Loading reports…" for good).
+  const list = () => (reports.state === "errored" ? undefined : reports.state === "refreshing" ? reports.latest : reports());
 
   usePageTitle(() => {
     const name = group()?.name;
@@ -62,27 +66,33 @@ export default function Reports() {
         <Show when={list() && group()}>{(found) => <p class="lead">{t("reports.intro", { group: found().name })}</p>}</Show>
       </div>
 
-      <Switch fallback={<ReportsSkeleton />}>
-        <Match when={failedWith(403)}>
-          <AccessPanel title={t("reports.forbiddenTitle")} body={t("reports.forbiddenBody")} href={groupPath()} link={t("reports.backToGroup")} />
-        </Match>
-        <Match when={failedWith(404)}>
-          <AccessPanel title={t("reports.notFoundTitle")} body={t("reports.notFoundBody")} href="/" link={t("reports.home")} />
-        </Match>
-        <Match when={failure()}>
-          <Alert tone="error" title={t("reports.loadError")}>
-            <p>{errorMessage(failure())}</p>
-            <Button variant="secondary" onClick={() => void refetch()}>
-              {t("reports.retry")}
-            </Button>
-          </Alert>
-        </Match>
-        <Match when={list()}>
-          {(loaded) => (
-            <ReportQueue reports={loaded()} now={now()} onResolved={(report) => mutate((current) => current?.map((r) => (r.id === report.id ? report : r)))} />
-          )}
-        </Match>
-      </Switch>
+      <Suspense fallback={<ReportsSkeleton />}>
+        <Switch fallback={<ReportsSkeleton />}>
+          <Match when={failedWith(403)}>
+            <AccessPanel title={t("reports.forbiddenTitle")} body={t("reports.forbiddenBody")} href={groupPath()} link={t("reports.backToGroup")} />
+          </Match>
+          <Match when={failedWith(404)}>
+            <AccessPanel title={t("reports.notFoundTitle")} body={t("reports.notFoundBody")} href="/" link={t("reports.home")} />
+          </Match>
+          <Match when={failure()}>
+            <Alert tone="error" title={t("reports.loadError")}>
+              <p>{errorMessage(failure())}</p>
+              <Button variant="secondary" onClick={() => void refetch()}>
+                {t("reports.retry")}
+              </Button>
+            </Alert>
+          </Match>
+          <Match when={list()}>
+            {(loaded) => (
+              <ReportQueue
+                reports={loaded()}
+                now={now()}
+                onResolved={(report) => mutate((current) => current?.map((r) => (r.id === report.id ? report : r)))}
+              />
+            )}
+          </Match>
+        </Switch>
+      </Suspense>
     </div>
   );
 }
@@ -105,19 +115,6 @@ function ReportQueue(props: { reports: Report[]; now: number; onResolved: (repor
     setSearchParams({ status: next === "open" ? undefined : next }, { replace: true });
     setNotice(null);
     if (focus) tabEls[next]?.focus();
-  }
-
-  // Tabs follow the ARIA pattern: one tab stop, arrow keys (and Home/End) move between tabs.
-  function onTabKey(event: KeyboardEvent) {
-    const index = TABS.indexOf(tab());
-    let next: number | null = null;
-    if (event.key === "ArrowRight") next = (index + 1) % TABS.length;
-    else if (event.key === "ArrowLeft") next = (index - 1 + TABS.length) % TABS.length;
-    else if (event.key === "Home") next = 0;
-    else if (event.key === "End") next = TABS.length - 1;
-    if (next === null) return;
-    event.preventDefault();
-    choose(TABS[next]!, true);
   }
 
   async function resolve(report: Report) {
@@ -143,27 +140,22 @@ function ReportQueue(props: { reports: Report[]; now: number; onResolved: (repor
         <p>{t("reports.privacyBody")}</p>
       </PrivacyNote>
 
-      <div class="report-tabs" role="tablist" aria-label={t("reports.tabsLabel")}>
-        <For each={TABS}>
-          {(name) => (
-            <button
-              type="button"
-              role="tab"
-              id={`reports-tab-${name}`}
-              class="report-tabs__tab"
-              aria-selected={tab() === name ? "true" : "false"}
-              aria-controls="reports-panel"
-              tabindex={tab() === name ? 0 : -1}
-              ref={(el) => (tabEls[name] = el)}
-              onClick={() => choose(name)}
-              onKeyDown={onTabKey}
-            >
-              <span>{t(`reports.tabs.${name}`)}</span>
-              <span class="report-tabs__count">{byTab()[name].length}</span>
-            </button>
-          )}
-        </For>
-      </div>
+      <ReportTabs
+        idPrefix="reports"
+        panelId="reports-panel"
+        label={t("reports.tabsLabel")}
+        tabs={TABS}
+        selected={tab()}
+        onSelect={choose}
+        ref={(name, el) => (tabEls[name] = el)}
+      >
+        {(name) => (
+          <>
+            <span>{t(`reports.tabs.${name}`)}</span>
+            <span class="count-pill report-tabs__count">{byTab()[name].length}</span>
+          </>
+        )}
+      </ReportTabs>
 
       <div id="reports-panel" class="report-panel" role="tabpanel" aria-labelledby={`reports-tab-${tab()}`}>
         <Show when={notice()}>
@@ -192,7 +184,7 @@ function ReportQueue(props: { reports: Report[]; now: number; onResolved: (repor
         >
           <ul class="report-list" role="list">
             <For each={shown()}>
-              {(report) => <ReportCard report={report} now={props.now} resolving={resolvingId() === report.id} onResolve={() => void resolve(report)} />}
+              {(report) => <QueueCard report={report} now={props.now} resolving={resolvingId() === report.id} onResolve={() => void resolve(report)} />}
             </For>
           </ul>
         </Show>
@@ -201,47 +193,43 @@ function ReportQueue(props: { reports: Report[]; now: number; onResolved: (repor
   );
 }
 
-function ReportCard(props: { report: Report; now: number; resolving: boolean; onResolve: () => void }) {
+/** A report in the group's queue: resolved ones say so; open ones can be escalated or resolved. */
+function QueueCard(props: { report: Report; now: number; resolving: boolean; onResolve: () => void }) {
   const report = () => props.report;
-  const titleId = () => `report-${report().id}-title`;
   const names = () => ({ reporter: report().reporter.displayName, reported: report().reported.displayName });
   return (
-    <li class="report-list__item">
-      <article class="report-card card" classList={{ "report-card--resolved": report().status === "resolved" }} aria-labelledby={titleId()}>
-        <div class="report-card__head">
-          <h2 id={titleId()} class="report-card__title">
-            {t("reports.heading", names())}
-          </h2>
-          <p class="report-card__meta">
-            <Show when={report().status === "resolved"}>
-              <span class="report-card__status">{t("reports.statusResolved")}</span>
-            </Show>
-            <span>
-              {t("reports.reportedAt")}{" "}
-              <time datetime={isoString(report().createdAt)} title={formatDateTime(report().createdAt)}>
-                {relativeTime(Date.parse(report().createdAt), props.now)}
-              </time>
-            </span>
-          </p>
-        </div>
-
-        <div class="report-card__section">
-          <h3 class="report-card__label">{t("reports.reasonLabel")}</h3>
-          <p class="report-card__reason">{report().reason}</p>
-        </div>
-
-        <Show when={report().message} fallback={<p class="report-card__no-message">{t("reports.noMessage", { reported: report().reported.displayName })}</p>}>
-          {(message) => (
-            <figure class="reported-message">
-              <figcaption class="report-card__label">{t("reports.messageLabel")}</figcaption>
-              <blockquote class="reported-message__body">{message().body}</blockquote>
-              <p class="reported-message__meta">{t("reports.messageSent", { name: report().reported.displayName, time: formatDateTime(message().sentAt) })}</p>
-            </figure>
-          )}
-        </Show>
-
-        <Show when={report().status === "open"}>
-          <div class="report-card__actions">
+    <ReportCard
+      titleId={`report-${report().id}-title`}
+      title={t("reports.heading", names())}
+      resolved={report().status === "resolved"}
+      meta={
+        <>
+          <Show when={report().status === "resolved"}>
+            <span class="report-card__status">{t("reports.statusResolved")}</span>
+          </Show>
+          <span>
+            {t("reports.reportedAt")}{" "}
+            <time datetime={isoString(report().createdAt)} title={formatDateTime(report().createdAt)}>
+              {relativeTime(Date.parse(report().createdAt), props.now)}
+            </time>
+          </span>
+        </>
+      }
+      reasonLabel={t("reports.reasonLabel")}
+      reason={report().reason}
+      message={
+        report().message
+          ? {
+              label: t("reports.messageLabel"),
+              body: report().message!.body,
+              meta: t("reports.messageSent", { name: report().reported.displayName, time: formatDateTime(report().message!.sentAt) }),
+            }
+          : null
+      }
+      noMessage={t("reports.noMessage", { reported: report().reported.displayName })}
+      actions={
+        report().status === "open" ? (
+          <>
             <EscalateButton reportId={report().id} escalated={!!report().escalatedAt} />
             <Button
               variant="secondary"
@@ -253,10 +241,10 @@ function ReportCard(props: { report: Report; now: number; resolving: boolean; on
               <CheckMark />
               {t("reports.resolve")}
             </Button>
-          </div>
-        </Show>
-      </article>
-    </li>
+          </>
+        ) : undefined
+      }
+    />
   );
 }
 

@@ -15,6 +15,7 @@ import { usePageTitle } from "../../lib/page.ts";
 import { sessionExpired } from "../../lib/session.ts";
 import { AccessPanel, PrivacyNote } from "../programs/dashboard/admin.tsx";
 import { formatDateTime, isoString, relativeTime, useNow } from "../programs/dashboard/format.ts";
+import { ReportCard, ReportTabs } from "../groups/ReportCard.tsx";
 import "../groups/reports.css";
 import "../membership/membership.css";
 
@@ -75,27 +76,20 @@ export default function Operator() {
         <PrivacyNote id="operator-privacy" title={t("membership.operator.title")}>
           <p>{t("membership.operator.intro")}</p>
         </PrivacyNote>
-        <div class="report-tabs" role="tablist" aria-label={t("membership.operator.tabsLabel")}>
-          <For each={TABS}>
-            {(name) => (
-              <button
-                type="button"
-                role="tab"
-                id={`operator-tab-${name}`}
-                class="report-tabs__tab"
-                aria-selected={tab() === name ? "true" : "false"}
-                aria-controls="operator-panel"
-                tabindex={tab() === name ? 0 : -1}
-                onClick={() => {
-                  setNotice(null);
-                  setParams({ tab: name === "escalated" ? undefined : name }, { replace: true });
-                }}
-              >
-                {t(`membership.operator.tabs.${name}`)}
-              </button>
-            )}
-          </For>
-        </div>
+        <ReportTabs
+          idPrefix="operator"
+          panelId="operator-panel"
+          label={t("membership.operator.tabsLabel")}
+          tabs={TABS}
+          selected={tab()}
+          onSelect={(name, focus) => {
+            setNotice(null);
+            setParams({ tab: name === "escalated" ? undefined : name }, { replace: true });
+            if (focus) queueMicrotask(() => document.getElementById(`operator-tab-${name}`)?.focus());
+          }}
+        >
+          {(name) => t(`membership.operator.tabs.${name}`)}
+        </ReportTabs>
       </Show>
       <Show when={notice()}>
         {(shown) => (
@@ -147,71 +141,63 @@ export default function Operator() {
                     {(report) => {
                       const names = { reporter: report.reporter.displayName, reported: report.reported.displayName };
                       return (
-                        <li class="report-list__item" data-report-id={report.id}>
-                          <article class="report-card card" aria-labelledby={`operator-report-${report.id}`}>
-                            <div class="report-card__head">
-                              <h2 id={`operator-report-${report.id}`} class="report-card__title">
-                                {t("membership.operator.heading", names)}
-                              </h2>
-                              <p class="report-card__meta">
-                                <span>{t("membership.operator.inGroup", { group: report.group.name })}</span>
-                                <Show when={report.escalatedAt}>
-                                  {(at) => (
-                                    <span>
-                                      {" · "}
-                                      <time datetime={isoString(at())} title={formatDateTime(at())}>
-                                        {t("membership.operator.escalatedAt", { time: relativeTime(Date.parse(at()), now()) })}
-                                      </time>
-                                    </span>
-                                  )}
-                                </Show>
-                                <Show when={report.reported.suspended}>
-                                  <span class="report-card__status">{t("membership.operator.suspendedBadge")}</span>
-                                </Show>
-                              </p>
-                            </div>
-                            <div class="report-card__section">
-                              <h3 class="report-card__label">{t("membership.operator.reasonLabel")}</h3>
-                              <p class="report-card__reason">{report.reason}</p>
-                            </div>
-                            <Show when={report.message} fallback={<p class="report-card__no-message">{t("membership.operator.noMessage")}</p>}>
-                              {(message) => (
-                                <figure class="reported-message">
-                                  <figcaption class="report-card__label">{t("membership.operator.messageLabel")}</figcaption>
-                                  <blockquote class="reported-message__body">{message().body}</blockquote>
-                                  <p class="reported-message__meta">{formatDateTime(message().sentAt)}</p>
-                                </figure>
-                              )}
-                            </Show>
-                            <div class="report-card__actions">
-                              <Show
-                                when={report.reported.suspended}
-                                fallback={
-                                  <Button
-                                    variant="secondary"
-                                    class="button--danger-ghost"
-                                    loading={busy() === report.id}
-                                    loadingText={t("membership.operator.suspending")}
-                                    disabled={busy() !== null}
-                                    onClick={() => void setSuspended(report, true)}
-                                  >
-                                    {t("membership.operator.suspend", { name: report.reported.displayName })}
-                                  </Button>
-                                }
-                              >
+                        <ReportCard
+                          titleId={`operator-report-${report.id}`}
+                          title={t("membership.operator.heading", names)}
+                          meta={
+                            <>
+                              <span>{t("membership.operator.inGroup", { group: report.group.name })}</span>
+                              <Show when={report.escalatedAt}>
+                                {(at) => (
+                                  <span>
+                                    {" · "}
+                                    <time datetime={isoString(at())} title={formatDateTime(at())}>
+                                      {t("membership.operator.escalatedAt", { time: relativeTime(Date.parse(at()), now()) })}
+                                    </time>
+                                  </span>
+                                )}
+                              </Show>
+                              <Show when={report.reported.suspended}>
+                                <span class="report-card__status">{t("membership.operator.suspendedBadge")}</span>
+                              </Show>
+                            </>
+                          }
+                          reasonLabel={t("membership.operator.reasonLabel")}
+                          reason={report.reason}
+                          message={
+                            report.message
+                              ? { label: t("membership.operator.messageLabel"), body: report.message.body, meta: formatDateTime(report.message.sentAt) }
+                              : null
+                          }
+                          noMessage={t("membership.operator.noMessage")}
+                          actions={
+                            <Show
+                              when={report.reported.suspended}
+                              fallback={
                                 <Button
                                   variant="secondary"
+                                  class="button--danger-ghost"
                                   loading={busy() === report.id}
-                                  loadingText={t("membership.operator.unsuspending")}
+                                  loadingText={t("membership.operator.suspending")}
                                   disabled={busy() !== null}
-                                  onClick={() => void setSuspended(report, false)}
+                                  onClick={() => void setSuspended(report, true)}
                                 >
-                                  {t("membership.operator.unsuspend")}
+                                  {t("membership.operator.suspend", { name: report.reported.displayName })}
                                 </Button>
-                              </Show>
-                            </div>
-                          </article>
-                        </li>
+                              }
+                            >
+                              <Button
+                                variant="secondary"
+                                loading={busy() === report.id}
+                                loadingText={t("membership.operator.unsuspending")}
+                                disabled={busy() !== null}
+                                onClick={() => void setSuspended(report, false)}
+                              >
+                                {t("membership.operator.unsuspend")}
+                              </Button>
+                            </Show>
+                          }
+                        />
                       );
                     }}
                   </For>

@@ -1,4 +1,4 @@
-import { For } from "solid-js";
+import { createEffect, For } from "solid-js";
 
 export type TabItem<T extends string> = { id: T; label: string };
 
@@ -8,6 +8,18 @@ export type TabItem<T extends string> = { id: T; label: string };
  */
 export function Tabs<T extends string>(props: { idPrefix: string; label: string; tabs: TabItem<T>[]; selected: T; onSelect: (id: T) => void; class?: string }) {
   const buttons = new Map<T, HTMLButtonElement>();
+
+  // On a phone the tabs may be wider than the screen (French): the list scrolls sideways, and the
+  // selected tab is always scrolled into view.
+  createEffect(() => {
+    const tab = buttons.get(props.selected);
+    const list = tab?.parentElement;
+    if (!tab || !list || list.scrollWidth <= list.clientWidth) return;
+    const box = list.getBoundingClientRect();
+    const at = tab.getBoundingClientRect();
+    if (at.left < box.left) list.scrollLeft -= box.left - at.left + 8;
+    else if (at.right > box.right) list.scrollLeft += at.right - box.right + 8;
+  });
 
   function onKeyDown(event: KeyboardEvent, index: number) {
     const count = props.tabs.length;

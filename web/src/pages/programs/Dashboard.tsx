@@ -230,7 +230,7 @@ function DashboardBody(props: { data: DashboardResponse; now: number; applicants
                     <label class={`health-filter__option health-filter__option--${option}`}>
                       <input type="radio" name="health-filter" value={option} checked={filter() === option} onChange={() => setFilter(option)} />
                       <span>{t(`dashboard.filter.${option}`)}</span>
-                      <span class="health-filter__count">{counts()[option]}</span>
+                      <span class="count-pill health-filter__count">{counts()[option]}</span>
                     </label>
                   )}
                 </For>

@@ -172,7 +172,8 @@ function ReportBody(props: { report: ProgramReport; programId: string; onSetting
       </div>
       <section class="report-pairs" aria-labelledby="report-pairs">
         <h2 id="report-pairs">{t("rhythm.report.pairs")}</h2>
-        <div class="report-table-wrap">
+        {/* It scrolls sideways on a phone: focusable, so keyboard users can scroll it too. */}
+        <div class="report-table-wrap" tabindex="0" role="group" aria-labelledby="report-pairs">
           <table class="report-table">
             <thead>
               <tr>

@@ -1,7 +1,7 @@
 import { For, Show } from "solid-js";
 import type { Question } from "../../../../../shared/api/programs.ts";
 import { t } from "../../../i18n/index.ts";
-import { answerText } from "./format.ts";
+import { answerText } from "./reasons.ts";
 
 /** An application's answers as a description list, question by question, in the program's order. */
 export function AnswerList(props: { questions: Question[]; answers: Record<string, string | string[]>; class?: string }) {

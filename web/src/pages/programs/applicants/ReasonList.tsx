@@ -2,7 +2,7 @@ import { For, Show } from "solid-js";
 import type { Question } from "../../../../../shared/api/programs.ts";
 import { t } from "../../../i18n/index.ts";
 import type { Reason } from "./api.ts";
-import { isConcern, reasonSentence } from "./format.ts";
+import { isConcern, reasonSentence } from "./reasons.ts";
 
 /** Why a mentor was suggested, one translated sentence per reason; reasons against the match are marked. */
 export function ReasonList(props: { reasons: Reason[]; availability: Question | undefined }) {

@@ -1,6 +1,6 @@
 // Pairs by status as a small bar chart. uPlot (about 50 kB) is imported here only, so it loads with the
 // report page and nowhere else; the same numbers are also on the page as text for screen readers.
-import { createSignal, onCleanup, onMount, Show } from "solid-js";
+import { createSignal, For, onCleanup, onMount, Show } from "solid-js";
 import { t } from "../../../i18n/index.ts";
 
 type Bar = { label: string; value: number; color: string };
@@ -24,7 +24,8 @@ export function StatusChart(props: { bars: Bar[] }) {
           cursor: { show: false },
           scales: { x: { time: false, range: [-0.5, props.bars.length - 0.5] }, y: { range: [0, Math.ceil(max * 1.15)] } },
           axes: [
-            { splits: () => xs, values: (_u, values) => values.map((v) => props.bars[v]?.label ?? ""), grid: { show: false } },
+            // The bars are named in the legend under the chart, where long names wrap ("Vorzeitig beendet").
+            { splits: () => xs, values: (_u, values) => values.map(() => ""), grid: { show: false }, size: 12 },
             { values: (_u, values) => values.map((v) => (Number.isInteger(v) ? String(v) : "")) },
           ],
           series: [
@@ -72,6 +73,18 @@ export function StatusChart(props: { bars: Bar[] }) {
         </p>
       </Show>
       <div ref={host} class="report-chart__plot" aria-hidden="true" data-testid="report-chart" />
+      <Show when={ready()}>
+        <ul class="report-chart__legend" role="list" aria-hidden="true">
+          <For each={props.bars}>
+            {(bar) => (
+              <li>
+                <span class="report-chart__swatch" style={{ background: bar.color }} />
+                {bar.label}
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
     </figure>
   );
 }
