@@ -199,3 +199,86 @@ export function scoreMatch(mentor: MatchProfile, mentee: MatchProfile, at = new 
   const score = pairScore(matchFeatures(mentor, context), matchFeatures(mentee, context), reasons);
   return { score, reasons };
 }
+
+/**
+ * Every mentor's features with inverted indexes (topic, language, slot, word key → mentors), to score one
+ * mentee against all of them at once (`scoreMentors`): the work follows the matches, not the pairs. Build
+ * it once per request, or keep it while the mentors do not change (the suggestions route does).
+ */
+export type MentorIndex = {
+  mentors: MatchFeatures[];
+  byTopic: Map<string, number[]>;
+  byLanguage: Map<string, number[]>;
+  bySlot: Map<string, number[]>;
+  byKey: Map<string, number[]>;
+  hasLanguages: Uint8Array;
+  /** NaN for an unknown time zone. */
+  offsets: Float64Array;
+  counts: { topics: Uint16Array; slots: Uint16Array; asked: Uint16Array; shared: Uint16Array; speaks: Uint8Array };
+};
+
+export function mentorIndex(mentors: MatchFeatures[]): MentorIndex {
+  const m = mentors.length;
+  const byTopic = new Map<string, number[]>();
+  const byLanguage = new Map<string, number[]>();
+  const bySlot = new Map<string, number[]>();
+  const byKey = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, key: string, j: number) => {
+    const list = map.get(key);
+    if (list) list.push(j);
+    else map.set(key, [j]);
+  };
+  const hasLanguages = new Uint8Array(m);
+  const offsets = new Float64Array(m);
+  mentors.forEach((mentor, j) => {
+    for (const topic of mentor.topicSet) add(byTopic, topic, j);
+    for (const language of mentor.languageSet) add(byLanguage, language, j);
+    for (const slot of mentor.availabilitySet) add(bySlot, slot, j);
+    for (const key of mentor.offerKeys) add(byKey, key, j);
+    hasLanguages[j] = mentor.languages.length ? 1 : 0;
+    offsets[j] = mentor.offset ?? Number.NaN;
+  });
+  const counts = { topics: new Uint16Array(m), slots: new Uint16Array(m), asked: new Uint16Array(m), shared: new Uint16Array(m), speaks: new Uint8Array(m) };
+  return { mentors, byTopic, byLanguage, bySlot, byKey, hasLanguages, offsets, counts };
+}
+
+const NONE: number[] = [];
+
+/**
+ * Writes `pairScore(mentor j, mentee)` for every mentor j of the index into `out[offset + j]`: the same
+ * numbers, counted through the indexes (only the mentors that share something are visited), then one
+ * pass of arithmetic per mentor. Reasons still come from pairScore, for the pairs someone will read.
+ */
+export function scoreMentors(index: MentorIndex, mentee: MatchFeatures, out: { [j: number]: number }, offset = 0): void {
+  const m = index.mentors.length;
+  const { topics, slots, asked, shared, speaks } = index.counts;
+  topics.fill(0);
+  slots.fill(0);
+  asked.fill(0);
+  shared.fill(0);
+  speaks.fill(0);
+  for (const topic of mentee.topics) for (const j of index.byTopic.get(topic) ?? NONE) topics[j]! += 1;
+  for (const slot of mentee.availability) for (const j of index.bySlot.get(slot) ?? NONE) slots[j]! += 1;
+  for (const language of mentee.languages) for (const j of index.byLanguage.get(language) ?? NONE) speaks[j] = 1;
+  for (const word of mentee.askedWords) for (const j of index.byKey.get(word.key) ?? NONE) asked[j]! += 1;
+  // A word of the text that is also asked for counts once, as asked for (see pairScore).
+  const askedKeys = mentee.askedWords.length ? new Set(mentee.askedWords.map((w) => w.key)) : null;
+  for (const word of mentee.textWords) if (!askedKeys?.has(word.key)) for (const j of index.byKey.get(word.key) ?? NONE) shared[j]! += 1;
+  const menteeLanguages = mentee.languages.length > 0;
+  const menteeOffset = mentee.offset;
+  for (let j = 0; j < m; j++) {
+    let score =
+      WEIGHTS.sharedTopic * Math.min(topics[j]!, WEIGHTS.maxSharedTopics) +
+      WEIGHTS.availabilitySlot * Math.min(slots[j]!, WEIGHTS.maxAvailabilitySlots) +
+      WEIGHTS.askedForWord * Math.min(asked[j]!, WEIGHTS.maxAskedForWords) +
+      WEIGHTS.sharedWord * Math.min(shared[j]!, WEIGHTS.maxSharedWords);
+    if (menteeLanguages && index.hasLanguages[j]) score += speaks[j] ? WEIGHTS.sharedLanguage : WEIGHTS.noSharedLanguage;
+    const mentorOffset = index.offsets[j]!;
+    if (menteeOffset !== null && !Number.isNaN(mentorOffset)) {
+      const hoursApart = Math.abs(mentorOffset - menteeOffset);
+      if (hoursApart <= 2) score += WEIGHTS.sameTimeZoneBand;
+      else if (hoursApart <= 5) score += WEIGHTS.nearTimeZoneBand;
+    }
+    out[offset + j] = score;
+  }
+}
