@@ -104,10 +104,11 @@ export async function pairingFacts(db: D1Database, programId: string, groupId: s
 /**
  * A stamp that changes whenever anything the program's mentor suggestions are made of changes: the
  * mentors' applications (answers, capacity, status), their profiles, the program's pairs (places left)
- * and the program itself. One small indexed query, so a request can tell whether what it kept is current.
+ * and the program itself. One small indexed query (`stamp`, null for no program), so a request can tell
+ * whether what it kept is current.
  */
-export async function mentorsStamp(db: D1Database, programId: string): Promise<string> {
-  const row = await db
+export function mentorsStampStatement(db: D1Database, programId: string) {
+  return db
     .prepare(
       `SELECT
          (SELECT COUNT(*) || '/' || COALESCE(MAX(a.updated_at), '') || '/' || COALESCE(SUM(u.profile_version), 0)
@@ -116,7 +117,5 @@ export async function mentorsStamp(db: D1Database, programId: string): Promise<s
             FROM pairs WHERE program_id = ?1)
          || '|' || (SELECT version || '/' || updated_at FROM programs WHERE id = ?1) AS stamp`,
     )
-    .bind(programId)
-    .first<{ stamp: string | null }>();
-  return row?.stamp ?? "";
+    .bind(programId);
 }

@@ -21,10 +21,10 @@ import {
 import type { AppEnv } from "../env.ts";
 import { loadProgram } from "../auth/access.ts";
 import { requireUser } from "../auth/session.ts";
-import { listApplicants } from "../db/applications.ts";
-import { mentorsStamp } from "../db/matching.ts";
+import { applicantStatement, listApplicants, toApplicant } from "../db/applications.ts";
+import { mentorsStampStatement } from "../db/matching.ts";
 import { toProgram } from "../db/programs.ts";
-import { listBlocksInvolving } from "../db/safety.ts";
+import { blocksInvolvingStatement, listBlocksInvolving } from "../db/safety.ts";
 import { ApiError, forbidden } from "../http/errors.ts";
 import { requestLocale } from "../http/locale.ts";
 import { createRouter, errorResponses, jsonResponse } from "../http/router.ts";
@@ -60,20 +60,26 @@ function matchProfile(program: Program, applicant: Applicant): MatchProfile {
 
 const withText = (reasons: MatchReason[], locale: ReasonLocale) => reasons.map((reason) => ({ ...reason, text: describeReason(reason, locale) }));
 
-/** For each of `userIds`, the people they blocked or were blocked by. */
-async function blockedWith(db: D1Database, userIds: string[]): Promise<Map<string, Set<string>>> {
+type BlockRow = { blocker_id: string; blocked_id: string };
+
+/** For each person in the blocks, the people they blocked or were blocked by. */
+function blockMap(rows: BlockRow[]): Map<string, Set<string>> {
   const map = new Map<string, Set<string>>();
-  if (!userIds.length) return map;
   const add = (a: string, b: string) => {
     const set = map.get(a);
     if (set) set.add(b);
     else map.set(a, new Set([b]));
   };
-  for (const row of await listBlocksInvolving(db, userIds)) {
+  for (const row of rows) {
     add(row.blocker_id, row.blocked_id);
     add(row.blocked_id, row.blocker_id);
   }
   return map;
+}
+
+/** For each of `userIds`, the people they blocked or were blocked by. */
+async function blockedWith(db: D1Database, userIds: string[]): Promise<Map<string, Set<string>>> {
+  return userIds.length ? blockMap(await listBlocksInvolving(db, userIds)) : new Map();
 }
 
 /**
@@ -132,12 +138,16 @@ export const suggestionRoutes = createRouter()
       const { menteeId, limit } = c.req.valid("query");
       const program = await adminProgram(c, c.req.valid("param").programId);
       const locale = requestLocale(c);
-      const [mentees, stamp, blocked] = await Promise.all([
-        listApplicants(c.env.DB, program.id, { role: "mentee", userId: menteeId }),
-        mentorsStamp(c.env.DB, program.id),
-        blockedWith(c.env.DB, [menteeId]),
+      // The mentee, the stamp of the program's mentors and the mentee's blocks: one round trip.
+      const db = c.env.DB;
+      const [menteeRows, stampRows, blockRows] = await db.batch([
+        applicantStatement(db, program.id, menteeId, "mentee"),
+        mentorsStampStatement(db, program.id),
+        blocksInvolvingStatement(db, [menteeId]),
       ]);
-      const mentee = mentees.find((a) => a.status !== "withdrawn");
+      const mentee = (menteeRows!.results as Parameters<typeof toApplicant>[0][]).map(toApplicant).find((a) => a.status !== "withdrawn");
+      const stamp = (stampRows!.results[0] as { stamp: string | null } | undefined)?.stamp ?? "";
+      const blocked = blockMap(blockRows!.results as BlockRow[]);
       if (!mentee) throw new ApiError(422, "not_an_applicant", "That person has not applied to this program as a mentee.");
       const { mentors, features, index } = await mentorsWithPlaces(c.env.DB, program, stamp);
       const menteeFeatures = matchFeatures(matchProfile(program, mentee), featureContext());
