@@ -19,11 +19,11 @@ import {
   type MentorIndex,
 } from "../../shared/rules/matching.ts";
 import type { AppEnv } from "../env.ts";
-import { loadProgram } from "../auth/access.ts";
-import { requireUser } from "../auth/session.ts";
+import { loadProgram, programAccess } from "../auth/access.ts";
+import { currentUser, requireUser } from "../auth/session.ts";
 import { applicantStatement, listApplicants, toApplicant } from "../db/applications.ts";
 import { mentorsStampStatement } from "../db/matching.ts";
-import { toProgram } from "../db/programs.ts";
+import { programForMemberStatement, toProgram, type ProgramForMemberRow } from "../db/programs.ts";
 import { blocksInvolvingStatement, listBlocksInvolving } from "../db/safety.ts";
 import { ApiError, forbidden } from "../http/errors.ts";
 import { requestLocale } from "../http/locale.ts";
@@ -136,15 +136,20 @@ export const suggestionRoutes = createRouter()
     }),
     async (c) => {
       const { menteeId, limit } = c.req.valid("query");
-      const program = await adminProgram(c, c.req.valid("param").programId);
+      const programId = c.req.valid("param").programId;
       const locale = requestLocale(c);
-      // The mentee, the stamp of the program's mentors and the mentee's blocks: one round trip.
+      // The program with the caller's role, the mentee, the stamp of the program's mentors and the
+      // mentee's blocks: one round trip. Nothing is answered before the access checks below.
       const db = c.env.DB;
-      const [menteeRows, stampRows, blockRows] = await db.batch([
-        applicantStatement(db, program.id, menteeId, "mentee"),
-        mentorsStampStatement(db, program.id),
+      const [programRows, menteeRows, stampRows, blockRows] = await db.batch([
+        programForMemberStatement(db, programId, currentUser(c).id),
+        applicantStatement(db, programId, menteeId, "mentee"),
+        mentorsStampStatement(db, programId),
         blocksInvolvingStatement(db, [menteeId]),
       ]);
+      const { row, role } = programAccess(programRows!.results[0] as ProgramForMemberRow | undefined);
+      if (!isGroupAdmin(role)) throw forbidden("Only the group's admins see match suggestions.");
+      const program = toProgram(row);
       const mentee = (menteeRows!.results as Parameters<typeof toApplicant>[0][]).map(toApplicant).find((a) => a.status !== "withdrawn");
       const stamp = (stampRows!.results[0] as { stamp: string | null } | undefined)?.stamp ?? "";
       const blocked = blockMap(blockRows!.results as BlockRow[]);
