@@ -58,10 +58,19 @@ export function keywords(text: string, language: TextLanguage = "en"): Set<strin
 
 const normalizeTopic = (topic: string) => topic.trim().toLowerCase();
 
+/** One formatter per time zone, kept: making one costs about 0.4 ms, using it a few microseconds. */
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The UTC offset of a time zone, in hours, at `at`. Null for an unknown zone. */
 export function utcOffsetHours(timeZone: string, at: Date): number | null {
   try {
-    const parts = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" }).formatToParts(at);
+    let format = offsetFormats.get(timeZone);
+    if (!format) {
+      format = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" });
+      if (offsetFormats.size > 1_000) offsetFormats.clear();
+      offsetFormats.set(timeZone, format);
+    }
+    const parts = format.formatToParts(at);
     const name = parts.find((part) => part.type === "timeZoneName")?.value ?? "";
     const match = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
     if (!match) return 0; // "GMT" alone
