@@ -1,16 +1,19 @@
 /**
  * Pairing people: the one code path behind single pairing (POST /programs/:id/pairs) and bulk publishing
- * (POST /programs/:id/pairs/bulk). Each pair is decided by one conditional INSERT … SELECT that checks
+ * (POST /programs/:id/pairs/bulk). Each pair is decided by a conditional INSERT … SELECT that checks
  * both applications, both memberships, blocks and the mentor's capacity in the same statement as the
- * write; the partial unique indexes on pairs refuse a second active pair for a mentee. A bulk publish runs
- * those statements in one D1 batch, so each one sees the pairs written before it, and two admins
- * publishing overlapping cohorts at the same moment can never take more places than a mentor has.
+ * write (insertPairsStatement, up to 50 pairs that share no one per statement); the partial unique
+ * indexes on pairs refuse a second active pair for a mentee. A bulk publish runs those statements in one
+ * D1 batch (a transaction), pairs that share a mentor or a mentee in successive statements, so each one
+ * sees the pairs written before it, and two admins publishing overlapping cohorts at the same moment can
+ * never take more places than a mentor has.
  * Each pair's room is created through the room outbox (worker/db/room-outbox.ts): its row is written in
  * the same batch as the pair, so a pair never lacks the promise of its room, and delivery retries until
  * the room exists. Both people are notified.
  *
- * Cost: one D1 batch for the pairs (one statement per pair, then a few multi-row statements for the
- * rooms' outbox rows and the applications), one for the in-app notifications and audit rows (multi-row),
+ * Cost: one D1 batch for the pairs (a few multi-row statements for the pairs, then for the rooms' outbox
+ * rows and the applications, and a read of which pairs were written), one for the in-app notifications
+ * and audit rows (multi-row),
  * queue sends of up to 100 messages; a refused pair is explained from four reads shared by all of them.
  * A cohort's rooms are created outside the request, by the notification queue's consumer.
  */
@@ -19,9 +22,18 @@ import { isAdult } from "../../shared/rules/age.ts";
 import type { Env } from "../env.ts";
 import { findPeopleForPairing, initializeRoomsStatements, markApplicationsPairedManyStatement, pairedAuditStatements, pairingFacts } from "../db/matching.ts";
 import { enqueue, prepareNotifications, type NotifyInput } from "../notifications/notify.ts";
-import { insertPairStatement } from "../db/pairs.ts";
+import { existingPairsStatement, insertPairsStatement } from "../db/pairs.ts";
 import { deliverRoomEffectsNow, drainRoomEffects } from "../db/room-outbox.ts";
 import { ApiError } from "../http/errors.ts";
+
+/** Pairs per insert statement: one JSON parameter each (D1 allows 100 bound parameters per statement). */
+const PAIRS_PER_STATEMENT = 50;
+
+function chunked<T>(items: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
 
 /** Up to this many new pairs, their rooms are created before the response; more, in the background. */
 const ROOMS_IN_REQUEST = 10;
@@ -111,22 +123,30 @@ export async function createPairs(
       };
       return { pairId, effect: { type: "initialize" as const, init } };
     });
+    // Pairs that share a mentor or a mentee go into successive statements, in request order, so that
+    // each one sees those before it (capacity, a mentee's one active pair); the others share statements.
+    const lastRound = new Map<string, number>();
+    const rounds: { pairId: string; mentorId: string; menteeId: string }[][] = [];
+    for (const { index, pairId } of attempts) {
+      const { mentorId, menteeId } = requests[index]!;
+      const round = Math.max(lastRound.get(`mentor:${mentorId}`) ?? -1, lastRound.get(`mentee:${menteeId}`) ?? -1) + 1;
+      lastRound.set(`mentor:${mentorId}`, round);
+      lastRound.set(`mentee:${menteeId}`, round);
+      (rounds[round] ??= []).push({ pairId, mentorId, menteeId });
+    }
+    const common = { programId: program.id, createdBy: options.createdBy, now };
+    const pairIds = attempts.map((a) => a.pairId);
     const results = await db.batch([
-      ...attempts.map(({ index, pairId }) =>
-        insertPairStatement(db, { pairId, ...requests[index]!, createdBy: options.createdBy, now, programId: program.id }),
-      ),
+      ...rounds.flatMap((round) => chunked(round, PAIRS_PER_STATEMENT).map((pairs) => insertPairsStatement(db, pairs, common))),
       ...initializeRoomsStatements(db, rooms),
-      markApplicationsPairedManyStatement(
-        db,
-        program.id,
-        attempts.map((a) => a.pairId),
-        now,
-      ),
+      markApplicationsPairedManyStatement(db, program.id, pairIds, now),
+      existingPairsStatement(db, pairIds),
     ]);
+    const written = new Set((results.at(-1)?.results as { id: string }[] | undefined)?.map((row) => row.id));
     const refused: { index: number; request: PairRequest }[] = [];
-    for (const [k, attempt] of attempts.entries()) {
+    for (const attempt of attempts) {
       const request = requests[attempt.index]!;
-      if ((results[k]?.meta.changes ?? 0) > 0) outcomes[attempt.index] = { ...request, ok: true, pairId: attempt.pairId };
+      if (written.has(attempt.pairId)) outcomes[attempt.index] = { ...request, ok: true, pairId: attempt.pairId };
       else refused.push({ index: attempt.index, request });
     }
     if (refused.length) {
