@@ -132,7 +132,8 @@ export async function createPairs(
       const round = Math.max(lastRound.get(`mentor:${mentorId}`) ?? -1, lastRound.get(`mentee:${menteeId}`) ?? -1) + 1;
       lastRound.set(`mentor:${mentorId}`, round);
       lastRound.set(`mentee:${menteeId}`, round);
-      (rounds[round] ??= []).push({ pairId, mentorId, menteeId });
+      if (!rounds[round]) rounds[round] = [];
+      rounds[round].push({ pairId, mentorId, menteeId });
     }
     const common = { programId: program.id, createdBy: options.createdBy, now };
     const pairIds = attempts.map((a) => a.pairId);
