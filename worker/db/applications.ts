@@ -134,10 +134,3 @@ export async function withdrawApplication(db: D1Database, applicationId: string,
     .run();
   return result.meta.changes !== 0;
 }
-
-export function findApplicationOfRole(db: D1Database, programId: string, userId: string, role: string) {
-  return db
-    .prepare("SELECT status, capacity FROM applications WHERE program_id = ?1 AND user_id = ?2 AND role = ?3")
-    .bind(programId, userId, role)
-    .first<{ status: string; capacity: number | null }>();
-}

@@ -94,22 +94,6 @@ export async function listMyPairs(db: D1Database, userId: string): Promise<MyPai
   });
 }
 
-/** True when either of the two has blocked the other. */
-export async function eitherBlocked(db: D1Database, a: string, b: string): Promise<boolean> {
-  const row = await db
-    .prepare("SELECT 1 AS x FROM blocks WHERE (blocker_id = ?1 AND blocked_id = ?2) OR (blocker_id = ?2 AND blocked_id = ?1)")
-    .bind(a, b)
-    .first();
-  return row !== null;
-}
-
-export function findActiveMentorOfMentee(db: D1Database, programId: string, menteeId: string) {
-  return db
-    .prepare("SELECT mentor_id FROM pairs WHERE program_id = ?1 AND mentee_id = ?2 AND status = 'active'")
-    .bind(programId, menteeId)
-    .first<{ mentor_id: string }>();
-}
-
 /**
  * Writes pairs of one program, each only if it passes every rule of pairing, checked in the statement
  * that writes it: both applications (not withdrawn), both memberships, no block either way, the program

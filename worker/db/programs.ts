@@ -76,10 +76,6 @@ export function programForMemberStatement(db: D1Database, programId: string, use
     .bind(programId, userId);
 }
 
-export function findProgram(db: D1Database, programId: string) {
-  return db.prepare("SELECT * FROM programs WHERE id = ?1").bind(programId).first<ProgramRow>();
-}
-
 export function insertProgram(
   db: D1Database,
   program: {
