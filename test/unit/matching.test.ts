@@ -11,8 +11,10 @@ import {
   keywords,
   matchFeatures,
   NOT_ALLOWED,
+  mentorIndex,
   pairScore,
   scoreMatch,
+  scoreMentors,
   unmatchedReason,
   utcOffsetHours,
   type Candidate,
@@ -407,6 +409,34 @@ describe("features: scoring once per person gives the same scores", () => {
       const reasons: MatchReason[] = [];
       const score = pairScore(matchFeatures(a, context), matchFeatures(b, context), reasons);
       expect({ score, reasons }).toEqual(scoreMatch(a, b, JAN));
+    }
+  });
+});
+
+describe("scoring one mentee against every mentor at once", () => {
+  it("scoreMentors gives exactly pairScore's number for every mentor, for random programs", () => {
+    const random = rng(11);
+    const pick = <T>(items: T[], count: number) => Array.from({ length: count }, () => items[Math.floor(random() * items.length)]!);
+    const words = "interviews negotiation promotion backend leadership sommeil bébés allaitement Vorstellungsgespräch Gehalt design salary".split(" ");
+    const profile = (id: string): MatchProfile => ({
+      id,
+      topics: pick(["Promotion", "backend", "design", "sleep", "leadership"], Math.floor(random() * 4)),
+      languages: pick(["en", "fr", "de"], Math.floor(random() * 3)),
+      timeZone: random() < 0.2 ? null : pick(["Europe/Paris", "America/Montreal", "Asia/Tokyo", "Asia/Kolkata", "Not/AZone"], 1)[0]!,
+      availability: pick(["weekday-evenings", "weekends", "mornings", "weekday-daytime"], Math.floor(random() * 4)),
+      text: pick(words, Math.floor(random() * 7)).join(" "),
+      askedFor: random() < 0.2 ? "" : pick(words, 1 + Math.floor(random() * 4)).join(" "),
+    });
+    const context = featureContext(JAN);
+    for (let round = 0; round < 20; round++) {
+      const mentors = Array.from({ length: 30 }, (_, j) => matchFeatures(profile(`m${j}`), context));
+      const index = mentorIndex(mentors);
+      for (let i = 0; i < 20; i++) {
+        const mentee = matchFeatures(profile(`e${i}`), context);
+        const row = new Int16Array(mentors.length);
+        scoreMentors(index, mentee, row);
+        expect([...row]).toEqual(mentors.map((m) => pairScore(m, mentee)));
+      }
     }
   });
 });

@@ -31,6 +31,32 @@ async function cohort(capacities: number[], menteeCount: number) {
 
 const pairOf = (mentor: Person, mentee: Person) => ({ mentorId: mentor.user.id, menteeId: mentee.user.id });
 
+/** A program with `mentorCount` mentors of capacity `capacity` and `menteeCount` mentees, written straight into D1 (signing up hundreds takes too long). */
+async function largeCohort(mentorCount: number, capacity: number, menteeCount: number) {
+  const group = await groupWithRoles();
+  const { programId } = await createProgram(group.admin, group.groupId);
+  const now = new Date().toISOString();
+  const add = (role: "mentor" | "mentee", i: number) => {
+    const id = crypto.randomUUID();
+    return {
+      id,
+      statements: [
+        env.DB.prepare(
+          "INSERT INTO users (id, email, display_name, birth_date, password_hash, topics, languages, created_at) VALUES (?1, ?2, ?3, '1990-01-01', 'x', '[\"promotion\"]', '[\"en\"]', ?4)",
+        ).bind(id, `${id}@example.org`, `${role} ${i}`, now),
+        env.DB.prepare("INSERT INTO group_members (group_id, user_id, role, joined_at) VALUES (?1, ?2, 'member', ?3)").bind(group.groupId, id, now),
+        env.DB.prepare(
+          "INSERT INTO applications (id, program_id, user_id, role, answers, capacity, status, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, '{}', ?5, 'waiting', ?6, ?6)",
+        ).bind(crypto.randomUUID(), programId, id, role, role === "mentor" ? capacity : null, now),
+      ],
+    };
+  };
+  const mentors = Array.from({ length: mentorCount }, (_, i) => add("mentor", i));
+  const mentees = Array.from({ length: menteeCount }, (_, i) => add("mentee", i));
+  await env.DB.batch([...mentors, ...mentees].flatMap((p) => p.statements));
+  return { ...group, programId, mentorIds: mentors.map((m) => m.id), menteeIds: mentees.map((m) => m.id) };
+}
+
 async function activePairs(programId: string) {
   const { results } = await env.DB.prepare("SELECT mentor_id, mentee_id FROM pairs WHERE program_id = ?1 AND status = 'active'")
     .bind(programId)
@@ -80,6 +106,42 @@ describe("bulk publishing", () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }, 60_000);
+
+  it("a cohort of hundreds: every pair that fits is created in request order, each mentor filled exactly, and every notification is queued", async () => {
+    const c = await largeCohort(120, 2, 245);
+    // Two mentees per mentor (240 pairs, many statements), then five more for mentors who are full, then
+    // a mentee who already has a mentor by then.
+    const pairs = [
+      ...c.mentorIds.flatMap((mentorId, j) => [
+        { mentorId, menteeId: c.menteeIds[2 * j]! },
+        { mentorId, menteeId: c.menteeIds[2 * j + 1]! },
+      ]),
+      ...c.menteeIds.slice(240).map((menteeId, k) => ({ mentorId: c.mentorIds[k]!, menteeId })),
+      { mentorId: c.mentorIds[119]!, menteeId: c.menteeIds[0]! },
+    ];
+    const res = await c.admin.client.post(`/programs/${c.programId}/pairs/bulk`, { pairs, introduction: "Welcome!" });
+    expect(res.status).toBe(207);
+    expect(res.json).toMatchObject({ created: 240, failed: 6 });
+    expect(res.json.results.slice(0, 240).every((r: any) => r.status === 201)).toBe(true);
+    expect(res.json.results.slice(240).map((r: any) => r.error.code)).toEqual([...Array(5).fill("capacity_full"), "mentee_has_pair"]);
+    const active = await activePairs(c.programId);
+    expect(active).toHaveLength(240);
+    const load = new Map<string, number>();
+    for (const p of active) load.set(p.mentor_id, (load.get(p.mentor_id) ?? 0) + 1);
+    expect([...load.values()].every((n) => n === 2)).toBe(true);
+    // In-app at once; email and push through the queue (480 messages, more than one send): the consumer
+    // records a delivery (here "skipped": no verified address) for every one of them.
+    const count = async (sql: string) => (await env.DB.prepare(sql).bind(c.programId).first<{ n: number }>())!.n;
+    const inApp = "SELECT COUNT(*) AS n FROM notifications WHERE kind = 'paired' AND json_extract(data, '$.programId') = ?1";
+    expect(await count(inApp)).toBe(480);
+    const delivered = `SELECT COUNT(*) AS n FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id
+       WHERE n.kind = 'paired' AND d.channel = 'email' AND json_extract(n.data, '$.programId') = ?1`;
+    const deadline = Date.now() + 60_000;
+    while ((await count(delivered)) < 480) {
+      if (Date.now() > deadline) throw new Error(`deliveries recorded: ${await count(delivered)} of 480`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }, 120_000);
 
   it("answers each refused pair with the status and code the single pairing route gives", async () => {
     const c = await cohort([1, 1], 4);

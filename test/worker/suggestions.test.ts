@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apply, createProgram, groupWithRoles, joinGroup, signUp, type Person } from "./helpers.ts";
+import { answersFor, apply, createProgram, groupWithRoles, joinGroup, signUp, type Person } from "./helpers.ts";
 
 async function person(label: string, profile: Record<string, unknown>) {
   const p = await signUp(label);
@@ -43,6 +43,39 @@ describe("match suggestions", () => {
     expect(kinds).toEqual(expect.arrayContaining(["shared_topics", "shared_language", "time_zone", "asked_for"]));
     expect(top.reasons.find((r: any) => r.kind === "asked_for").text).toMatch(/interview/);
     expect(top.score).toBeGreaterThan(res.json.suggestions[1].score);
+  });
+
+  it("follows every change to what they are made of: a profile, an application, a mentor's places", async () => {
+    const b = await board();
+    const suggest = async () => {
+      const res = await b.admin.client.get(`/programs/${b.programId}/suggestions?menteeId=${b.lea.user.id}`);
+      expect(res.status).toBe(200);
+      return new Map<string, any>(res.json.suggestions.map((s: any) => [s.mentor.userId, s]));
+    };
+    const before = await suggest();
+    expect([...before.keys()]).not.toContain(b.full.user.id);
+
+    // A mentor's profile: Tokyo moves to Paris, speaks French and takes up Léa's topics.
+    await b.tokyo.client.patch("/me", { topics: ["promotion", "backend"], languages: ["fr"], timeZone: "Europe/Paris" });
+    const moved = await suggest();
+    expect(moved.get(b.tokyo.user.id).score).toBeGreaterThan(before.get(b.tokyo.user.id).score);
+    expect(moved.get(b.tokyo.user.id).mentor.user.timeZone).toBe("Europe/Paris");
+
+    // A mentor's application: Berlin no longer mentions interviews, so Léa's request no longer matches.
+    const berlinApplication = (await b.berlin.client.get("/applications")).json.applications.find((a: any) => a.programId === b.programId);
+    const { program } = (await b.berlin.client.get(`/programs/${b.programId}`)).json;
+    const answers = answersFor(program.questions.mentor, { help_with: "Gardening and watercolours" });
+    const edited = await b.berlin.client.patch(`/applications/${berlinApplication.id}`, { answers });
+    expect(edited.status).toBe(200);
+    const rewritten = await suggest();
+    expect(before.get(b.berlin.user.id).reasons.map((r: any) => r.kind)).toContain("asked_for");
+    expect(rewritten.get(b.berlin.user.id).reasons.map((r: any) => r.kind)).not.toContain("asked_for");
+
+    // A mentor's places: ending the full mentor's pair gives them a place again.
+    const { pairs } = (await b.admin.client.get(`/programs/${b.programId}/pairs`)).json;
+    const ended = await b.admin.client.post(`/pairs/${pairs[0].id}/end`, { outcome: "completed" });
+    expect(ended.status).toBe(200);
+    expect([...(await suggest()).keys()]).toContain(b.full.user.id);
   });
 
   it("refuses a menteeId that is not a mentee of the program", async () => {

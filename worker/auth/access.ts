@@ -1,8 +1,7 @@
 import type { Context } from "hono";
 import { isGroupAdmin, type GroupRole } from "../../shared/api/groups.ts";
 import type { AppEnv } from "../env.ts";
-import { findProgram, type ProgramRow } from "../db/programs.ts";
-import { requireMember } from "../db/groups.ts";
+import { findProgramForMember, type ProgramForMemberRow, type ProgramRow } from "../db/programs.ts";
 import { notFound } from "../http/errors.ts";
 import { currentUser } from "./session.ts";
 
@@ -11,11 +10,13 @@ import { currentUser } from "./session.ts";
  * else gets 404, as if it did not exist.
  */
 export async function loadProgram(c: Context<AppEnv>, programId: string): Promise<{ row: ProgramRow; role: GroupRole }> {
-  const row = await findProgram(c.env.DB, programId);
-  if (!row) throw notFound("This program");
-  const role = await requireMember(c.env.DB, row.group_id, currentUser(c).id).catch(() => {
-    throw notFound("This program");
-  });
+  return programAccess(await findProgramForMember(c.env.DB, programId, currentUser(c).id));
+}
+
+/** loadProgram's rule on a row read by the caller (programForMemberStatement, in a batch of its own). */
+export function programAccess(found: ProgramForMemberRow | null | undefined): { row: ProgramRow; role: GroupRole } {
+  if (!found?.member_role) throw notFound("This program");
+  const { member_role: role, ...row } = found;
   if (row.status === "draft" && !isGroupAdmin(role)) throw notFound("This program");
   return { row, role };
 }

@@ -33,7 +33,7 @@ type ApplicantRow = ApplicationRow &
     effective_capacity: number;
   };
 
-function toApplicant(row: ApplicantRow): Applicant {
+export function toApplicant(row: ApplicantRow): Applicant {
   const capacity = row.role === "mentor" ? row.effective_capacity : 0;
   return {
     ...toApplication(row),
@@ -43,15 +43,7 @@ function toApplicant(row: ApplicantRow): Applicant {
   };
 }
 
-/** Applicants of a program with their profiles and, for mentors, how many active pairs they have. */
-export async function listApplicants(
-  db: D1Database,
-  programId: string,
-  filter: { role?: string | undefined; status?: string | undefined; userId?: string | undefined } = {},
-): Promise<Applicant[]> {
-  const { results } = await db
-    .prepare(
-      `SELECT a.*, u.display_name, u.about, u.topics, u.languages, u.time_zone,
+const APPLICANTS = `SELECT a.*, u.display_name, u.about, u.topics, u.languages, u.time_zone,
          COALESCE(a.capacity, p.mentor_capacity_default) AS effective_capacity,
          -- One indexed count per role (pairs_active_by_mentor, pairs_one_active_per_mentee): an OR of the
          -- two would scan the program's pairs once per applicant, which suggest-all feels at 2,000 mentees.
@@ -61,13 +53,28 @@ export async function listApplicants(
          END AS capacity_used
        FROM applications a
        JOIN users u ON u.id = a.user_id
-       JOIN programs p ON p.id = a.program_id
+       JOIN programs p ON p.id = a.program_id`;
+
+/** Applicants of a program with their profiles and, for mentors, how many active pairs they have. */
+export async function listApplicants(
+  db: D1Database,
+  programId: string,
+  filter: { role?: string | undefined; status?: string | undefined; userId?: string | undefined } = {},
+): Promise<Applicant[]> {
+  const { results } = await db
+    .prepare(
+      `${APPLICANTS}
        WHERE a.program_id = ?1 AND (?2 IS NULL OR a.role = ?2) AND (?3 IS NULL OR a.status = ?3) AND (?4 IS NULL OR a.user_id = ?4)
        ORDER BY a.created_at`,
     )
     .bind(programId, filter.role ?? null, filter.status ?? null, filter.userId ?? null)
     .all<ApplicantRow>();
   return results.map(toApplicant);
+}
+
+/** One person's application in one role, as listApplicants gives it, straight through the unique index; read with toApplicant. */
+export function applicantStatement(db: D1Database, programId: string, userId: string, role: "mentor" | "mentee") {
+  return db.prepare(`${APPLICANTS} WHERE a.program_id = ?1 AND a.user_id = ?2 AND a.role = ?3`).bind(programId, userId, role);
 }
 
 export function findApplication(db: D1Database, applicationId: string) {
@@ -126,11 +133,4 @@ export async function withdrawApplication(db: D1Database, applicationId: string,
     .bind(applicationId, now)
     .run();
   return result.meta.changes !== 0;
-}
-
-export function findApplicationOfRole(db: D1Database, programId: string, userId: string, role: string) {
-  return db
-    .prepare("SELECT status, capacity FROM applications WHERE program_id = ?1 AND user_id = ?2 AND role = ?3")
-    .bind(programId, userId, role)
-    .first<{ status: string; capacity: number | null }>();
 }

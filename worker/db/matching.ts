@@ -22,14 +22,100 @@ export function markApplicationsPairedManyStatement(db: D1Database, programId: s
     .bind(programId, now, JSON.stringify(pairIds));
 }
 
+/** Rows per multi-row statement: one JSON array bound as one parameter, well inside D1's limits. */
+const ROWS_PER_STATEMENT = 50;
+
+function chunked<T>(items: T[], size = ROWS_PER_STATEMENT): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
 /**
- * The outbox row that creates a new pair's room, written only if the pair itself was written: it goes
- * right after the pair's conditional insert in the same batch, so a refused pair leaves no row behind.
- * Same table and shape as roomEffectStatements (worker/db/room-outbox.ts), which has no condition.
+ * The outbox rows that create new pairs' rooms, each written only if its pair was: they go after the
+ * pairs' conditional inserts in the same batch, so a refused pair leaves no row behind. Up to 50 rooms
+ * per statement, in order. Same table and shape as roomEffectStatements (worker/db/room-outbox.ts).
  */
-export function initializeRoomStatement(db: D1Database, pairId: string, effect: RoomEffect) {
+export function initializeRoomsStatements(db: D1Database, rooms: { pairId: string; effect: RoomEffect }[]) {
   const now = Date.now();
+  return chunked(rooms).map((chunk) =>
+    db
+      .prepare(
+        `INSERT INTO room_outbox (pair_id, effect, created_at, next_attempt_at)
+         SELECT json_extract(r.value, '$.pairId'), json_extract(r.value, '$.effect'), ?2, ?2 FROM json_each(?1) r
+         WHERE EXISTS (SELECT 1 FROM pairs WHERE id = json_extract(r.value, '$.pairId'))
+         ORDER BY r.key`,
+      )
+      .bind(JSON.stringify(chunk.map((room) => ({ pairId: room.pairId, effect: JSON.stringify(RoomEffect.parse(room.effect)) }))), now),
+  );
+}
+
+/** "paired" audit rows for pairs just created, up to 50 per statement. */
+export function pairedAuditStatements(db: D1Database, groupId: string, actorId: string, pairs: { pairId: string; label: string; programId: string }[]) {
+  const now = new Date().toISOString();
+  return chunked(pairs).map((chunk) =>
+    db
+      .prepare(
+        `INSERT INTO audit_log (id, group_id, actor_id, action, target_type, target_id, detail, created_at)
+         SELECT json_extract(r.value, '$.id'), ?2, ?3, 'paired', 'pair', json_extract(r.value, '$.pairId'), json_extract(r.value, '$.detail'), ?4
+         FROM json_each(?1) r`,
+      )
+      .bind(
+        JSON.stringify(
+          chunk.map((pair) => ({ id: crypto.randomUUID(), pairId: pair.pairId, detail: JSON.stringify({ label: pair.label, programId: pair.programId }) })),
+        ),
+        groupId,
+        actorId,
+        now,
+      ),
+  );
+}
+
+/**
+ * What decides a pairing, for everyone in `userIds` at once: group membership, applications in the
+ * program, blocks between them, and the mentees' active mentors. Four reads in one batch, whatever the
+ * number of people, to explain refused pairs.
+ */
+export async function pairingFacts(db: D1Database, programId: string, groupId: string, userIds: string[]) {
+  const ids = JSON.stringify(userIds);
+  const [members, applications, blocks, active] = await db.batch([
+    db.prepare("SELECT user_id FROM group_members WHERE group_id = ?1 AND user_id IN (SELECT value FROM json_each(?2))").bind(groupId, ids),
+    db.prepare("SELECT user_id, role, status FROM applications WHERE program_id = ?1 AND user_id IN (SELECT value FROM json_each(?2))").bind(programId, ids),
+    db
+      .prepare(
+        "SELECT blocker_id, blocked_id FROM blocks WHERE blocker_id IN (SELECT value FROM json_each(?1)) AND blocked_id IN (SELECT value FROM json_each(?1))",
+      )
+      .bind(ids),
+    db
+      .prepare("SELECT mentee_id, mentor_id FROM pairs WHERE program_id = ?1 AND status = 'active' AND mentee_id IN (SELECT value FROM json_each(?2))")
+      .bind(programId, ids),
+  ]);
+  const rows = <T>(result: D1Result | undefined) => (result?.results ?? []) as T[];
+  return {
+    members: new Set(rows<{ user_id: string }>(members).map((r) => r.user_id)),
+    applications: new Map(rows<{ user_id: string; role: string; status: string }>(applications).map((r) => [`${r.user_id}|${r.role}`, r.status])),
+    blocked: new Set(
+      rows<{ blocker_id: string; blocked_id: string }>(blocks).flatMap((r) => [`${r.blocker_id}|${r.blocked_id}`, `${r.blocked_id}|${r.blocker_id}`]),
+    ),
+    mentorOf: new Map(rows<{ mentee_id: string; mentor_id: string }>(active).map((r) => [r.mentee_id, r.mentor_id])),
+  };
+}
+
+/**
+ * A stamp that changes whenever anything the program's mentor suggestions are made of changes: the
+ * mentors' applications (answers, capacity, status), their profiles, the program's pairs (places left)
+ * and the program itself. One small indexed query (`stamp`, null for no program), so a request can tell
+ * whether what it kept is current.
+ */
+export function mentorsStampStatement(db: D1Database, programId: string) {
   return db
-    .prepare("INSERT INTO room_outbox (pair_id, effect, created_at, next_attempt_at) SELECT ?1, ?2, ?3, ?3 WHERE EXISTS (SELECT 1 FROM pairs WHERE id = ?1)")
-    .bind(pairId, JSON.stringify(RoomEffect.parse(effect)), now);
+    .prepare(
+      `SELECT
+         (SELECT COUNT(*) || '/' || COALESCE(MAX(a.updated_at), '') || '/' || COALESCE(SUM(u.profile_version), 0)
+            FROM applications a JOIN users u ON u.id = a.user_id WHERE a.program_id = ?1 AND a.role = 'mentor')
+         || '|' || (SELECT COUNT(*) || '/' || COALESCE(MAX(started_at), '') || '/' || COALESCE(MAX(ended_at), '') || '/' || COALESCE(SUM(status = 'active'), 0)
+            FROM pairs WHERE program_id = ?1)
+         || '|' || (SELECT version || '/' || updated_at FROM programs WHERE id = ?1) AS stamp`,
+    )
+    .bind(programId);
 }

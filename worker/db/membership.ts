@@ -98,7 +98,7 @@ export function departureStatements(
       },
     })),
     new Date(now),
-    { sql: "NOT EXISTS (SELECT 1 FROM group_members WHERE group_id = ?6 AND user_id = ?7)", params: [groupId, userId] },
+    { sql: "NOT EXISTS (SELECT 1 FROM group_members WHERE group_id = ?3 AND user_id = ?4)", params: [groupId, userId] },
   );
   statements.push(...told.statements);
   if (pairs.length) {

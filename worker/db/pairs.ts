@@ -94,47 +94,50 @@ export async function listMyPairs(db: D1Database, userId: string): Promise<MyPai
   });
 }
 
-/** True when either of the two has blocked the other. */
-export async function eitherBlocked(db: D1Database, a: string, b: string): Promise<boolean> {
-  const row = await db
-    .prepare("SELECT 1 AS x FROM blocks WHERE (blocker_id = ?1 AND blocked_id = ?2) OR (blocker_id = ?2 AND blocked_id = ?1)")
-    .bind(a, b)
-    .first();
-  return row !== null;
-}
-
-export function findActiveMentorOfMentee(db: D1Database, programId: string, menteeId: string) {
-  return db
-    .prepare("SELECT mentor_id FROM pairs WHERE program_id = ?1 AND mentee_id = ?2 AND status = 'active'")
-    .bind(programId, menteeId)
-    .first<{ mentor_id: string }>();
-}
-
 /**
- * The capacity check and the insert are one statement, so two admins pairing at the same moment
- * cannot both take a mentor's last place. The partial unique indexes on pairs refuse a second
- * active pair for the mentee.
+ * Writes pairs of one program, each only if it passes every rule of pairing, checked in the statement
+ * that writes it: both applications (not withdrawn), both memberships, no block either way, the program
+ * open or closed, and the mentor's capacity (active pairs below it); the partial unique indexes on pairs
+ * refuse a second active pair for a mentee. So two admins pairing at the same moment cannot both take a
+ * mentor's last place. Up to 50 pairs per statement (one JSON parameter).
+ *
+ * The pairs of one statement must not share a mentor or a mentee: SQLite evaluates the SELECT before it
+ * inserts, so a row does not see the others of its statement. createPairs puts pairs that do into
+ * successive statements of the same batch, in request order, so each sees the ones before it.
  */
-export function insertPairStatement(
+export function insertPairsStatement(
   db: D1Database,
-  pair: { pairId: string; mentorId: string; menteeId: string; createdBy: string; now: string; programId: string },
+  pairs: { pairId: string; mentorId: string; menteeId: string }[],
+  common: { programId: string; createdBy: string; now: string },
 ) {
   return db
     .prepare(
       `INSERT INTO pairs (id, program_id, group_id, mentor_id, mentee_id, status, created_by, started_at)
-             SELECT ?1, p.id, p.group_id, ?2, ?3, 'active', ?4, ?5
-             FROM programs p
-             JOIN applications ma ON ma.program_id = p.id AND ma.user_id = ?2 AND ma.role = 'mentor' AND ma.status != 'withdrawn'
-             JOIN applications ea ON ea.program_id = p.id AND ea.user_id = ?3 AND ea.role = 'mentee' AND ea.status != 'withdrawn'
-             WHERE p.id = ?6 AND p.status IN ('open', 'closed')
-               AND EXISTS (SELECT 1 FROM group_members WHERE group_id = p.group_id AND user_id = ?2)
-               AND EXISTS (SELECT 1 FROM group_members WHERE group_id = p.group_id AND user_id = ?3)
-               AND NOT EXISTS (SELECT 1 FROM blocks WHERE (blocker_id = ?2 AND blocked_id = ?3) OR (blocker_id = ?3 AND blocked_id = ?2))
-               AND (SELECT COUNT(*) FROM pairs x WHERE x.program_id = p.id AND x.mentor_id = ?2 AND x.status = 'active')
-                   < COALESCE(ma.capacity, p.mentor_capacity_default)
-             ON CONFLICT DO NOTHING`,
+         SELECT r.pair_id, p.id, p.group_id, r.mentor_id, r.mentee_id, 'active', ?2, ?3
+         FROM (SELECT json_extract(value, '$.pairId') AS pair_id, json_extract(value, '$.mentorId') AS mentor_id,
+                      json_extract(value, '$.menteeId') AS mentee_id FROM json_each(?4)) r
+         JOIN programs p ON p.id = ?1
+         JOIN applications ma ON ma.program_id = p.id AND ma.user_id = r.mentor_id AND ma.role = 'mentor' AND ma.status != 'withdrawn'
+         JOIN applications ea ON ea.program_id = p.id AND ea.user_id = r.mentee_id AND ea.role = 'mentee' AND ea.status != 'withdrawn'
+         WHERE p.status IN ('open', 'closed')
+           AND EXISTS (SELECT 1 FROM group_members WHERE group_id = p.group_id AND user_id = r.mentor_id)
+           AND EXISTS (SELECT 1 FROM group_members WHERE group_id = p.group_id AND user_id = r.mentee_id)
+           AND NOT EXISTS (SELECT 1 FROM blocks WHERE (blocker_id = r.mentor_id AND blocked_id = r.mentee_id) OR (blocker_id = r.mentee_id AND blocked_id = r.mentor_id))
+           AND (SELECT COUNT(*) FROM pairs x WHERE x.program_id = p.id AND x.mentor_id = r.mentor_id AND x.status = 'active')
+               < COALESCE(ma.capacity, p.mentor_capacity_default)
+         ON CONFLICT DO NOTHING`,
     )
-    .bind(pair.pairId, pair.mentorId, pair.menteeId, pair.createdBy, pair.now, pair.programId);
+    .bind(
+      common.programId,
+      common.createdBy,
+      common.now,
+      JSON.stringify(pairs.map((pair) => ({ pairId: pair.pairId, mentorId: pair.mentorId, menteeId: pair.menteeId }))),
+    );
+}
+
+/** Which of these pair ids exist: after a batch of inserts, the pairs it created. */
+export function existingPairsStatement(db: D1Database, pairIds: string[]) {
+  return db.prepare("SELECT id FROM pairs WHERE id IN (SELECT value FROM json_each(?1))").bind(JSON.stringify(pairIds));
 }
 
 export function endPairStatement(db: D1Database, pairId: string, outcome: string, reason: string | null, endedBy: string, now: string) {

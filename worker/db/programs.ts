@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { GroupRole } from "../../shared/api/groups.ts";
 import { Locale } from "../../shared/api/users.ts";
 import { ProgramQuestions, ProgramStatus, ProgramStep, type Program, type ProgramSummary } from "../../shared/api/programs.ts";
 
@@ -61,8 +62,18 @@ export function toProgramSummary(row: ProgramRow): ProgramSummary {
   };
 }
 
-export function findProgram(db: D1Database, programId: string) {
-  return db.prepare("SELECT * FROM programs WHERE id = ?1").bind(programId).first<ProgramRow>();
+/** The program and the caller's role in its group (null for a non-member), in one query. */
+export function findProgramForMember(db: D1Database, programId: string, userId: string) {
+  return programForMemberStatement(db, programId, userId).first<ProgramForMemberRow>();
+}
+
+export type ProgramForMemberRow = ProgramRow & { member_role: GroupRole | null };
+
+/** The statement behind findProgramForMember, to put in a batch. */
+export function programForMemberStatement(db: D1Database, programId: string, userId: string) {
+  return db
+    .prepare("SELECT p.*, (SELECT role FROM group_members m WHERE m.group_id = p.group_id AND m.user_id = ?2) AS member_role FROM programs p WHERE p.id = ?1")
+    .bind(programId, userId);
 }
 
 export function insertProgram(

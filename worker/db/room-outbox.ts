@@ -104,6 +104,17 @@ export async function deliverRoomEffects(env: Env, deliver: RoomDeliverer = call
 }
 
 /**
+ * Delivers everything due, pass after pass with no waiting in between, until nothing is due or
+ * `budgetMs` has passed; then the retries of what failed, as deliverRoomEffects does. For the hundreds
+ * of rooms of a bulk publish (see worker/pairing/create-pairs.ts).
+ */
+export async function drainRoomEffects(env: Env, budgetMs: number, deliver: RoomDeliverer = callRoom): Promise<{ pending: number }> {
+  const until = Date.now() + budgetMs;
+  while (Date.now() < until && (await pendingCount(env, Date.now())) > 0) await deliverDue(env, deliver);
+  return deliverRoomEffects(env, deliver);
+}
+
+/**
  * For routes: one delivery pass now, so that in the common case the response follows the rooms'
  * change (a blocked person's socket is already closed), then the retries in the background.
  */

@@ -10,13 +10,17 @@ export function unblockStatement(db: D1Database, blockerId: string, blockedId: s
 
 /** Every block where one of `userIds` is the blocker or the blocked. */
 export async function listBlocksInvolving(db: D1Database, userIds: string[]): Promise<{ blocker_id: string; blocked_id: string }[]> {
-  const { results } = await db
+  const { results } = await blocksInvolvingStatement(db, userIds).all<{ blocker_id: string; blocked_id: string }>();
+  return results;
+}
+
+/** The statement behind listBlocksInvolving, to put in a batch. */
+export function blocksInvolvingStatement(db: D1Database, userIds: string[]) {
+  return db
     .prepare(
       "SELECT blocker_id, blocked_id FROM blocks WHERE blocker_id IN (SELECT value FROM json_each(?1)) OR blocked_id IN (SELECT value FROM json_each(?1))",
     )
-    .bind(JSON.stringify(userIds))
-    .all<{ blocker_id: string; blocked_id: string }>();
-  return results;
+    .bind(JSON.stringify(userIds));
 }
 
 export type ReportRow = {

@@ -11,6 +11,7 @@ import {
   recordSkipped,
   type DeliveryKey,
 } from "../db/notification-delivery.ts";
+import { drainRoomEffects } from "../db/room-outbox.ts";
 import type { Env } from "../env.ts";
 import type { NotifyMessage } from "./messages.ts";
 import { backoffSeconds, MAX_ATTEMPTS, sender } from "./rules.ts";
@@ -194,8 +195,15 @@ async function deliver(env: Env, body: NotifyMessage, io: DeliveryIO): Promise<s
       return deliverSecurityEmail(env, io, body);
     case "daily_summary":
       return deliverDailySummary(env, io, body);
+    case "deliver_rooms":
+      // Whatever is still left (a room that keeps failing) is the cron sweep's: nothing to retry here.
+      await drainRoomEffects(env, ROOM_DRAIN_BUDGET_MS);
+      return [];
   }
 }
+
+/** A queue consumer may run for minutes: enough for the rooms of the largest cohort. */
+const ROOM_DRAIN_BUDGET_MS = 5 * 60_000;
 
 export async function handleNotifyBatch(batch: MessageBatch<NotifyMessage>, env: Env, io: DeliveryIO = platformIO(env)): Promise<void> {
   // The messages of a batch are independent (each has its own delivery rows): handle them side by side.

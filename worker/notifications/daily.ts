@@ -4,13 +4,13 @@ import type { AdminDigestData } from "./templates/types.ts";
 import { digestRows, usersWithDailyEmail } from "../db/admin-digest.ts";
 import { pairsNeedingAttention } from "../db/rhythm.ts";
 import type { Env } from "../env.ts";
-import type { NotifyMessage } from "./messages.ts";
+import type { PersonMessage } from "./messages.ts";
 import { prepareNotifications, type NotifyInput } from "./notify.ts";
 
 /** The Cron Trigger of the daily run (wrangler.toml). */
 export const DAILY_CRON = "0 7 * * *";
 
-export async function dailyMessages(env: Env, now = Date.now()): Promise<NotifyMessage[]> {
+export async function dailyMessages(env: Env, now = Date.now()): Promise<PersonMessage[]> {
   const day = new Date(now).toISOString().slice(0, 10);
   const digests = new Map<string, AdminDigestData>();
   const [rows, quiet] = await Promise.all([digestRows(env.DB, now), pairsNeedingAttention(env.DB, null, now)]);
@@ -33,7 +33,7 @@ export async function dailyMessages(env: Env, now = Date.now()): Promise<NotifyM
     digests.set(row.user_id, digest);
   }
   const items: NotifyInput[] = [...digests].map(([userId, data]) => ({ id: `digest:${userId}:${day}`, userId, kind: "admin_digest", data, inApp: false }));
-  const summaries: NotifyMessage[] = (await usersWithDailyEmail(env.DB)).map((userId) => ({ type: "daily_summary", id: `summary:${userId}:${day}`, userId }));
+  const summaries: PersonMessage[] = (await usersWithDailyEmail(env.DB)).map((userId) => ({ type: "daily_summary", id: `summary:${userId}:${day}`, userId }));
   return [...prepareNotifications(env.DB, items).messages, ...summaries];
 }
 

@@ -8,18 +8,23 @@ import {
   assignMatrix,
   featureContext,
   matchFeatures,
+  mentorIndex,
   NOT_ALLOWED,
   pairScore,
+  scoreMentors,
   unmatchedReason,
+  type MatchFeatures,
   type MatchProfile,
   type MatchReason,
+  type MentorIndex,
 } from "../../shared/rules/matching.ts";
 import type { AppEnv } from "../env.ts";
-import { loadProgram } from "../auth/access.ts";
-import { requireUser } from "../auth/session.ts";
-import { listApplicants } from "../db/applications.ts";
-import { toProgram } from "../db/programs.ts";
-import { listBlocksInvolving } from "../db/safety.ts";
+import { loadProgram, programAccess } from "../auth/access.ts";
+import { currentUser, requireUser } from "../auth/session.ts";
+import { applicantStatement, listApplicants, toApplicant } from "../db/applications.ts";
+import { mentorsStampStatement } from "../db/matching.ts";
+import { programForMemberStatement, toProgram, type ProgramForMemberRow } from "../db/programs.ts";
+import { blocksInvolvingStatement, listBlocksInvolving } from "../db/safety.ts";
 import { ApiError, forbidden } from "../http/errors.ts";
 import { requestLocale } from "../http/locale.ts";
 import { createRouter, errorResponses, jsonResponse } from "../http/router.ts";
@@ -55,16 +60,51 @@ function matchProfile(program: Program, applicant: Applicant): MatchProfile {
 
 const withText = (reasons: MatchReason[], locale: ReasonLocale) => reasons.map((reason) => ({ ...reason, text: describeReason(reason, locale) }));
 
-/** "blocker|blocked" keys, both ways round, for blocks that involve any of `userIds`. */
-async function blockedPairs(db: D1Database, userIds: string[]): Promise<Set<string>> {
-  if (!userIds.length) return new Set();
-  const results = await listBlocksInvolving(db, userIds);
-  const keys = new Set<string>();
-  for (const row of results) {
-    keys.add(`${row.blocker_id}|${row.blocked_id}`);
-    keys.add(`${row.blocked_id}|${row.blocker_id}`);
+type BlockRow = { blocker_id: string; blocked_id: string };
+
+/** For each person in the blocks, the people they blocked or were blocked by. */
+function blockMap(rows: BlockRow[]): Map<string, Set<string>> {
+  const map = new Map<string, Set<string>>();
+  const add = (a: string, b: string) => {
+    const set = map.get(a);
+    if (set) set.add(b);
+    else map.set(a, new Set([b]));
+  };
+  for (const row of rows) {
+    add(row.blocker_id, row.blocked_id);
+    add(row.blocked_id, row.blocker_id);
   }
-  return keys;
+  return map;
+}
+
+/** For each of `userIds`, the people they blocked or were blocked by. */
+async function blockedWith(db: D1Database, userIds: string[]): Promise<Map<string, Set<string>>> {
+  return userIds.length ? blockMap(await listBlocksInvolving(db, userIds)) : new Map();
+}
+
+/**
+ * Per isolate, each program's mentors with a place left, with their features and indexes, kept while
+ * the program's stamp (mentorsStamp: applications, profiles, pairs, the program) is unchanged, so that
+ * asking for one mentee's suggestions scores one mentee instead of reading and reading into every mentor
+ * again. Checked on every request, so an isolate never serves what another one changed. An hour at
+ * most, for the time zones' offsets (daylight saving).
+ */
+type MentorsEntry = { stamp: string; until: number; mentors: Applicant[]; features: MatchFeatures[]; index: MentorIndex };
+const mentorsCache = new Map<string, MentorsEntry>();
+const CACHED_PROGRAMS = 16;
+const CACHE_MS = 60 * 60_000;
+
+async function mentorsWithPlaces(db: D1Database, program: Program, stamp: string): Promise<MentorsEntry> {
+  const cached = mentorsCache.get(program.id);
+  if (cached && cached.stamp === stamp && cached.until > Date.now()) return cached;
+  const mentors = (await listApplicants(db, program.id, { role: "mentor" })).filter((mentor) => mentor.capacityLeft > 0);
+  const context = featureContext();
+  const features = mentors.map((mentor) => matchFeatures(matchProfile(program, mentor), context));
+  const entry = { stamp, until: Date.now() + CACHE_MS, mentors, features, index: mentorIndex(features) };
+  mentorsCache.delete(program.id);
+  mentorsCache.set(program.id, entry);
+  if (mentorsCache.size > CACHED_PROGRAMS) mentorsCache.delete(mentorsCache.keys().next().value!);
+  return entry;
 }
 
 async function adminProgram(c: Context<AppEnv>, programId: string) {
@@ -96,31 +136,38 @@ export const suggestionRoutes = createRouter()
     }),
     async (c) => {
       const { menteeId, limit } = c.req.valid("query");
-      const program = await adminProgram(c, c.req.valid("param").programId);
+      const programId = c.req.valid("param").programId;
       const locale = requestLocale(c);
-      const [mentees, mentorApplicants, blocked] = await Promise.all([
-        listApplicants(c.env.DB, program.id, { role: "mentee", userId: menteeId }),
-        listApplicants(c.env.DB, program.id, { role: "mentor" }),
-        blockedPairs(c.env.DB, [menteeId]),
+      // The program with the caller's role, the mentee, the stamp of the program's mentors and the
+      // mentee's blocks: one round trip. Nothing is answered before the access checks below.
+      const db = c.env.DB;
+      const [programRows, menteeRows, stampRows, blockRows] = await db.batch([
+        programForMemberStatement(db, programId, currentUser(c).id),
+        applicantStatement(db, programId, menteeId, "mentee"),
+        mentorsStampStatement(db, programId),
+        blocksInvolvingStatement(db, [menteeId]),
       ]);
-      const mentee = mentees.find((a) => a.status !== "withdrawn");
+      const { row, role } = programAccess(programRows!.results[0] as ProgramForMemberRow | undefined);
+      if (!isGroupAdmin(role)) throw forbidden("Only the group's admins see match suggestions.");
+      const program = toProgram(row);
+      const mentee = (menteeRows!.results as Parameters<typeof toApplicant>[0][]).map(toApplicant).find((a) => a.status !== "withdrawn");
+      const stamp = (stampRows!.results[0] as { stamp: string | null } | undefined)?.stamp ?? "";
+      const blocked = blockMap(blockRows!.results as BlockRow[]);
       if (!mentee) throw new ApiError(422, "not_an_applicant", "That person has not applied to this program as a mentee.");
-      const context = featureContext();
-      const menteeFeatures = matchFeatures(matchProfile(program, mentee), context);
+      const { mentors, features, index } = await mentorsWithPlaces(c.env.DB, program, stamp);
+      const menteeFeatures = matchFeatures(matchProfile(program, mentee), featureContext());
       // Score everyone, then build reasons only for the mentors returned.
-      const suggestions = mentorApplicants
-        .filter((mentor) => mentor.capacityLeft > 0 && mentor.userId !== mentee.userId && !blocked.has(`${mentor.userId}|${mentee.userId}`))
-        .map((mentor) => {
-          const features = matchFeatures(matchProfile(program, mentor), context);
-          return { mentor, features, score: pairScore(features, menteeFeatures) };
-        })
-        .sort((a, b) => b.score - a.score || b.mentor.capacityLeft - a.mentor.capacityLeft)
-        .slice(0, limit)
-        .map(({ mentor, features, score }) => {
-          const reasons: MatchReason[] = [];
-          pairScore(features, menteeFeatures, reasons);
-          return { mentor, score, reasons: withText(reasons, locale) };
-        });
+      const scores = new Int16Array(mentors.length);
+      scoreMentors(index, menteeFeatures, scores);
+      const notWith = blocked.get(mentee.userId);
+      const ranked: number[] = [];
+      for (let j = 0; j < mentors.length; j++) if (mentors[j]!.userId !== mentee.userId && !notWith?.has(mentors[j]!.userId)) ranked.push(j);
+      ranked.sort((a, b) => scores[b]! - scores[a]! || mentors[b]!.capacityLeft - mentors[a]!.capacityLeft || a - b);
+      const suggestions = ranked.slice(0, limit).map((j) => {
+        const reasons: MatchReason[] = [];
+        const score = pairScore(features[j]!, menteeFeatures, reasons);
+        return { mentor: mentors[j]!, score, reasons: withText(reasons, locale) };
+      });
       return c.json({ mentee, suggestions }, 200);
     },
   )
@@ -151,26 +198,27 @@ export const suggestionRoutes = createRouter()
       const applicants = (await listApplicants(c.env.DB, program.id)).filter((a) => a.status !== "withdrawn");
       const mentors = applicants.filter((a) => a.role === "mentor" && a.capacityLeft > 0);
       const waiting = applicants.filter((a) => a.role === "mentee" && a.capacityUsed === 0);
-      const blocked = await blockedPairs(c.env.DB, waiting.length && mentors.length ? [...waiting, ...mentors].map((a) => a.userId) : []);
-
+      const blocked = await blockedWith(c.env.DB, waiting.length && mentors.length ? [...waiting, ...mentors].map((a) => a.userId) : []);
       const context = featureContext();
       const mentorFeatures = mentors.map((a) => matchFeatures(matchProfile(program, a), context));
       const menteeFeatures = waiting.map((a) => matchFeatures(matchProfile(program, a), context));
       const m = mentors.length;
       const scores = new Int16Array(waiting.length * m);
+      const index = mentorIndex(mentorFeatures);
+      const mentorAt = new Map(mentors.map((mentor, j) => [mentor.userId, j]));
       for (let i = 0; i < waiting.length; i++) {
-        const mentee = waiting[i]!;
-        for (let j = 0; j < m; j++) {
-          const mentor = mentors[j]!;
-          scores[i * m + j] =
-            mentor.userId === mentee.userId || blocked.has(`${mentor.userId}|${mentee.userId}`)
-              ? NOT_ALLOWED
-              : pairScore(mentorFeatures[j]!, menteeFeatures[i]!);
+        scoreMentors(index, menteeFeatures[i]!, scores, i * m);
+        const mentee = waiting[i]!.userId;
+        // Not allowed: the same person (one may apply as both), and either of two who blocked the other.
+        const self = mentorAt.get(mentee);
+        if (self !== undefined) scores[i * m + self] = NOT_ALLOWED;
+        for (const other of blocked.get(mentee) ?? []) {
+          const j = mentorAt.get(other);
+          if (j !== undefined) scores[i * m + j] = NOT_ALLOWED;
         }
       }
       const capacities = mentors.map((a) => a.capacityLeft);
       const result = assignMatrix({ menteeCount: waiting.length, capacities, scores, objective });
-
       const used = new Int32Array(m);
       const proposals: { mentorId: string; menteeId: string; score: number; reasons: ReturnType<typeof withText> }[] = [];
       result.mentorOf.forEach((j, i) => {
