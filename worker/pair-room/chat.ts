@@ -22,7 +22,7 @@ export class Chat {
     private readonly host: RoomHost,
     private readonly state: RoomState,
     /** Called after a new message is stored (the health aggregates hear of chat activity from here). */
-    private readonly onStored: (at: number) => void,
+    private readonly onStored: (at: number, senderId: string) => void,
   ) {}
 
   lastSeq(): number {
@@ -66,7 +66,7 @@ export class Chat {
       .toArray()[0];
     if (!row) return ok({ message: this.find(userId, clientId)!, created: false });
     this.recentSends.get(userId)!.push(now);
-    this.onStored(now);
+    this.onStored(now, userId);
     return ok({ message: toMessage(row), created: true });
   }
 

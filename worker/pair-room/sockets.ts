@@ -1,6 +1,6 @@
 import { ClientFrame, HISTORY_PAGE_SIZE, MAX_FRAME_BYTES } from "../../shared/protocol.ts";
 import type { Chat } from "./chat.ts";
-import { attachmentOf, type RoomHost, type SocketAttachment } from "./host.ts";
+import { attachmentOf, setAttachment, type RoomHost, type SocketAttachment } from "./host.ts";
 import type { RoomState } from "./state.ts";
 
 /** Headers the worker sets on the upgrade after it authenticated the session and checked D1. */
@@ -30,7 +30,7 @@ export class Sockets {
     const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
     const wasOnline = this.host.sockets(userId).length > 0;
     this.host.accept(server, userId);
-    server.serializeAttachment({ userId, sessionHash } satisfies SocketAttachment);
+    setAttachment<SocketAttachment>(server, { userId, sessionHash });
 
     this.host.send(server, {
       type: "hello",
