@@ -29,8 +29,14 @@ export class Chat {
     return this.host.sql.exec<{ seq: number | null }>("SELECT MAX(seq) AS seq FROM messages").one().seq ?? 0;
   }
 
+  /** When the newest message was sent (seqs follow the order of writes, so this reads one row). */
   lastMessageAt(): number | null {
-    return this.host.sql.exec<{ at: number | null }>("SELECT MAX(sent_at) AS at FROM messages").one().at;
+    return this.host.sql.exec<{ at: number }>("SELECT sent_at AS at FROM messages ORDER BY seq DESC LIMIT 1").toArray()[0]?.at ?? null;
+  }
+
+  /** When this person first wrote in the chat. */
+  firstMessageAt(userId: string): number | null {
+    return this.host.sql.exec<{ at: number }>("SELECT sent_at AS at FROM messages WHERE sender_id = ? ORDER BY seq LIMIT 1", userId).toArray()[0]?.at ?? null;
   }
 
   private find(userId: string, clientId: string): ChatMessage | null {
@@ -78,15 +84,19 @@ export class Chat {
   /**
    * Sliding window of each member's stored messages, kept in memory and rebuilt from the messages
    * table the first time a member sends after the object wakes, so the limit holds across hibernation.
+   * The rebuild reads only the newest rows by seq: each of the two members has at most `limit` messages
+   * in any window, so the last 2 × limit rows hold every message of the window.
    */
   private withinRateLimit(userId: string, now: number): boolean {
     const since = now - RATE_LIMIT.windowMs;
     let window = this.recentSends.get(userId);
     if (!window) {
       window = this.host.sql
-        .exec<{ sent_at: number }>("SELECT sent_at FROM messages WHERE sender_id = ? AND sent_at > ? ORDER BY sent_at", userId, since)
+        .exec<{ sender_id: string; sent_at: number }>("SELECT sender_id, sent_at FROM messages ORDER BY seq DESC LIMIT ?", 2 * this.rateLimit())
         .toArray()
-        .map((row) => row.sent_at);
+        .filter((row) => row.sender_id === userId && row.sent_at > since)
+        .map((row) => row.sent_at)
+        .reverse();
       this.recentSends.set(userId, window);
     }
     while (window.length && window[0]! <= since) window.shift();

@@ -94,10 +94,10 @@ export class Sockets {
         if (!result.ok) return this.host.send(ws, { type: "error", code: result.code, message: result.message, clientId: frame.clientId });
         // The ack goes out only after the write: output gates hold it until the row is durable. It
         // carries what the sender lacks (seq, sentAt), so the sending socket gets no echo; the other
-        // person and the sender's other tabs get the message.
+        // person and the sender's other tabs get the message, first: the sender already shows it.
         const { message, created } = result.value;
-        this.host.send(ws, { type: "ack", clientId: message.clientId, seq: message.seq, sentAt: message.sentAt });
         if (created) this.host.broadcast({ type: "message", ...message }, ws);
+        this.host.send(ws, { type: "ack", clientId: message.clientId, seq: message.seq, sentAt: message.sentAt });
         return;
       }
       case "typing":
