@@ -61,9 +61,10 @@ export class Chat {
       return fail("rate_limited", `Slow down: at most ${this.rateLimit()} messages per ${RATE_LIMIT.windowMs / 1000} seconds.`);
     }
     // One statement for the common path; a duplicate clientId inserts nothing and is looked up instead.
+    // Only the seq comes back: the rest of the row is what was just written.
     const row = this.host.sql
-      .exec<MessageRow>(
-        "INSERT INTO messages (client_id, sender_id, body, sent_at) VALUES (?, ?, ?, ?) ON CONFLICT (sender_id, client_id) DO NOTHING RETURNING *",
+      .exec<{ seq: number }>(
+        "INSERT INTO messages (client_id, sender_id, body, sent_at) VALUES (?, ?, ?, ?) ON CONFLICT (sender_id, client_id) DO NOTHING RETURNING seq",
         clientId,
         userId,
         body,
@@ -73,7 +74,7 @@ export class Chat {
     if (!row) return ok({ message: this.find(userId, clientId)!, created: false });
     this.recentSends.get(userId)!.push(now);
     this.onStored(now, userId);
-    return ok({ message: toMessage(row), created: true });
+    return ok({ message: { seq: row.seq, clientId, senderId: userId, body, sentAt: now }, created: true });
   }
 
   private rateLimit(): number {
