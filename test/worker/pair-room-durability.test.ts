@@ -1,7 +1,7 @@
 import { evictDurableObject, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { PING_FRAME, PONG_FRAME } from "../../shared/protocol.ts";
+import { PING_FRAME, PONG_FRAME, RATE_LIMIT } from "../../shared/protocol.ts";
 import { pairUp, programWithApplicants } from "./helpers.ts";
 import { connect } from "./socket.ts";
 
@@ -47,6 +47,27 @@ describe("hibernation", () => {
     });
     expect(mentor.closed).toBeNull();
     expect(mentee.closed).toBeNull();
+  });
+
+  it("keeps the chat rate limit across an eviction, with the partner's messages stored after the sender's", async () => {
+    const r = await pairedRoom();
+    const mentor = await connect(r.mentor.client, r.pairId);
+    const mentee = await connect(r.mentee.client, r.pairId);
+    const sent = RATE_LIMIT.messages - 5;
+    for (let i = 1; i <= sent; i++) mentor.send({ type: "send", clientId: `m-${i}`, body: `mentor ${i}` });
+    await mentor.waitFor("ack", (a) => a.clientId === `m-${sent}`);
+    for (let i = 1; i <= 10; i++) mentee.send({ type: "send", clientId: `e-${i}`, body: `mentee ${i}` });
+    await mentee.waitFor("ack", (a) => a.clientId === "e-10");
+    await evictDurableObject(r.stub, { webSockets: "hibernate" });
+
+    // The woken room rebuilds the mentor's window from storage: 5 more fit, the next 3 do not.
+    for (let i = sent + 1; i <= sent + 8; i++) mentor.send({ type: "send", clientId: `m-${i}`, body: `mentor ${i}` });
+    await mentor.waitFor("error", (e) => e.clientId === `m-${sent + 8}`);
+    expect(mentor.of("ack")).toHaveLength(RATE_LIMIT.messages);
+    expect(mentor.of("error").map((e) => [e.code, e.clientId])).toEqual([6, 7, 8].map((i) => ["rate_limited", `m-${sent + i}`]));
+    // The mentee's own window is theirs alone.
+    mentee.send({ type: "send", clientId: "e-11", body: "mentee 11" });
+    expect((await mentee.waitFor("ack", (a) => a.clientId === "e-11")).seq).toBe(RATE_LIMIT.messages + 11);
   });
 });
 

@@ -52,10 +52,11 @@ export class PairRoom extends DurableObject<Env> {
     this.host = host;
     const published = () => this.pairHealth.publish();
     this.state = new RoomState(host);
-    this.chat = new Chat(host, this.state, (at) => {
+    // Runs after every stored message: each of these answers from memory unless it has something to do.
+    this.chat = new Chat(host, this.state, (at, senderId) => {
       this.pairHealth.chatActivity(at);
-      this.rhythm_.chatActivity();
-      this.away.messageStored(at);
+      this.rhythm_.chatActivity(senderId);
+      this.away.messageStored(at, senderId);
     });
     this.away = new AwayNotices(host, this.state, () => this.chat.readCursors());
     this.steps = new Steps(host, this.state, published);

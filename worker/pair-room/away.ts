@@ -25,16 +25,26 @@ export class AwayNotices {
     private readonly readCursors: () => Record<string, number>,
   ) {}
 
+  /**
+   * Roles with a notice already due, as far as this object has seen: while one is due, a new message to
+   * that person has nothing to add, so the chat's hot path skips the lookups. Only this module clears a
+   * due notice (onAlarm), and it forgets the role there.
+   */
+  private readonly dueKnown = new Set<string>();
+
   /** Called after a new chat message is stored. */
-  messageStored(at: number): void {
-    const last = this.host.sql.exec<{ sender_id: string; seq: number }>("SELECT sender_id, seq FROM messages ORDER BY seq DESC LIMIT 1").toArray()[0];
-    if (!last) return;
-    const recipient = this.state.members().find((m) => m.user_id !== last.sender_id);
-    if (!recipient || this.state.meta(`away_due:${recipient.role}`)) return;
+  messageStored(at: number, senderId: string): void {
+    const recipient = this.state.members().find((m) => m.user_id !== senderId);
+    if (!recipient || this.dueKnown.has(recipient.role)) return;
+    if (this.state.meta(`away_due:${recipient.role}`)) {
+      this.dueKnown.add(recipient.role);
+      return;
+    }
     // Told already and not back since: stay quiet.
     const told = Number(this.state.meta(`away_told:${recipient.role}`) ?? 0);
     if (told > 0 && (this.readCursors()[recipient.user_id] ?? 0) < told) return;
     this.state.setMeta(`away_due:${recipient.role}`, String(at + AWAY_AFTER_MS));
+    this.dueKnown.add(recipient.role);
     this.host.waitUntil(this.ensureAlarm());
   }
 
@@ -62,6 +72,7 @@ export class AwayNotices {
     const members = this.state.members();
     for (const member of members) {
       const dueKey = `away_due:${member.role}`;
+      this.dueKnown.delete(member.role);
       const due = Number(this.state.meta(dueKey) ?? 0);
       if (!due || due > now) continue;
       const other = members.find((m) => m.user_id !== member.user_id);

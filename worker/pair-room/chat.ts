@@ -22,15 +22,21 @@ export class Chat {
     private readonly host: RoomHost,
     private readonly state: RoomState,
     /** Called after a new message is stored (the health aggregates hear of chat activity from here). */
-    private readonly onStored: (at: number) => void,
+    private readonly onStored: (at: number, senderId: string) => void,
   ) {}
 
   lastSeq(): number {
     return this.host.sql.exec<{ seq: number | null }>("SELECT MAX(seq) AS seq FROM messages").one().seq ?? 0;
   }
 
+  /** When the newest message was sent (seqs follow the order of writes, so this reads one row). */
   lastMessageAt(): number | null {
-    return this.host.sql.exec<{ at: number | null }>("SELECT MAX(sent_at) AS at FROM messages").one().at;
+    return this.host.sql.exec<{ at: number }>("SELECT sent_at AS at FROM messages ORDER BY seq DESC LIMIT 1").toArray()[0]?.at ?? null;
+  }
+
+  /** When this person first wrote in the chat. */
+  firstMessageAt(userId: string): number | null {
+    return this.host.sql.exec<{ at: number }>("SELECT sent_at AS at FROM messages WHERE sender_id = ? ORDER BY seq LIMIT 1", userId).toArray()[0]?.at ?? null;
   }
 
   private find(userId: string, clientId: string): ChatMessage | null {
@@ -55,9 +61,10 @@ export class Chat {
       return fail("rate_limited", `Slow down: at most ${this.rateLimit()} messages per ${RATE_LIMIT.windowMs / 1000} seconds.`);
     }
     // One statement for the common path; a duplicate clientId inserts nothing and is looked up instead.
+    // Only the seq comes back: the rest of the row is what was just written.
     const row = this.host.sql
-      .exec<MessageRow>(
-        "INSERT INTO messages (client_id, sender_id, body, sent_at) VALUES (?, ?, ?, ?) ON CONFLICT (sender_id, client_id) DO NOTHING RETURNING *",
+      .exec<{ seq: number }>(
+        "INSERT INTO messages (client_id, sender_id, body, sent_at) VALUES (?, ?, ?, ?) ON CONFLICT (sender_id, client_id) DO NOTHING RETURNING seq",
         clientId,
         userId,
         body,
@@ -66,8 +73,8 @@ export class Chat {
       .toArray()[0];
     if (!row) return ok({ message: this.find(userId, clientId)!, created: false });
     this.recentSends.get(userId)!.push(now);
-    this.onStored(now);
-    return ok({ message: toMessage(row), created: true });
+    this.onStored(now, userId);
+    return ok({ message: { seq: row.seq, clientId, senderId: userId, body, sentAt: now }, created: true });
   }
 
   private rateLimit(): number {
@@ -78,15 +85,19 @@ export class Chat {
   /**
    * Sliding window of each member's stored messages, kept in memory and rebuilt from the messages
    * table the first time a member sends after the object wakes, so the limit holds across hibernation.
+   * The rebuild reads only the newest rows by seq: each of the two members has at most `limit` messages
+   * in any window, so the last 2 × limit rows hold every message of the window.
    */
   private withinRateLimit(userId: string, now: number): boolean {
     const since = now - RATE_LIMIT.windowMs;
     let window = this.recentSends.get(userId);
     if (!window) {
       window = this.host.sql
-        .exec<{ sent_at: number }>("SELECT sent_at FROM messages WHERE sender_id = ? AND sent_at > ? ORDER BY sent_at", userId, since)
+        .exec<{ sender_id: string; sent_at: number }>("SELECT sender_id, sent_at FROM messages ORDER BY seq DESC LIMIT ?", 2 * this.rateLimit())
         .toArray()
-        .map((row) => row.sent_at);
+        .filter((row) => row.sender_id === userId && row.sent_at > since)
+        .map((row) => row.sent_at)
+        .reverse();
       this.recentSends.set(userId, window);
     }
     while (window.length && window[0]! <= since) window.shift();

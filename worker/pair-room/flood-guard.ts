@@ -1,7 +1,7 @@
 import { CLOSE, type ClientFrame } from "../../shared/protocol.ts";
 import { ROOM_LIMITS } from "../../shared/rules/write-limits.ts";
 import type { Chat } from "./chat.ts";
-import { attachmentOf, type RoomHost, type SocketAttachment } from "./host.ts";
+import { attachmentOf, setAttachment, type RoomHost, type SocketAttachment } from "./host.ts";
 import type { RoomState } from "./state.ts";
 
 /** A socket's attachment once the guard has stamped it with when it opened (for "oldest first"). */
@@ -36,7 +36,7 @@ export class FloodGuard {
     const open = this.host.sockets(userId).filter((ws) => ws.readyState === WebSocket.OPEN);
     const stamped = open.map((ws) => {
       const attachment = attachmentOf(ws) as StampedAttachment;
-      if (attachment.openedAt === undefined) ws.serializeAttachment({ ...attachment, openedAt: now } satisfies StampedAttachment);
+      if (attachment.openedAt === undefined) setAttachment<StampedAttachment>(ws, { ...attachment, openedAt: now });
       return { ws, openedAt: attachment.openedAt ?? now };
     });
     const excess = stamped.length - ROOM_LIMITS.socketsPerPerson;

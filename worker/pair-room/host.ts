@@ -28,8 +28,25 @@ export interface RoomHost {
   waitUntil(promise: Promise<unknown>): void;
 }
 
+/**
+ * Attachments read since this object woke, so a frame does not pay for deserializing its socket's
+ * attachment each time. Written only through setAttachment, which keeps this in step; after an eviction
+ * the sockets are new objects and the attachments are read again.
+ */
+const attachments = new WeakMap<WebSocket, SocketAttachment>();
+
 export function attachmentOf(ws: WebSocket): SocketAttachment {
-  return ws.deserializeAttachment() as SocketAttachment;
+  let attachment = attachments.get(ws);
+  if (!attachment) {
+    attachment = ws.deserializeAttachment() as SocketAttachment;
+    attachments.set(ws, attachment);
+  }
+  return attachment;
+}
+
+export function setAttachment<T extends SocketAttachment>(ws: WebSocket, attachment: T): void {
+  ws.serializeAttachment(attachment);
+  attachments.set(ws, attachment);
 }
 
 /** The host a PairRoom gives its modules: its storage, its sockets and the clock. */

@@ -72,6 +72,12 @@ const ROOM_MIGRATIONS: readonly { id: string; sql: string }[] = [
   },
   // Meetings, the goal and feedback (worker/pair-room/rhythm.ts).
   RHYTHM_ROOM_MIGRATION,
+  {
+    // Every chat message paid for updating this index; the rate window is now rebuilt from the newest
+    // messages by seq (chat.ts), and first and last message times are read by seq too.
+    id: "004_drop_messages_by_sender_time",
+    sql: "DROP INDEX messages_by_sender_time",
+  },
 ];
 
 /**

@@ -111,7 +111,7 @@ export function createRhythmHost(host: RoomHost, state: RoomState, parts: { chat
     isActive: () => state.status === "active",
     touch: (at) => state.touch(at),
     lastActivityAt: () => Math.max(Number(state.meta("last_activity_at") ?? 0), parts.chat.lastMessageAt() ?? 0) || null,
-    firstMessageAt: (userId) => host.sql.exec<{ at: number | null }>("SELECT MIN(sent_at) AS at FROM messages WHERE sender_id = ?", userId).one().at,
+    firstMessageAt: (userId) => parts.chat.firstMessageAt(userId),
     currentStep: () => {
       const week = parts.steps.currentWeek();
       const step = parts.steps.titles()[week - 1];

@@ -128,21 +128,22 @@ export class Rhythm {
     if (current === null || next < current) await storage.setAlarm(next);
   }
 
-  private firstsKnown = false;
+  /** Members whose first message time is already published: their later messages cost nothing here. */
+  private readonly firstKnown = new Set<string>();
 
   /** After a chat message: the report's first-message times are published once per person. */
-  chatActivity(): void {
-    if (this.firstsKnown) return;
+  chatActivity(senderId: string): void {
+    if (this.firstKnown.has(senderId)) return;
     const members = this.host.members();
     const firsts = members.map((m) => this.host.firstMessageAt(m.userId));
     const key = JSON.stringify(firsts);
-    if (this.host.meta("published_first_messages") === key) {
-      this.firstsKnown = firsts.every((at) => at !== null);
-      return;
+    if (this.host.meta("published_first_messages") !== key) {
+      this.host.setMeta("published_first_messages", key);
+      this.host.waitUntil(this.publish());
     }
-    this.host.setMeta("published_first_messages", key);
-    this.firstsKnown = firsts.every((at) => at !== null);
-    this.host.waitUntil(this.publish());
+    members.forEach((m, i) => {
+      if (firsts[i] !== null) this.firstKnown.add(m.userId);
+    });
   }
 
   /**
@@ -151,6 +152,7 @@ export class Rhythm {
    * words. Meetings themselves stay, for the other person's calendar.
    */
   async eraseUser(userId: string): Promise<void> {
+    this.firstKnown.clear();
     const placeholder = `deleted-${crypto.randomUUID()}`;
     const sql = this.host.sql;
     sql.exec("DELETE FROM feedback WHERE user_id = ?", userId);

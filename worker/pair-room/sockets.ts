@@ -1,6 +1,6 @@
 import { ClientFrame, HISTORY_PAGE_SIZE, MAX_FRAME_BYTES } from "../../shared/protocol.ts";
 import type { Chat } from "./chat.ts";
-import { attachmentOf, type RoomHost, type SocketAttachment } from "./host.ts";
+import { attachmentOf, setAttachment, type RoomHost, type SocketAttachment } from "./host.ts";
 import type { RoomState } from "./state.ts";
 
 /** Headers the worker sets on the upgrade after it authenticated the session and checked D1. */
@@ -30,7 +30,7 @@ export class Sockets {
     const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
     const wasOnline = this.host.sockets(userId).length > 0;
     this.host.accept(server, userId);
-    server.serializeAttachment({ userId, sessionHash } satisfies SocketAttachment);
+    setAttachment<SocketAttachment>(server, { userId, sessionHash });
 
     this.host.send(server, {
       type: "hello",
@@ -94,10 +94,10 @@ export class Sockets {
         if (!result.ok) return this.host.send(ws, { type: "error", code: result.code, message: result.message, clientId: frame.clientId });
         // The ack goes out only after the write: output gates hold it until the row is durable. It
         // carries what the sender lacks (seq, sentAt), so the sending socket gets no echo; the other
-        // person and the sender's other tabs get the message.
+        // person and the sender's other tabs get the message, first: the sender already shows it.
         const { message, created } = result.value;
-        this.host.send(ws, { type: "ack", clientId: message.clientId, seq: message.seq, sentAt: message.sentAt });
         if (created) this.host.broadcast({ type: "message", ...message }, ws);
+        this.host.send(ws, { type: "ack", clientId: message.clientId, seq: message.seq, sentAt: message.sentAt });
         return;
       }
       case "typing":

@@ -11,18 +11,15 @@ type MemberRow = { user_id: string; role: "mentor" | "mentee"; display_name: str
  */
 export class RoomState {
   private memberIds = new Set<string>();
+  private members_: readonly MemberRow[] = [];
   private status_: RoomStatus = "active";
   private blocks_: Block[] = [];
 
   constructor(private readonly host: RoomHost) {}
 
   load() {
-    this.memberIds = new Set(
-      this.host.sql
-        .exec<{ user_id: string }>("SELECT user_id FROM members")
-        .toArray()
-        .map((row) => row.user_id),
-    );
+    this.members_ = this.host.sql.exec<MemberRow>("SELECT user_id, role, display_name FROM members").toArray();
+    this.memberIds = new Set(this.members_.map((row) => row.user_id));
     this.status_ = (this.meta("status") as RoomStatus | null) ?? "active";
     this.blocks_ = JSON.parse(this.meta("blocks") ?? "[]") as Block[];
   }
@@ -58,8 +55,9 @@ export class RoomState {
     return this.meta("pair_id");
   }
 
-  members(): MemberRow[] {
-    return this.host.sql.exec<MemberRow>("SELECT user_id, role, display_name FROM members").toArray();
+  /** The two members, from memory: the table changes only at creation and erasure, and both reload. */
+  members(): readonly MemberRow[] {
+    return this.members_;
   }
 
   isMember(userId: string): boolean {
