@@ -150,7 +150,9 @@ export function InviteLinks(props: { groupId: string; groupName: string }) {
                           <span>{t("groups.invites.uses", { count: invite.acceptedCount })}</span>
                         </p>
                       </div>
-                      <span class={`badge invite-state invite-state--${state()}`}>{t(`groups.invites.state.${state()}`)}</span>
+                      <span class={`badge invite-state ${state() === "active" ? "tone--success" : state() === "revoked" ? "tone--danger" : ""}`}>
+                        {t(`groups.invites.state.${state()}`)}
+                      </span>
                       <Show when={state() === "active"}>
                         <Button
                           variant="ghost"

@@ -247,7 +247,7 @@ export function ChatPanel(props: ChatPanelProps) {
         <textarea
           ref={input}
           id={inputId}
-          class="composer__input"
+          class="input composer__input"
           rows={1}
           value={props.draft}
           disabled={props.readOnly}

@@ -7,6 +7,9 @@ import { PageHeading } from "../../components/PageHeading.tsx";
 import { t } from "../../i18n/index.ts";
 import { BlockIcon, EndIcon, FlagIcon, MoreIcon } from "./icons.tsx";
 
+/** The colours of a pair's status (styles.css): ended early reads as a warning, completed as done. */
+const STATUS_TONE: Record<PairStatus, string> = { active: "success", completed: "accent", ended: "quiet" };
+
 type PairHeaderProps = {
   other: PublicProfile;
   otherRole: "mentor" | "mentee";
@@ -70,7 +73,7 @@ export function PairHeader(props: PairHeaderProps) {
             <span class="pair-header__program">{props.programTitle}</span>
           </p>
           <p class="pair-header__badges">
-            <span class={`badge pair-status pair-status--${props.status}`}>
+            <span class={`badge pair-status tone--${STATUS_TONE[props.status]}`}>
               <span class="visually-hidden">{t("pair.status.label")}: </span>
               {t(`pair.status.${props.status}`)}
             </span>

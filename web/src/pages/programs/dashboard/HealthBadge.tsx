@@ -8,12 +8,15 @@ import type { HealthState } from "./health.ts";
  */
 export function HealthBadge(props: { state: HealthState }) {
   return (
-    <span class={`health-badge health-badge--${props.state}`}>
+    <span class={`health-badge health-badge--${props.state} tone--${HEALTH_TONE[props.state]}`}>
       <HealthIcon state={props.state} />
       <span>{t(`dashboard.health.${props.state}`)}</span>
     </span>
   );
 }
+
+/** The colours of each state (styles.css): contact blocked and a silent pair both need attention. */
+const HEALTH_TONE: Record<HealthState, string> = { active: "success", quiet: "quiet", no_checkin_2_weeks: "danger", blocked: "danger", ended: "ended" };
 
 export function HealthIcon(props: { state: HealthState }) {
   return (
