@@ -100,22 +100,3 @@ export async function pairingFacts(db: D1Database, programId: string, groupId: s
     mentorOf: new Map(rows<{ mentee_id: string; mentor_id: string }>(active).map((r) => [r.mentee_id, r.mentor_id])),
   };
 }
-
-/**
- * A stamp that changes whenever anything the program's mentor suggestions are made of changes: the
- * mentors' applications (answers, capacity, status), their profiles, the program's pairs (places left)
- * and the program itself. One small indexed query (`stamp`, null for no program), so a request can tell
- * whether what it kept is current.
- */
-export function mentorsStampStatement(db: D1Database, programId: string) {
-  return db
-    .prepare(
-      `SELECT
-         (SELECT COUNT(*) || '/' || COALESCE(MAX(a.updated_at), '') || '/' || COALESCE(SUM(u.profile_version), 0)
-            FROM applications a JOIN users u ON u.id = a.user_id WHERE a.program_id = ?1 AND a.role = 'mentor')
-         || '|' || (SELECT COUNT(*) || '/' || COALESCE(MAX(started_at), '') || '/' || COALESCE(MAX(ended_at), '') || '/' || COALESCE(SUM(status = 'active'), 0)
-            FROM pairs WHERE program_id = ?1)
-         || '|' || (SELECT version || '/' || updated_at FROM programs WHERE id = ?1) AS stamp`,
-    )
-    .bind(programId);
-}

@@ -18,6 +18,8 @@ export type ProgramRow = {
   duration_weeks: number;
   checkin_cadence_days: number;
   version: number;
+  /** Counted up by triggers on any change to what match suggestions are made of (migration 0013). */
+  match_version: number;
   created_at: string;
   updated_at: string;
 };

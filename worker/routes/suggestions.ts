@@ -22,7 +22,6 @@ import type { AppEnv } from "../env.ts";
 import { loadProgram, programAccess } from "../auth/access.ts";
 import { currentUser, requireUser } from "../auth/session.ts";
 import { applicantStatement, listApplicants, toApplicant } from "../db/applications.ts";
-import { mentorsStampStatement } from "../db/matching.ts";
 import { programForMemberStatement, toProgram, type ProgramForMemberRow } from "../db/programs.ts";
 import { blocksInvolvingStatement, listBlocksInvolving } from "../db/safety.ts";
 import { ApiError, forbidden } from "../http/errors.ts";
@@ -84,7 +83,8 @@ async function blockedWith(db: D1Database, userIds: string[]): Promise<Map<strin
 
 /**
  * Per isolate, each program's mentors with a place left, with their features and indexes, kept while
- * the program's stamp (mentorsStamp: applications, profiles, pairs, the program) is unchanged, so that
+ * the program's version and match version (counted up by triggers on its applications, its pairs and
+ * its applicants' profiles: migration 0013) are unchanged, so that
  * asking for one mentee's suggestions scores one mentee instead of reading and reading into every mentor
  * again. Checked on every request, so an isolate never serves what another one changed. An hour at
  * most, for the time zones' offsets (daylight saving).
@@ -138,20 +138,19 @@ export const suggestionRoutes = createRouter()
       const { menteeId, limit } = c.req.valid("query");
       const programId = c.req.valid("param").programId;
       const locale = requestLocale(c);
-      // The program with the caller's role, the mentee, the stamp of the program's mentors and the
-      // mentee's blocks: one round trip. Nothing is answered before the access checks below.
+      // The program with the caller's role (and its match version), the mentee and the mentee's blocks:
+      // one round trip. Nothing is answered before the access checks below.
       const db = c.env.DB;
-      const [programRows, menteeRows, stampRows, blockRows] = await db.batch([
+      const [programRows, menteeRows, blockRows] = await db.batch([
         programForMemberStatement(db, programId, currentUser(c).id),
         applicantStatement(db, programId, menteeId, "mentee"),
-        mentorsStampStatement(db, programId),
         blocksInvolvingStatement(db, [menteeId]),
       ]);
       const { row, role } = programAccess(programRows!.results[0] as ProgramForMemberRow | undefined);
       if (!isGroupAdmin(role)) throw forbidden("Only the group's admins see match suggestions.");
       const program = toProgram(row);
       const mentee = (menteeRows!.results as Parameters<typeof toApplicant>[0][]).map(toApplicant).find((a) => a.status !== "withdrawn");
-      const stamp = (stampRows!.results[0] as { stamp: string | null } | undefined)?.stamp ?? "";
+      const stamp = `${row.version}/${row.match_version}`;
       const blocked = blockMap(blockRows!.results as BlockRow[]);
       if (!mentee) throw new ApiError(422, "not_an_applicant", "That person has not applied to this program as a mentee.");
       const { mentors, features, index } = await mentorsWithPlaces(c.env.DB, program, stamp);
