@@ -126,9 +126,6 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["test/e2e/global-setup.ts"],
           fileParallelism: false,
-          // One after another in one worker that imports playwright and the helpers once, not once per file.
-          // The files share no module state but the counter behind uniqueEmail.
-          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

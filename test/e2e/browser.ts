@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, inject } from "vitest";
-import { chromium, type Browser, type BrowserContext, type Download, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
 const CANDIDATES = [
   "/usr/bin/chromium",
@@ -65,20 +65,10 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-/**
- * The one Chromium of the run (started by global-setup.ts), connected to: a file's `close()` closes the
- * contexts it opened and disconnects, and the next file connects in milliseconds instead of starting a
- * browser of its own.
- */
 export async function launchBrowser(): Promise<Browser> {
-  const endpoint = inject("browserEndpoint");
-  if (!endpoint) throw new Error("no Chromium");
-  return chromium.connect(endpoint);
-}
-
-/** Starts the run's Chromium, for global-setup.ts. */
-export function startBrowserServer(executablePath: string) {
-  return chromium.launchServer({ executablePath, args: CHROMIUM_ARGS });
+  const executablePath = inject("chromiumPath");
+  if (!executablePath) throw new Error("no Chromium");
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }
 
 /** A fresh browser profile (its own cookies and storage), like a different person on another device. */
@@ -94,13 +84,6 @@ export async function newPerson(browser: Browser, options: { locale?: string; ph
   return { context, page };
 }
 
-/** A download's content as text (read through the connection: the file is on the browser's side). */
-export async function downloadedText(download: Download): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 let counter = 0;
 export function uniqueEmail(label: string) {
   counter += 1;
@@ -111,8 +94,6 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseURL: string;
     chromiumPath: string | null;
-    /** The run's shared Chromium (see launchBrowser), or null without one. */
-    browserEndpoint: string | null;
     /** The VAPID public key the app signs pushes with (test/e2e/email-push.test.ts checks it). */
     vapidPublicKey: string;
   }

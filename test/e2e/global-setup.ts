@@ -1,13 +1,13 @@
 // Starts the real app once for every browser test: SPA built by Vite, D1 migrated, `wrangler dev` on a
-// free port with its state in a temporary folder, and one Chromium that every test file connects to.
-// Stops everything afterwards.
+// free port with its state in a temporary folder (the SPA builds while D1 migrates). Stops everything
+// afterwards.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { generateDevSecrets } from "../../worker/dev/dev-secrets.ts";
 import { buildSpaAndMigrate, freePort, startWranglerDev } from "../../worker/dev/wrangler-dev.ts";
-import { MISSING_BROWSER_MESSAGE, findChromium, startBrowserServer } from "./browser.ts";
+import { MISSING_BROWSER_MESSAGE, findChromium } from "./browser.ts";
 
 export default async function setup(project: TestProject) {
   const chromiumPath = findChromium();
@@ -17,8 +17,6 @@ export default async function setup(project: TestProject) {
   }
   const state = mkdtempSync(join(tmpdir(), "mentorship-e2e-"));
   const assets = join(state, "web");
-  // Chromium starts while the SPA builds.
-  const browserStarting = chromiumPath ? startBrowserServer(chromiumPath) : null;
   await buildSpaAndMigrate(assets, state);
   const port = await freePort();
   const secrets = await generateDevSecrets();
@@ -38,10 +36,7 @@ export default async function setup(project: TestProject) {
   project.provide("baseURL", server.url);
   project.provide("vapidPublicKey", secrets.VAPID_PUBLIC_KEY);
   project.provide("chromiumPath", chromiumPath);
-  const browser = await browserStarting;
-  project.provide("browserEndpoint", browser?.wsEndpoint() ?? null);
   return async () => {
-    await browser?.close();
     await server.stop();
     rmSync(state, { recursive: true, force: true });
   };

@@ -2,11 +2,12 @@
 // and his, accepts one, and both see "Next meeting"; she downloads the .ics. They set a goal, mark it
 // achieved at the end and answer the end feedback; the admin's report shows the completed pair and the goal
 // achieved, and no rating until a third person answers.
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { wallTimeToUtc } from "../../shared/rules/meetings.ts";
-import { downloadedText, SCREENSHOTS, hasBrowser, useBrowser } from "./browser.ts";
+import { SCREENSHOTS, hasBrowser, useBrowser } from "./browser.ts";
 import { activePair, signedInPage } from "./fixtures.ts";
 import { openBoth } from "./pair-page.ts";
 
@@ -67,7 +68,7 @@ describe.skipIf(!hasBrowser())("journey 11: the weekly rhythm", () => {
 
     // She adds it to her calendar: a real .ics file with the agreed time in UTC.
     const [download] = await Promise.all([mentee.page.waitForEvent("download"), mentee.page.getByRole("link", { name: "Add to calendar (.ics)" }).click()]);
-    const ics = await downloadedText(download);
+    const ics = readFileSync((await download.path())!, "utf8");
     const event = new ICAL.Event(new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent("vevent")!);
     expect(event.startDate.toJSDate().getTime()).toBe(instants[1]);
     expect(event.location).toBe("https://meet.example.org/jonas-lea");

@@ -2,10 +2,11 @@
 // policy shown while typing, downloads their data, then deletes their account (typing their email to
 // confirm); their partner sees "Deleted member" and nothing they wrote. Also captures the settings page
 // at phone and desktop widths for review.
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ApiPerson } from "../bench/lib.ts";
-import { baseURL, downloadedText, hasBrowser, newPerson, SCREENSHOTS, useBrowser } from "./browser.ts";
+import { baseURL, hasBrowser, newPerson, SCREENSHOTS, useBrowser } from "./browser.ts";
 import { chatLog, openBoth, send } from "./pair-page.ts";
 import { activePair, signedInPage } from "./fixtures.ts";
 
@@ -54,7 +55,7 @@ describe.skipIf(!hasBrowser())("journey 13: download my data, then delete my acc
 
     // Download my data: one JSON file holding the pair space, with the phrase.
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download my data" }).click()]);
-    const data = JSON.parse(await downloadedText(download));
+    const data = JSON.parse(readFileSync((await download.path())!, "utf8"));
     expect(data.profile.email).toBe(setup.mentor.email);
     expect(JSON.stringify(data.pairs)).toContain(PHRASE);
 
