@@ -90,6 +90,7 @@ export default defineConfig({
         test: {
           name: "unit",
           root,
+          maxWorkers: 2,
           include: ["test/unit/**/*.test.ts"],
           environment: "node",
         },
@@ -114,6 +115,10 @@ export default defineConfig({
         test: {
           name: "worker",
           root,
+          // Two test files at a time, each in its own workerd: the tests are CPU-bound in workerd, and CI
+          // has 2 cores (Vitest's default there is 1 worker). The unit project uses the same number, so
+          // that both run in one parallel group.
+          maxWorkers: 2,
           include: ["test/worker/**/*.test.ts"],
           setupFiles: ["test/worker/setup.ts"],
           // The matrices create many people per test; on a busy 2-core machine 5 s is too tight.

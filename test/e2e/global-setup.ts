@@ -1,11 +1,12 @@
 // Starts the real app once for every browser test: SPA built by Vite, D1 migrated, `wrangler dev` on a
-// free port with its state in a temporary folder. Stops everything afterwards.
+// free port with its state in a temporary folder (the SPA builds while D1 migrates). Stops everything
+// afterwards.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { generateDevSecrets } from "../../worker/dev/dev-secrets.ts";
-import { applyMigrations, buildSpa, freePort, startWranglerDev } from "../../worker/dev/wrangler-dev.ts";
+import { buildSpaAndMigrate, freePort, startWranglerDev } from "../../worker/dev/wrangler-dev.ts";
 import { MISSING_BROWSER_MESSAGE, findChromium } from "./browser.ts";
 
 export default async function setup(project: TestProject) {
@@ -16,8 +17,7 @@ export default async function setup(project: TestProject) {
   }
   const state = mkdtempSync(join(tmpdir(), "mentorship-e2e-"));
   const assets = join(state, "web");
-  buildSpa(assets);
-  applyMigrations(state);
+  await buildSpaAndMigrate(assets, state);
   const port = await freePort();
   const secrets = await generateDevSecrets();
   const server = await startWranglerDev({

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { ADULT_BIRTH_DATE, PASSWORD, TestClient, signUp, uniqueEmail } from "./helpers.ts";
+import { ADULT_BIRTH_DATE, PASSWORD, TestClient, person, signUp, uniqueEmail } from "./helpers.ts";
 
 function yearsAgo(years: number, dayOffset = 0) {
   const d = new Date();
@@ -104,6 +104,21 @@ describe("sign-up", () => {
     expect(first).toMatch(/^pbkdf2-sha256\$100000\$[\w-]+\$[\w-]+\$nfkc$/);
     expect(first).not.toContain(PASSWORD);
     expect(first).not.toBe(second); // same password, different salts
+  });
+});
+
+describe("the tests' shortcut for making people (person() in helpers.ts)", () => {
+  it("leaves what a sign-up leaves: the same /me, a live session, a 100,000-iteration hash that signs in with PASSWORD", async () => {
+    const made = await person("Shortcut");
+    const signedUp = await signUp("Shortcut");
+    const [mine, theirs] = await Promise.all([made.client.get("/me"), signedUp.client.get("/me")]);
+    expect(mine.status).toBe(200);
+    const strip = (user: Record<string, unknown>) => ({ ...user, id: "", email: "", createdAt: "" });
+    expect(strip(mine.json.user)).toEqual(strip(theirs.json.user));
+    const stored = await env.DB.prepare("SELECT password_hash FROM users WHERE id = ?1").bind(made.user.id).first<{ password_hash: string }>();
+    expect(stored!.password_hash).toMatch(/^pbkdf2-sha256\$100000\$/);
+    const again = new TestClient();
+    expect((await again.post("/auth/login", { email: made.email, password: PASSWORD })).status).toBe(200);
   });
 });
 

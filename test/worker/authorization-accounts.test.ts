@@ -1,7 +1,7 @@
 // Authorization matrix for the account routes (issue 12): every route against every role, including a
 // session that was revoked and the cookie of an account that was deleted.
 import { describe, expect, it } from "vitest";
-import { PASSWORD, TestClient, pairUp, programWithApplicants, signUp } from "./helpers.ts";
+import { PASSWORD, TestClient, pairUp, person, programWithApplicants } from "./helpers.ts";
 
 type Role = "anonymous" | "outsider" | "member" | "admin" | "owner" | "mentor" | "mentee" | "revoked" | "deleted";
 const ROLES: Role[] = ["anonymous", "outsider", "member", "admin", "owner", "mentor", "mentee", "revoked", "deleted"];
@@ -12,12 +12,12 @@ async function fixture() {
   const f = await programWithApplicants(2);
   const pair = await pairUp(f.admin, f.programId, f.mentor, f.mentee);
   // A session that was signed out: its cookie, kept by someone who copied it.
-  const revokedPerson = await signUp("revoked");
+  const revokedPerson = await person("revoked");
   const revoked = new TestClient();
   revoked.cookie = revokedPerson.client.cookie;
   await revokedPerson.client.post("/auth/logout");
   // An account that was deleted: its last cookie.
-  const deletedPerson = await signUp("deleted");
+  const deletedPerson = await person("deleted");
   const deleted = new TestClient();
   deleted.cookie = deletedPerson.client.cookie;
   const gone = await deletedPerson.client.fetch("DELETE", "/me", { password: PASSWORD });

@@ -3,14 +3,14 @@
 // a removed person, the mentor and the mentee. A change in who may do what shows up here as a cell.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { TestClient, joinGroup, pairUp, programWithApplicants, signUp, type Person } from "./helpers.ts";
+import { TestClient, joinGroup, pairUp, person, programWithApplicants, type Person } from "./helpers.ts";
 
 const ROLES = ["anonymous", "outsider", "member", "admin", "owner", "operator", "banned", "suspended", "removed", "mentor", "mentee"] as const;
 type Role = (typeof ROLES)[number];
 
 let operator: Person;
 beforeAll(async () => {
-  operator = await signUp("operator", { email: "operator@example.org" });
+  operator = await person("operator", { email: "operator@example.org" });
 });
 
 type Fixture = Awaited<ReturnType<typeof fixture>>;
@@ -18,7 +18,7 @@ async function fixture() {
   const f = await programWithApplicants();
   const pair = await pairUp(f.admin, f.programId, f.mentor, f.mentee);
   await f.owner.client.patch(`/groups/${f.groupId}`, { joinPolicy: "request", listed: true });
-  const [banned, suspended, removed, target] = await Promise.all([signUp("banned"), signUp("suspended"), signUp("removed"), signUp("target")]);
+  const [banned, suspended, removed, target] = await Promise.all([person("banned"), person("suspended"), person("removed"), person("target")]);
   await Promise.all([joinGroup(f.owner, f.groupId, banned), joinGroup(f.owner, f.groupId, suspended), joinGroup(f.owner, f.groupId, removed)]);
   await f.owner.client.delete(`/groups/${f.groupId}/members/${banned.user.id}?ban=true`);
   await f.owner.client.delete(`/groups/${f.groupId}/members/${removed.user.id}`);
@@ -43,15 +43,15 @@ async function fixture() {
 
 /** A fresh person with a pending request to join, for the approve/decline cells. */
 async function pendingRequest(f: Fixture) {
-  const asker = await signUp("asker");
+  const asker = await person("asker");
   const res = await asker.client.post(`/groups/${f.groupId}/join-requests`, { message: "hello" });
   return res.json.request.id as string;
 }
 
 async function freshMember(f: Fixture) {
-  const person = await signUp("fresh");
-  await joinGroup(f.owner, f.groupId, person);
-  return person;
+  const fresh = await person("fresh");
+  await joinGroup(f.owner, f.groupId, fresh);
+  return fresh;
 }
 
 const ADMINS_ONLY = {

@@ -1,9 +1,9 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { apply, createProgram, groupWithRoles, joinGroup, signUp, type Person } from "./helpers.ts";
+import { apply, createProgram, groupWithRoles, joinGroup, person, type Person } from "./helpers.ts";
 
-async function person(label: string, profile: Record<string, unknown> = {}) {
-  const p = await signUp(label);
+async function profiled(label: string, profile: Record<string, unknown> = {}) {
+  const p = await person(label);
   if (Object.keys(profile).length) await p.client.patch("/me", profile);
   return p;
 }
@@ -15,13 +15,13 @@ async function cohort(capacities: number[], menteeCount: number) {
   const mentors: Person[] = [];
   const mentees: Person[] = [];
   for (const [i, capacity] of capacities.entries()) {
-    const mentor = await person(`mentor-${i}`, { topics: ["promotion"], languages: ["en"] });
+    const mentor = await profiled(`mentor-${i}`, { topics: ["promotion"], languages: ["en"] });
     await joinGroup(group.admin, group.groupId, mentor);
     await apply(mentor, programId, "mentor", { capacity });
     mentors.push(mentor);
   }
   for (let i = 0; i < menteeCount; i++) {
-    const mentee = await person(`mentee-${i}`, { topics: ["promotion"], languages: ["en"] });
+    const mentee = await profiled(`mentee-${i}`, { topics: ["promotion"], languages: ["en"] });
     await joinGroup(group.admin, group.groupId, mentee);
     await apply(mentee, programId, "mentee");
     mentees.push(mentee);
@@ -253,11 +253,11 @@ describe("suggest-all: objectives, unmatched reasons, the reader's language", ()
     const join = async (p: Person) => joinGroup(group.admin, group.groupId, p);
     // Two English-speaking mentors with one place each. Only "best" matches well; "weak" speaks only French
     // and Hans only German, so the best total leaves them out and coverage places one of them with Bob.
-    const ann = await person("ann", { topics: ["promotion", "backend"], languages: ["en"], timeZone: "Europe/London" });
-    const bob = await person("bob", { topics: ["design"], languages: ["en"], timeZone: "America/New_York" });
-    const best = await person("best", { topics: ["promotion", "backend"], languages: ["en"], timeZone: "Europe/London" });
-    const weak = await person("weak", { topics: ["design"], languages: ["fr"], timeZone: "Asia/Tokyo" });
-    const hans = await person("hans", { topics: ["promotion"], languages: ["de"], timeZone: "Europe/Berlin" });
+    const ann = await profiled("ann", { topics: ["promotion", "backend"], languages: ["en"], timeZone: "Europe/London" });
+    const bob = await profiled("bob", { topics: ["design"], languages: ["en"], timeZone: "America/New_York" });
+    const best = await profiled("best", { topics: ["promotion", "backend"], languages: ["en"], timeZone: "Europe/London" });
+    const weak = await profiled("weak", { topics: ["design"], languages: ["fr"], timeZone: "Asia/Tokyo" });
+    const hans = await profiled("hans", { topics: ["promotion"], languages: ["de"], timeZone: "Europe/Berlin" });
     for (const p of [ann, bob, best, weak, hans]) await join(p);
     await apply(ann, programId, "mentor", { capacity: 1 });
     await apply(bob, programId, "mentor", { capacity: 1, answers: { topics: ["leadership"], availability: ["weekends"] } });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { answersFor, apply, createProgram, groupWithRoles, joinGroup, signUp, type Person } from "./helpers.ts";
+import { answersFor, apply, createProgram, groupWithRoles, joinGroup, person, type Person } from "./helpers.ts";
 
-async function person(label: string, profile: Record<string, unknown>) {
-  const p = await signUp(label);
+async function profiled(label: string, profile: Record<string, unknown>) {
+  const p = await person(label);
   await p.client.patch("/me", profile);
   return p;
 }
@@ -11,11 +11,11 @@ async function board() {
   const group = await groupWithRoles();
   const { programId } = await createProgram(group.admin, group.groupId);
   const join = async (p: Person) => joinGroup(group.admin, group.groupId, p);
-  const berlin = await person("berlin-mentor", { topics: ["promotion", "backend"], languages: ["de", "en"], timeZone: "Europe/Berlin" });
-  const tokyo = await person("tokyo-mentor", { topics: ["design"], languages: ["ja"], timeZone: "Asia/Tokyo" });
-  const full = await person("full-mentor", { topics: ["promotion", "backend"], languages: ["en"], timeZone: "Europe/Paris" });
-  const lea = await person("lea", { topics: ["promotion", "backend"], languages: ["fr", "en"], timeZone: "Europe/Paris" });
-  const kai = await person("kai", { topics: ["design"], languages: ["ja", "en"], timeZone: "Asia/Tokyo" });
+  const berlin = await profiled("berlin-mentor", { topics: ["promotion", "backend"], languages: ["de", "en"], timeZone: "Europe/Berlin" });
+  const tokyo = await profiled("tokyo-mentor", { topics: ["design"], languages: ["ja"], timeZone: "Asia/Tokyo" });
+  const full = await profiled("full-mentor", { topics: ["promotion", "backend"], languages: ["en"], timeZone: "Europe/Paris" });
+  const lea = await profiled("lea", { topics: ["promotion", "backend"], languages: ["fr", "en"], timeZone: "Europe/Paris" });
+  const kai = await profiled("kai", { topics: ["design"], languages: ["ja", "en"], timeZone: "Asia/Tokyo" });
   for (const p of [berlin, tokyo, full, lea, kai]) await join(p);
   await apply(berlin, programId, "mentor", { capacity: 1, answers: { help_with: "Preparing promotion cases and interviews for backend engineers" } });
   await apply(tokyo, programId, "mentor", { capacity: 1 });
@@ -23,7 +23,7 @@ async function board() {
   await apply(lea, programId, "mentee", { answers: { mentor_wanted: "Someone who has done many interviews" } });
   await apply(kai, programId, "mentee");
   // `full` takes a mentee and has no capacity left.
-  const filler = await person("filler", { languages: ["en"] });
+  const filler = await profiled("filler", { languages: ["en"] });
   await join(filler);
   await apply(filler, programId, "mentee");
   await group.admin.client.post(`/programs/${programId}/pairs`, { mentorId: full.user.id, menteeId: filler.user.id });

@@ -50,6 +50,30 @@ export function applyMigrations(persistTo?: string) {
   return run("wrangler", args, "wrangler d1 migrations apply");
 }
 
+/** `run`, without blocking: resolves with the output, rejects with it on a non-zero exit. */
+function runInBackground(command: string, args: string[], label: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(join(BIN, command), args, { cwd: ROOT, env: toolEnv(), stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve(stdout) : reject(new Error(`${label} failed (exit ${code}):\n${stdout}\n${stderr}`))));
+  });
+}
+
+/**
+ * Builds the SPA into `assets` and migrates the D1 database in `persistTo` at the same time: the build
+ * is CPU work, and most of the migration is wrangler starting up.
+ */
+export async function buildSpaAndMigrate(assets: string, persistTo: string): Promise<void> {
+  await Promise.all([
+    runInBackground("vite", ["build", "--logLevel", "warn", "--outDir", assets, "--emptyOutDir"], "vite build"),
+    runInBackground("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo], "wrangler d1 migrations apply"),
+  ]);
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
