@@ -137,3 +137,43 @@ describe("one writer between D1 and the rooms", () => {
     });
   });
 });
+
+describe("a room whose creation is still in the outbox", () => {
+  it("is created when a member opens the pair, instead of the pair answering 404", async () => {
+    const f = await pairedRoom();
+    // A second pair of the same two people whose room exists only as a pending `initialize` effect, as a
+    // cohort's rooms do until the queue consumer gets to them.
+    const pending = crypto.randomUUID();
+    const row = (await env.DB.prepare("SELECT * FROM pairs WHERE id = ?1").bind(f.pairId).first<Record<string, unknown>>())!;
+    const columns = Object.keys(row);
+    await env.DB.batch([
+      env.DB.prepare("UPDATE pairs SET status = 'ended', ended_at = ?2 WHERE id = ?1").bind(f.pairId, new Date().toISOString()),
+      env.DB.prepare(`INSERT INTO pairs (${columns.join(", ")}) VALUES (${columns.map((_, i) => `?${i + 1}`).join(", ")})`).bind(
+        ...columns.map((column) => (column === "id" ? pending : row[column])),
+      ),
+    ]);
+    const program = (await f.admin.client.get(`/programs/${f.programId}`)).json.program;
+    await env.DB.batch(
+      roomEffectStatements(env.DB, [pending], {
+        type: "initialize",
+        init: {
+          pairId: pending,
+          programId: f.programId,
+          groupId: f.groupId,
+          programTitle: program.title,
+          mentor: { id: f.mentor.user.id, displayName: "mentor" },
+          mentee: { id: f.mentee.user.id, displayName: "mentee" },
+          steps: program.steps,
+          checkinCadenceDays: 7,
+          startedAt: new Date().toISOString(),
+        },
+      }),
+    );
+    const opened = await f.mentee.client.get(`/pairs/${pending}`);
+    expect(opened.status, opened.text).toBe(200);
+    expect(opened.json.room.steps.length).toBe(program.steps.length);
+    expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM room_outbox WHERE pair_id = ?1").bind(pending).first("n")).toBe(0);
+    // Someone outside the pair still gets 404, and nothing is delivered on their behalf.
+    expect((await f.outsider.client.get(`/pairs/${pending}`)).status).toBe(404);
+  });
+});

@@ -57,30 +57,55 @@ async function deliverDue(env: Env, deliver: RoomDeliverer): Promise<void> {
   const rows = await claimDue(env, Date.now());
   const byPair = new Map<string, OutboxRow[]>();
   for (const row of rows) byPair.set(row.pair_id, [...(byPair.get(row.pair_id) ?? []), row]);
-  await Promise.all(
-    [...byPair.values()].map(async (pairRows) => {
-      for (const [index, row] of pairRows.entries()) {
-        try {
-          await deliver(env, row.pair_id, RoomEffect.parse(JSON.parse(row.effect)));
-          await env.DB.prepare("DELETE FROM room_outbox WHERE id = ?1").bind(row.id).run();
-        } catch (error) {
-          const attempts = row.attempts + 1;
-          const later = pairRows.slice(index + 1).map((r) => r.id);
-          // The failed effect waits for its retry; the ones after it are released, and stay behind it.
-          await env.DB.batch([
-            env.DB.prepare("UPDATE room_outbox SET attempts = ?2, next_attempt_at = ?3, last_error = ?4 WHERE id = ?1").bind(
-              row.id,
-              attempts,
-              Date.now() + retryDelayMs(attempts),
-              String(error).slice(0, 500),
-            ),
-            ...later.map((id) => env.DB.prepare("UPDATE room_outbox SET next_attempt_at = ?2 WHERE id = ?1").bind(id, Date.now())),
-          ]);
-          console.error("room effect delivery failed; will retry", row.pair_id, attempts, error);
-          return;
-        }
-      }
-    }),
+  await Promise.all([...byPair.values()].map((pairRows) => deliverInOrder(env, pairRows, deliver)));
+}
+
+/** One room's claimed rows, in order; returns false when one failed (it and those after wait for a retry). */
+async function deliverInOrder(env: Env, pairRows: OutboxRow[], deliver: RoomDeliverer): Promise<boolean> {
+  for (const [index, row] of pairRows.entries()) {
+    try {
+      await deliver(env, row.pair_id, RoomEffect.parse(JSON.parse(row.effect)));
+      await env.DB.prepare("DELETE FROM room_outbox WHERE id = ?1").bind(row.id).run();
+    } catch (error) {
+      const attempts = row.attempts + 1;
+      const later = pairRows.slice(index + 1).map((r) => r.id);
+      // The failed effect waits for its retry; the ones after it are released, and stay behind it.
+      await env.DB.batch([
+        env.DB.prepare("UPDATE room_outbox SET attempts = ?2, next_attempt_at = ?3, last_error = ?4 WHERE id = ?1").bind(
+          row.id,
+          attempts,
+          Date.now() + retryDelayMs(attempts),
+          String(error).slice(0, 500),
+        ),
+        ...later.map((id) => env.DB.prepare("UPDATE room_outbox SET next_attempt_at = ?2 WHERE id = ?1").bind(id, Date.now())),
+      ]);
+      console.error("room effect delivery failed; will retry", row.pair_id, attempts, error);
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * A member opens a pair whose room has not had its effects yet (a cohort's rooms are created in the
+ * background, and a room may have been unreachable): this pair's due effects are delivered now, in order,
+ * unless another drain holds one of them. True when something was delivered and nothing failed.
+ */
+export async function deliverPairEffectsNow(env: Env, pairId: string, deliver: RoomDeliverer = callRoom): Promise<boolean> {
+  const now = Date.now();
+  const { results } = await env.DB.prepare(
+    `UPDATE room_outbox SET next_attempt_at = ?3
+     WHERE pair_id = ?1 AND next_attempt_at <= ?2
+       AND NOT EXISTS (SELECT 1 FROM room_outbox e WHERE e.pair_id = ?1 AND e.next_attempt_at > ?2)
+     RETURNING id, pair_id, effect, attempts`,
+  )
+    .bind(pairId, now, now + LEASE_MS)
+    .all<OutboxRow>();
+  if (!results.length) return false;
+  return deliverInOrder(
+    env,
+    results.sort((a, b) => a.id - b.id),
+    deliver,
   );
 }
 

@@ -19,6 +19,7 @@ import { hasBlocked } from "../db/safety.ts";
 import { withWriteLimit } from "../db/write-limits.ts";
 import { ApiError } from "../http/errors.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../http/router.ts";
+import { deliverPairEffectsNow } from "../db/room-outbox.ts";
 import { loadPairAsMember, unwrap } from "../pair-room/access.ts";
 import { UPGRADE_SESSION_HEADER, UPGRADE_USER_HEADER } from "../pair-room/sockets.ts";
 
@@ -39,11 +40,14 @@ export const pairRoomRoutes = createRouter()
     }),
     async (c) => {
       const { pair, userId, room } = await loadPairAsMember(c, c.req.valid("param").pairId);
-      const [detail, snapshot, program] = await Promise.all([
+      const [detail, first, program] = await Promise.all([
         findPairWithPeople(c.env.DB, pair.id),
         room.snapshot(userId),
         findProgramTitle(c.env.DB, pair.program_id),
       ]);
+      // D1 says they are in this pair but the room does not know them yet: its creation is still in the
+      // outbox (a cohort's rooms are made in the background). Deliver it now rather than answer 404.
+      const snapshot = !first.ok && first.code === "not_found" && (await deliverPairEffectsNow(c.env, pair.id)) ? await room.snapshot(userId) : first;
       const myRole = pair.mentor_id === userId ? "mentor" : "mentee";
       return c.json(
         {
