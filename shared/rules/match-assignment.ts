@@ -252,6 +252,37 @@ function solveSparse(menteeCount: number, capacities: ArrayLike<number>, adjacen
   return { mentorOf, potential };
 }
 
+/** Keeps `best` as the (at most) `k` columns of this row with the highest scores, best first. */
+function keepBest(best: number[], k: number, j: number, score: number, scores: Int16Array, row: number): void {
+  if (best.length === k && scores[row + best[k - 1]!]! >= score) return;
+  let at = best.length < k ? best.length : k - 1;
+  best[at] = j;
+  while (at > 0 && scores[row + best[at - 1]!]! < score) {
+    best[at] = best[at - 1]!;
+    best[at - 1] = j;
+    at -= 1;
+  }
+}
+
+/** Adds the mentee's edges to these mentors to the graph, and marks them as in it. */
+function addEdges(
+  edges: { mentors: number[]; weights: number[] },
+  mentors: Iterable<number>,
+  bonus: number,
+  scores: Int16Array,
+  row: number,
+  inGraph: Uint8Array,
+): number {
+  let added = 0;
+  for (const j of mentors) {
+    edges.mentors.push(j);
+    edges.weights.push(bonus + scores[row + j]!);
+    inGraph[row + j] = 1;
+    added += 1;
+  }
+  return added;
+}
+
 /**
  * The assignment that maximises the objective under every mentor's capacity, one mentor per mentee.
  *
@@ -287,20 +318,9 @@ export function assignMatrix(problem: AssignmentProblem): AssignmentResult {
       const j = first + step < m ? first + step : first + step - m;
       const score = scores[row + j]!;
       if (score < lowest || column[j]) continue;
-      if (best.length === topK && scores[row + best[topK - 1]!]! >= score) continue;
-      let at = best.length < topK ? best.length : topK - 1;
-      best[at] = j;
-      while (at > 0 && scores[row + best[at - 1]!]! < score) {
-        best[at] = best[at - 1]!;
-        best[at - 1] = j;
-        at -= 1;
-      }
+      keepBest(best, topK, j, score, scores, row);
     }
-    for (const j of best) {
-      adjacency[i]!.mentors.push(j);
-      adjacency[i]!.weights.push(bonus + scores[row + j]!);
-      inGraph[row + j] = 1;
-    }
+    addEdges(adjacency[i]!, best, bonus, scores, row, inGraph);
   }
 
   // Mentors that few mentees listed (fewer than twice their places) are the ones the certificate would
@@ -320,20 +340,9 @@ export function assignMatrix(problem: AssignmentProblem): AssignmentResult {
         for (const j of spare) {
           const score = scores[row + j]!;
           if (score < lowest || inGraph[row + j]) continue;
-          if (best.length === extra && scores[row + best[extra - 1]!]! >= score) continue;
-          let at = best.length < extra ? best.length : extra - 1;
-          best[at] = j;
-          while (at > 0 && scores[row + best[at - 1]!]! < score) {
-            best[at] = best[at - 1]!;
-            best[at - 1] = j;
-            at -= 1;
-          }
+          keepBest(best, extra, j, score, scores, row);
         }
-        for (const j of best) {
-          adjacency[i]!.mentors.push(j);
-          adjacency[i]!.weights.push(bonus + scores[row + j]!);
-          inGraph[row + j] = 1;
-        }
+        addEdges(adjacency[i]!, best, bonus, scores, row, inGraph);
       }
     }
   }
@@ -359,12 +368,14 @@ export function assignMatrix(problem: AssignmentProblem): AssignmentResult {
         }
         if (!found.length) continue;
         found.sort((a, b) => a.reduced - b.reduced);
-        for (const { j } of repairRounds < 8 ? found.slice(0, topK) : found) {
-          adjacency[i]!.mentors.push(j);
-          adjacency[i]!.weights.push(bonus + scores[row + j]!);
-          inGraph[row + j] = 1;
-          violations += 1;
-        }
+        violations += addEdges(
+          adjacency[i]!,
+          (repairRounds < 8 ? found.slice(0, topK) : found).map((f) => f.j),
+          bonus,
+          scores,
+          row,
+          inGraph,
+        );
       }
     }
     if (violations === 0) {

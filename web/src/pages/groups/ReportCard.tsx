@@ -2,6 +2,7 @@
 // tabs over one list of reports, and a report's card: who reported whom, the reason, the one message it
 // is about (if any), and the actions. Each page brings its own words and actions.
 import { For, type JSX, Show } from "solid-js";
+import { tabKeyTarget } from "../../lib/tab-keys.ts";
 
 /** Tabs over one panel (`panelId`), following the ARIA pattern: one tab stop, arrows, Home and End. */
 export function ReportTabs<T extends string>(props: {
@@ -15,18 +16,7 @@ export function ReportTabs<T extends string>(props: {
   ref?: (tab: T, el: HTMLButtonElement) => void;
 }) {
   function onKey(event: KeyboardEvent) {
-    const count = props.tabs.length;
-    const index = props.tabs.indexOf(props.selected);
-    const next =
-      event.key === "ArrowRight"
-        ? (index + 1) % count
-        : event.key === "ArrowLeft"
-          ? (index - 1 + count) % count
-          : event.key === "Home"
-            ? 0
-            : event.key === "End"
-              ? count - 1
-              : null;
+    const next = tabKeyTarget(event.key, props.tabs.indexOf(props.selected), props.tabs.length);
     if (next === null) return;
     event.preventDefault();
     props.onSelect(props.tabs[next]!, true);

@@ -1,4 +1,5 @@
 import { createEffect, For } from "solid-js";
+import { tabKeyTarget } from "../../lib/tab-keys.ts";
 
 export type TabItem<T extends string> = { id: T; label: string };
 
@@ -22,18 +23,8 @@ export function Tabs<T extends string>(props: { idPrefix: string; label: string;
   });
 
   function onKeyDown(event: KeyboardEvent, index: number) {
-    const count = props.tabs.length;
-    const target =
-      event.key === "ArrowRight"
-        ? (index + 1) % count
-        : event.key === "ArrowLeft"
-          ? (index - 1 + count) % count
-          : event.key === "Home"
-            ? 0
-            : event.key === "End"
-              ? count - 1
-              : -1;
-    if (target < 0) return;
+    const target = tabKeyTarget(event.key, index, props.tabs.length);
+    if (target === null) return;
     event.preventDefault();
     const tab = props.tabs[target]!;
     props.onSelect(tab.id);
